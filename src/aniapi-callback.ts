@@ -1,0 +1,106 @@
+import { css, html, LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { readCallbackPage } from './callback-page.js';
+import type { CallbackResult } from './callback-page.js';
+import { emit } from './events.js';
+import { SessionController } from './session-controller.js';
+import type { TokenStore } from './session.js';
+
+export type { CallbackResult } from './callback-page.js';
+
+/**
+ * Completes an AniAPI login on the redirect-URI page. On first connection it
+ * removes the response from the address bar, checks it against the login this
+ * tab started, keeps the token, and reports the outcome once, after the page's
+ * `load` event, so that listeners added by any script of the page hear it.
+ *
+ * @summary Place it on the page AniAPI redirects back to.
+ *
+ * @csspart status - The text that says what is happening: signing in, signed in, or why it failed.
+ *
+ * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
+ * @fires aniapi-error - The response was refused, detail `{ code, message }` (see the README for every code).
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` or `expired`.
+ */
+export class AniapiCallbackElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). */
+  @property()
+  store: TokenStore = 'session';
+
+  /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
+  @property({ type: Boolean, attribute: 'auto-return' })
+  autoReturn = false;
+
+  @state()
+  private _result: CallbackResult | null = null;
+
+  private _reported = false;
+
+  constructor() {
+    super();
+    // Once connected, the controller relays session changes as events; it needs no handle here.
+    new SessionController(this);
+  }
+
+  /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
+  get result(): CallbackResult | null {
+    return this._result;
+  }
+
+  override connectedCallback(): void {
+    // Before super: the session controller subscribes there, and must not
+    // relay this element's own login as a second event.
+    this._result ??= readCallbackPage(this.store);
+    super.connectedCallback();
+    if (!this._reported) afterLoad(() => this._report());
+  }
+
+  /**
+   * Leaves for `path` without adding a history entry. A seam for tests.
+   * @internal
+   */
+  navigate(path: string): void {
+    location.replace(path);
+  }
+
+  protected override render() {
+    const result = this._result;
+    let text = 'Signing you in…';
+    if (result?.ok) text = this.autoReturn && result.token.returnTo !== null ? 'Signed in. Taking you back…' : 'Signed in.';
+    else if (result) text = `Sign-in failed. ${result.error.message}`;
+    return html`<p part="status" role=${result?.ok === false ? 'alert' : 'status'}>${text}</p>`;
+  }
+
+  private _report(): void {
+    const result = this._result;
+    if (this._reported || !this.isConnected || !result) return;
+    this._reported = true;
+    if (!result.ok) {
+      emit(this, 'aniapi-error', result.error);
+      return;
+    }
+    emit(this, 'aniapi-token', result.token);
+    if (this.autoReturn && result.token.returnTo !== null) this.navigate(result.token.returnTo);
+  }
+}
+
+/** Runs `callback` in a task after the window's `load` event, or in the next task when it is past. */
+function afterLoad(callback: () => void): void {
+  if (document.readyState === 'complete') setTimeout(callback);
+  else window.addEventListener('load', () => setTimeout(callback), { once: true });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aniapi-callback': AniapiCallbackElement;
+  }
+}

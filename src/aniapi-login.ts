@@ -1,0 +1,158 @@
+import { css, html, LitElement } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AniapiError, emit } from './events.js';
+import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
+import { SessionController } from './session-controller.js';
+
+/**
+ * A button that signs the user in with AniAPI through the OAuth 2.0 implicit
+ * grant: it records a pending login under a fresh state and sends the browser
+ * to AniAPI's authorize page. Pair it with `<aniapi-callback>` on the redirect-URI page.
+ *
+ * @summary The "Log in with AniAPI" button.
+ *
+ * @slot - The button's label. Default: "Log in with AniAPI".
+ * @csspart button - The native `<button>`.
+ *
+ * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling.
+ *
+ * @fires aniapi-login - Just before the redirect, detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself.
+ * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute) or `unsupported`.
+ * @fires aniapi-token - A session began, here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` or `expired`.
+ *
+ * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
+ * @cssprop --aniapi-login-color - The button's text color. Default: white.
+ * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
+ */
+export class AniapiLoginElement extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  static override styles = css`
+    :host {
+      display: inline-block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      padding: 0.5em 1em;
+      border: 1px solid transparent;
+      border-radius: var(--aniapi-login-radius, 0.375rem);
+      background: var(--aniapi-login-background, #1c4f9c);
+      color: var(--aniapi-login-color, #fff);
+    }
+    button:focus-visible {
+      outline: 2px solid currentColor;
+      outline-offset: 2px;
+    }
+    button:disabled,
+    button[aria-busy='true'] {
+      cursor: default;
+      opacity: 0.7;
+    }
+  `;
+
+  /** The OAuth client id registered with AniAPI. Required. */
+  @property({ attribute: 'client-id' })
+  clientId = '';
+
+  /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. Required. */
+  @property({ attribute: 'redirect-uri' })
+  redirectUri = '';
+
+  /** The authorize endpoint of the AniAPI server; https, except on localhost. */
+  @property({ attribute: 'authorize-url' })
+  authorizeUrl = DEFAULT_AUTHORIZE_URL;
+
+  /** Same-origin path to come back to after the callback. Default: the current path, query and hash. */
+  @property({ attribute: 'return-to' })
+  returnTo: string | undefined = undefined;
+
+  /** Disables the button. */
+  @property({ type: Boolean, reflect: true })
+  disabled = false;
+
+  @state()
+  private _redirecting = false;
+
+  private readonly _session = new SessionController(this);
+
+  /** Whether a session exists; the `signed-in` attribute mirrors it. */
+  get signedIn(): boolean {
+    return this._session.session !== null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this._onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this._onPageShow);
+  }
+
+  /**
+   * Starts the login, as a click does: fires `aniapi-login`, then redirects
+   * unless a listener cancelled it. Does nothing while disabled or redirecting.
+   */
+  login(): void {
+    if (this.disabled || this._redirecting) return;
+    let url: string;
+    try {
+      ({ url } = beginLogin({
+        clientId: this.clientId,
+        redirectUri: this.redirectUri,
+        authorizeUrl: this.authorizeUrl,
+        returnTo: this.returnTo,
+      }));
+    } catch (error) {
+      if (!(error instanceof AniapiError)) throw error;
+      emit(this, 'aniapi-error', error.detail);
+      return;
+    }
+    if (!emit(this, 'aniapi-login', { url }, true)) return;
+    this._redirecting = true;
+    this.navigate(url);
+  }
+
+  /**
+   * Opens the authorize URL. A seam for tests.
+   * @internal
+   */
+  navigate(url: string): void {
+    location.assign(url);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.toggleAttribute('signed-in', this.signedIn);
+  }
+
+  protected override render() {
+    return html`<button
+      part="button"
+      type="button"
+      ?disabled=${this.disabled}
+      aria-busy=${this._redirecting ? 'true' : 'false'}
+      @click=${this.login}
+    >
+      <slot>Log in with AniAPI</slot>
+    </button>`;
+  }
+
+  // Coming Back to this page from the back-forward cache must not leave the button stuck busy.
+  private _onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this._redirecting = false;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aniapi-login': AniapiLoginElement;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The events the elements fire, their details, and the typed failures behind
+ * `aniapi-error`. Each event is typed once here and added to
+ * `GlobalEventHandlersEventMap`, so `addEventListener('aniapi-token', e => ...)`
+ * knows its detail.
+ */
+
+/** Stable codes of every failure reported in an `aniapi-error` event. */
+export type AniapiErrorCode =
+  /** An attribute of `<aniapi-login>` is missing or not acceptable. */
+  | 'invalid_config'
+  /** The browser lacks WebCrypto or the chosen storage refuses to work. */
+  | 'unsupported'
+  /** The callback page was opened without a response in its fragment. */
+  | 'no_response'
+  /** The response breaks the OAuth grammar (duplicates, bad encoding, forbidden parameters). */
+  | 'malformed_response'
+  /** This tab holds no pending login: already used, never started here, or cleared. */
+  | 'no_pending_login'
+  /** The state in the response matches none of this tab's pending logins. */
+  | 'state_mismatch'
+  /** The pending login is older than the time a login may take. */
+  | 'login_expired'
+  /** The provider answered with an RFC 6749 `error`. */
+  | 'provider_error'
+  /** A response for a live login carried no access token. */
+  | 'missing_token'
+  /** The token's own `exp` claim says it has already expired. */
+  | 'token_expired';
+
+/** Detail of `aniapi-error`. `message` is plain text and never holds a token or a state. */
+export interface AniapiErrorDetail {
+  code: AniapiErrorCode;
+  message: string;
+  /** The provider's `error` value, for `provider_error`. */
+  error?: string;
+  /** The provider's `error_description`, for `provider_error`; render it as text only. */
+  errorDescription?: string;
+  /** The provider's `error_uri`, for `provider_error`, and only when it is an https URL. */
+  errorUri?: string;
+}
+
+/** Detail of `aniapi-token`. */
+export interface AniapiTokenDetail {
+  /** The bearer token to send as `Authorization: Bearer <accessToken>`. */
+  accessToken: string;
+  /** When the token stops working, in ms since the epoch, from the JWT `exp` claim; `null` when unknown. */
+  expiresAt: number | null;
+  /** The same-origin path the login started from, on the callback's own event; `null` otherwise. */
+  returnTo: string | null;
+}
+
+/** Detail of `aniapi-login`. */
+export interface AniapiLoginDetail {
+  /** The authorize URL the browser is about to open. */
+  url: string;
+}
+
+/** Why the session ended. */
+export type LogoutReason = 'logout' | 'expired';
+
+/** Detail of `aniapi-logout`. */
+export interface AniapiLogoutDetail {
+  reason: LogoutReason;
+}
+
+export type AniapiErrorEvent = CustomEvent<AniapiErrorDetail>;
+export type AniapiTokenEvent = CustomEvent<AniapiTokenDetail>;
+export type AniapiLoginEvent = CustomEvent<AniapiLoginDetail>;
+export type AniapiLogoutEvent = CustomEvent<AniapiLogoutDetail>;
+
+interface AniapiEventMap {
+  'aniapi-error': AniapiErrorEvent;
+  'aniapi-token': AniapiTokenEvent;
+  'aniapi-login': AniapiLoginEvent;
+  'aniapi-logout': AniapiLogoutEvent;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges our events into the DOM's map
+  interface GlobalEventHandlersEventMap extends AniapiEventMap {}
+}
+
+/**
+ * Fires one of the package's events: bubbling and composed, so a listener on
+ * `document` hears it from inside any shadow root. Returns false when a
+ * listener cancelled a cancelable event.
+ */
+export function emit<K extends keyof AniapiEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: AniapiEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+/** A failure with a stable `code`, thrown by the plain functions and reported by the elements. */
+export class AniapiError extends Error {
+  override name = 'AniapiError';
+
+  constructor(
+    readonly code: AniapiErrorCode,
+    message: string,
+    readonly extra: Omit<AniapiErrorDetail, 'code' | 'message'> = {},
+  ) {
+    super(message);
+  }
+
+  /** The detail of the `aniapi-error` event that reports this failure. */
+  get detail(): AniapiErrorDetail {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}

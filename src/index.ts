@@ -1,0 +1,15 @@
+/**
+ * aniapi-elements: registers `<aniapi-login>` and `<aniapi-callback>` and
+ * exports everything, including the session functions and the plain
+ * functions behind the elements for apps that drive the login themselves.
+ * @module
+ */
+export * from './login.js';
+export * from './callback.js';
+export * from './session.js';
+export { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
+export type { LoginOptions } from './login-flow.js';
+export { completeLogin } from './callback-flow.js';
+export type { PageEnvironment } from './page.js';
+export { AniapiError } from './events.js';
+export type * from './events.js';

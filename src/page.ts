@@ -1,0 +1,36 @@
+import { AniapiError } from './events.js';
+
+/** The page, its tab's sessionStorage and the clock that a login runs against; tests pass their own. */
+export interface PageEnvironment {
+  location: Pick<Location, 'href' | 'origin' | 'pathname' | 'search' | 'hash'>;
+  /** Where pending logins are kept: the tab's sessionStorage. */
+  storage: Storage;
+  /** The current time in ms since the epoch. */
+  now: number;
+}
+
+/** The real page, now. */
+export function currentPage(): PageEnvironment {
+  let storage: Storage;
+  try {
+    storage = globalThis.sessionStorage;
+  } catch {
+    // A SecurityError where the browser blocks storage for this site.
+    throw new AniapiError('unsupported', 'This browser blocks sessionStorage, which a sign-in needs.');
+  }
+  return { location: globalThis.location, storage, now: Date.now() };
+}
+
+/**
+ * Resolves `value` against the page and returns its path, query and hash when
+ * it stays on the page's origin; null for `//other`, `javascript:`, another
+ * origin or anything unparsable.
+ */
+export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'origin'>): string | null {
+  try {
+    const url = new URL(value, page.href);
+    return url.origin === page.origin && url.origin !== 'null' ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}

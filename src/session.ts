@@ -1,0 +1,184 @@
+/**
+ * The session: the one owner of the access token. Framework code uses this
+ * module directly; the elements fire their `aniapi-token` and `aniapi-logout`
+ * events through it. Importing it registers no element and touches no global.
+ *
+ * @module
+ */
+import { readClaims } from './jwt.js';
+import type { LogoutReason } from './events.js';
+import { AniapiError } from './events.js';
+
+export type { LogoutReason } from './events.js';
+
+/**
+ * Where a token is kept:
+ * - `session`: sessionStorage, this tab only, survives navigation and reloads in it;
+ * - `local`: localStorage, shared by every tab of the origin, survives restarts;
+ * - `memory`: this page only, gone on any navigation or reload.
+ */
+export type TokenStore = 'session' | 'local' | 'memory';
+
+/** The signed-in session, as far as this browser knows it. */
+export interface Session {
+  accessToken: string;
+  /** When the token stops working, in ms since the epoch; `null` when unknown. */
+  expiresAt: number | null;
+  /** The AniAPI user id from the token's `id` claim. Read, not verified: never proof of identity. */
+  userId: string | null;
+}
+
+/** Why the session changed: a new token, or a {@link LogoutReason}. */
+export type SessionChangeReason = 'login' | LogoutReason;
+
+/** Called with the new session (`null` when signed out) and why it changed. */
+export type SessionListener = (session: Session | null, reason: SessionChangeReason) => void;
+
+const TOKEN_KEY = 'aniapi-elements.token';
+const STORES: readonly TokenStore[] = ['memory', 'session', 'local'];
+
+interface Hub {
+  memory: string | null;
+  listeners: Set<SessionListener>;
+  /** The token listeners last heard of, to tell a real change from a no-op `storage` event. */
+  last: string | null;
+  onStorage: (event: StorageEvent) => void;
+}
+
+// Shared through the global object so that two copies of the package in one page
+// (an app bundle beside the single-file build) keep one session and one set of listeners.
+const hub: Hub = ((globalThis as Record<symbol, Hub | undefined>)[Symbol.for('aniapi-elements.session.v1')] ??= {
+  memory: null,
+  listeners: new Set(),
+  last: null,
+  onStorage(event) {
+    if (event.key !== TOKEN_KEY && event.key !== null) return;
+    const token = readToken();
+    if (token === hub.last) return;
+    const session = token === null ? null : toSession(token);
+    notify(session, session ? 'login' : 'logout');
+  },
+});
+
+function storageFor(store: 'session' | 'local'): Storage | null {
+  try {
+    return store === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+  } catch {
+    // A SecurityError when storage is disabled for this origin.
+    return null;
+  }
+}
+
+function read(store: TokenStore): string | null {
+  if (store === 'memory') return hub.memory;
+  try {
+    return storageFor(store)?.getItem(TOKEN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function readToken(): string | null {
+  for (const store of STORES) {
+    const token = read(store);
+    if (token) return token;
+  }
+  return null;
+}
+
+function clear(): void {
+  hub.memory = null;
+  for (const store of ['session', 'local'] as const) {
+    try {
+      storageFor(store)?.removeItem(TOKEN_KEY);
+    } catch {
+      // Storage that cannot be read cannot hold our token either.
+    }
+  }
+}
+
+function toSession(accessToken: string): Session {
+  return { accessToken, ...readClaims(accessToken) };
+}
+
+function notify(session: Session | null, reason: SessionChangeReason): void {
+  hub.last = session?.accessToken ?? null;
+  for (const listener of [...hub.listeners]) {
+    try {
+      listener(session, reason);
+    } catch (error) {
+      // One failing listener must not keep the others from hearing of the change.
+      globalThis.reportError?.(error);
+    }
+  }
+}
+
+/**
+ * The current session, or `null` when signed out. A token whose `exp` has
+ * passed is removed here, and listeners hear `expired`.
+ *
+ * @param now The current time in ms, for tests; defaults to `Date.now()`.
+ */
+export function getSession(now: number = Date.now()): Session | null {
+  const token = readToken();
+  if (token === null) return null;
+  const session = toSession(token);
+  if (session.expiresAt !== null && session.expiresAt <= now) {
+    clear();
+    notify(null, 'expired');
+    return null;
+  }
+  return session;
+}
+
+/** The current access token, or `null` when signed out or expired. */
+export function getToken(): string | null {
+  return getSession()?.accessToken ?? null;
+}
+
+/**
+ * Keeps a token in the chosen store and removes it from the others, so that a
+ * token lives in exactly one place. Listeners hear `login`.
+ *
+ * @throws {AniapiError} `unsupported` when the chosen storage refuses to work.
+ */
+export function setToken(accessToken: string, store: TokenStore = 'session'): Session {
+  clear();
+  if (store === 'memory') {
+    hub.memory = accessToken;
+  } else {
+    try {
+      storageFor(store)!.setItem(TOKEN_KEY, accessToken);
+    } catch {
+      throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
+    }
+  }
+  const session = toSession(accessToken);
+  notify(session, 'login');
+  return session;
+}
+
+/** Signs out: forgets the token in every store. Tabs that share the store hear it too. */
+export function logout(): void {
+  const signedIn = readToken() !== null;
+  clear();
+  if (signedIn) notify(null, 'logout');
+}
+
+/**
+ * Calls `listener` on every change of the session, in this page and, for the
+ * `local` store, in every other tab of the origin.
+ *
+ * @returns A function that stops the calls.
+ */
+export function onChange(listener: SessionListener): () => void {
+  if (hub.listeners.size === 0) {
+    hub.last = readToken();
+    globalThis.addEventListener?.('storage', hub.onStorage);
+  }
+  hub.listeners.add(listener);
+  return () => {
+    hub.listeners.delete(listener);
+    if (hub.listeners.size === 0) globalThis.removeEventListener?.('storage', hub.onStorage);
+  };
+}

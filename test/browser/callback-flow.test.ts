@@ -1,0 +1,200 @@
+import { expect } from '@open-wc/testing';
+import { completeLogin } from '../../src/callback-flow.js';
+import type { AniapiErrorCode } from '../../src/events.js';
+import { AniapiError } from '../../src/events.js';
+import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
+import type { TokenStore } from '../../src/session.js';
+import { aniapiToken, clearStorage, jwt, keysOf, pageAt, startLogin } from './helpers.js';
+
+const TOKEN_KEY = 'aniapi-elements.token';
+
+/** Runs completeLogin and returns the failure it must end in. */
+function failure(fragment: string, now = Date.now(), store: TokenStore = 'session'): AniapiError {
+  try {
+    completeLogin(fragment, store, pageAt(now));
+  } catch (error) {
+    if (error instanceof AniapiError) return error;
+    throw error;
+  }
+  throw new Error('completeLogin did not fail');
+}
+
+function expectFailure(fragment: string, code: AniapiErrorCode, now?: number): AniapiError {
+  const error = failure(fragment, now);
+  expect(error.code, error.message).to.equal(code);
+  expect(error.message).not.to.contain(fragment.replace(/^#/, '').slice(0, 20) || '\u0000');
+  expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+  expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+  return error;
+}
+
+describe('completeLogin', () => {
+  beforeEach(clearStorage);
+  after(clearStorage);
+
+  it('completes an AniAPI response: the token, its expiry and the way back', () => {
+    const state = startLogin({ returnTo: '/list?sort=score#top' });
+    const token = aniapiToken();
+    const exp = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp;
+    const detail = completeLogin(`#access_token=${token}&state=${state}`, 'session', pageAt());
+    expect(detail).to.deep.equal({ accessToken: token, expiresAt: exp * 1000, returnTo: '/list?sort=score#top' });
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(keysOf(sessionStorage)).to.deep.equal([TOKEN_KEY]);
+  });
+
+  it('keeps the token only in the store asked for', () => {
+    for (const store of ['session', 'local', 'memory'] as const) {
+      clearStorage();
+      const state = startLogin();
+      completeLogin(`access_token=opaque-${store}&state=${state}`, store, pageAt());
+      expect(sessionStorage.getItem(TOKEN_KEY), store).to.equal(store === 'session' ? `opaque-${store}` : null);
+      expect(localStorage.getItem(TOKEN_KEY), store).to.equal(store === 'local' ? `opaque-${store}` : null);
+    }
+  });
+
+  it('gives a null expiry for a token that is no JWT', () => {
+    const state = startLogin();
+    expect(completeLogin(`access_token=opaque&state=${state}`, 'session', pageAt()).expiresAt).to.equal(null);
+  });
+
+  it('accepts an RFC-style response with token_type bearer in any case and a numeric expires_in', () => {
+    const state = startLogin();
+    const detail = completeLogin(`access_token=t0k3n&token_type=Bearer&expires_in=3600&state=${state}`, 'session', pageAt());
+    expect(detail.accessToken).to.equal('t0k3n');
+  });
+
+  it('fails with no_response when there is no fragment', () => {
+    expectFailure('', 'no_response');
+    expectFailure('#', 'no_response');
+  });
+
+  it('fails with malformed_response for a repeated parameter, consuming nothing', () => {
+    const state = startLogin();
+    expectFailure(`access_token=a&access_token=a&state=${state}`, 'malformed_response');
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${state}`)).not.to.equal(null);
+  });
+
+  it('fails with no_pending_login when this tab started no login', () => {
+    expectFailure(`access_token=${aniapiToken()}&state=${'s'.repeat(43)}`, 'no_pending_login');
+  });
+
+  it('fails with state_mismatch for a state this tab did not make, keeping its own login', () => {
+    const state = startLogin();
+    expectFailure(`access_token=${aniapiToken()}&state=${state.slice(1)}x`, 'state_mismatch');
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${state}`)).not.to.equal(null);
+  });
+
+  it('fails with state_mismatch when the state is missing or empty', () => {
+    startLogin();
+    expectFailure(`access_token=${aniapiToken()}`, 'state_mismatch');
+    expectFailure(`access_token=${aniapiToken()}&state=`, 'state_mismatch');
+  });
+
+  it('matches no prototype-named state', () => {
+    startLogin();
+    for (const state of ['constructor', '__proto__', 'toString']) {
+      expectFailure(`access_token=${aniapiToken()}&state=${state}`, 'state_mismatch');
+    }
+  });
+
+  it('is single use: the same response a second time fails', () => {
+    const state = startLogin();
+    const fragment = `access_token=${aniapiToken()}&state=${state}`;
+    completeLogin(fragment, 'session', pageAt());
+    clearStorage();
+    expectFailure(fragment, 'no_pending_login');
+  });
+
+  it('completes each of two logins started in one tab with its own response only', () => {
+    const first = startLogin({ returnTo: '/first' });
+    const second = startLogin({ returnTo: '/second' });
+    expect(completeLogin(`access_token=t2&state=${second}`, 'session', pageAt()).returnTo).to.equal('/second');
+    expect(completeLogin(`access_token=t1&state=${first}`, 'session', pageAt()).returnTo).to.equal('/first');
+  });
+
+  it('fails with login_expired after 10 minutes, by the injected clock, and consumes the login', () => {
+    const start = Date.now();
+    const late = startLogin({ now: start });
+    expectFailure(`access_token=${aniapiToken()}&state=${late}`, 'login_expired', start + PENDING_LOGIN_MAX_AGE + 1);
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${late}`)).to.equal(null);
+
+    const onTime = startLogin({ now: start });
+    expect(completeLogin(`access_token=t&state=${onTime}`, 'session', pageAt(start + PENDING_LOGIN_MAX_AGE)).accessToken).to.equal('t');
+  });
+
+  it('fails with provider_error for an RFC error, carrying its text and an https error_uri only', () => {
+    const state = startLogin();
+    const error = expectFailure(
+      `error=access_denied&error_description=The+user+said+%3Cb%3Eno%3C%2Fb%3E&error_uri=https%3A%2F%2Fdocs.test%2Ferr&state=${state}`,
+      'provider_error',
+    );
+    expect(error.detail).to.deep.equal({
+      code: 'provider_error',
+      message: 'AniAPI did not sign you in (access_denied): The user said <b>no</b>.',
+      error: 'access_denied',
+      errorDescription: 'The user said <b>no</b>',
+      errorUri: 'https://docs.test/err',
+    });
+
+    const other = startLogin();
+    const unsafe = expectFailure(`error=server_error&error_uri=javascript%3Aalert(1)&state=${other}`, 'provider_error');
+    expect(unsafe.detail).not.to.have.property('errorUri');
+  });
+
+  it('fails with missing_token when a live login gets no token', () => {
+    const state = startLogin();
+    expectFailure(`state=${state}&token_type=bearer`, 'missing_token');
+  });
+
+  const mixed: Array<[string, string]> = [
+    ['a refresh_token', 'refresh_token=r'],
+    ['a code', 'code=c'],
+    ['an id_token', 'id_token=i'],
+    ['an error beside the token', 'error=access_denied'],
+    ['a token_type other than bearer', 'token_type=mac'],
+    ['an expires_in that is no number', 'expires_in=soon'],
+  ];
+  for (const [what, extra] of mixed) {
+    it(`fails with malformed_response for ${what}, consuming the login`, () => {
+      const state = startLogin();
+      expectFailure(`access_token=${aniapiToken()}&${extra}&state=${state}`, 'malformed_response');
+      expect(sessionStorage.getItem(`aniapi-elements.pending.${state}`)).to.equal(null);
+    });
+  }
+
+  it('fails with malformed_response for a token outside the bearer grammar', () => {
+    const state = startLogin();
+    expectFailure(`access_token=a%20b&state=${state}`, 'malformed_response');
+  });
+
+  it('fails with token_expired for a token whose exp has passed', () => {
+    const state = startLogin();
+    expectFailure(`access_token=${jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 1 })}&state=${state}`, 'token_expired');
+  });
+
+  it('fails with unsupported when the chosen storage is full, leaving no token anywhere', () => {
+    const state = startLogin();
+    // Fill localStorage to the last character, halving the chunk whenever one no longer fits.
+    for (let size = 1024 * 1024, i = 0; size >= 1; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    try {
+      const error = failure(`access_token=${aniapiToken()}&state=${state}`, Date.now(), 'local');
+      expect(error.code).to.equal('unsupported');
+      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    } finally {
+      localStorage.clear();
+    }
+  });
+
+  it('gives a null way back when the recorded one leaves the origin', () => {
+    const state = startLogin();
+    const key = `aniapi-elements.pending.${state}`;
+    sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), returnTo: 'https://evil.test/' }));
+    expect(completeLogin(`access_token=t&state=${state}`, 'session', pageAt()).returnTo).to.equal(null);
+  });
+});
