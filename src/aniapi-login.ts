@@ -49,10 +49,12 @@ export class AniapiLoginElement extends LitElement {
       outline: 2px solid currentColor;
       outline-offset: 2px;
     }
-    button:disabled,
-    button[aria-busy='true'] {
+    button:disabled {
       cursor: default;
       opacity: 0.7;
+    }
+    button[aria-busy='true'] {
+      cursor: progress;
     }
   `;
 

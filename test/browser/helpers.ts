@@ -46,3 +46,27 @@ export function clearStorage(): void {
 export function keysOf(storage: Storage): string[] {
   return Array.from({ length: storage.length }, (_, i) => storage.key(i)!);
 }
+
+/** Loads `path` in a fresh iframe of this test page (same origin, same tab's sessionStorage) and waits for its load event. */
+export async function openFrame(path: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  const loaded = nextLoad(frame);
+  frame.src = path;
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+/** Resolves at the frame's next load event. */
+export function nextLoad(frame: HTMLIFrameElement): Promise<void> {
+  return new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+}
+
+/** Collects the package's events that reach `target` until stopped. */
+export function collectEvents(target: EventTarget = document): { events: CustomEvent[]; stop: () => void } {
+  const events: CustomEvent[] = [];
+  const types = ['aniapi-login', 'aniapi-token', 'aniapi-error', 'aniapi-logout'];
+  const record = (event: Event) => events.push(event as CustomEvent);
+  for (const type of types) target.addEventListener(type, record);
+  return { events, stop: () => types.forEach((type) => target.removeEventListener(type, record)) };
+}

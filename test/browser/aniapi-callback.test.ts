@@ -1,0 +1,276 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
+import '../../src/callback.js';
+import type { AniapiErrorCode } from '../../src/events.js';
+import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
+import { getToken, logout, setToken } from '../../src/session.js';
+import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, startLogin } from './helpers.js';
+
+const TOKEN_KEY = 'aniapi-elements.token';
+
+/** Puts `fragment` in this page's address bar without a navigation, as a redirect back would. */
+function arrive(fragment: string): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
+}
+
+/** Arrives with `fragment`, connects a callback element and waits for the outcome it reports. */
+async function completeWith(fragment: string, template = html`<aniapi-callback></aniapi-callback>`) {
+  arrive(fragment);
+  const { events, stop } = collectEvents();
+  const element = await fixture<AniapiCallbackElement>(template);
+  await waitUntil(() => events.length > 0, 'no outcome was reported');
+  stop();
+  return { element, events, status: element.shadowRoot!.querySelector('[part=status]')! };
+}
+
+/** Arrives with `fragment` and expects the failure `code`, with nothing stored and nothing leaked. */
+async function expectFailure(fragment: string, code: AniapiErrorCode) {
+  const outcome = await completeWith(fragment);
+  const { element, events, status } = outcome;
+  expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', code]]);
+  expect(element.result).to.deep.equal({ ok: false, error: events[0]!.detail });
+  expect(location.hash).to.equal('');
+  expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+  expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+  const secrets = new URLSearchParams(fragment);
+  for (const name of ['access_token', 'state']) {
+    const secret = secrets.get(name);
+    if (!secret) continue;
+    expect(JSON.stringify(events[0]!.detail), name).not.to.contain(secret);
+    expect(status.textContent, name).not.to.contain(secret);
+  }
+  expect(status.getAttribute('role')).to.equal('alert');
+  expect(status.textContent).to.contain('Sign-in failed.');
+  return outcome;
+}
+
+describe('<aniapi-callback>', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+  });
+  after(clearStorage);
+
+  it('completes a login: event, detail, storage, a scrubbed address bar and result', async () => {
+    const state = startLogin({ returnTo: '/shows?id=1#top' });
+    const token = aniapiToken();
+    const exp = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp;
+    const entries = history.length;
+    const { element, events, status } = await completeWith(`access_token=${token}&state=${state}`);
+
+    const detail = { accessToken: token, expiresAt: exp * 1000, returnTo: '/shows?id=1#top' };
+    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([['aniapi-token', detail, true, true]]);
+    expect(element.result).to.deep.equal({ ok: true, token: detail });
+    expect(location.href).not.to.contain('#');
+    expect(history.length).to.equal(entries);
+    expect(keysOf(sessionStorage)).to.deep.equal([TOKEN_KEY]);
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(status.textContent).to.equal('Signed in.');
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(element.getAttributeNames().map((name) => element.getAttribute(name)).join(' ')).not.to.contain(token);
+    await expect(element).to.be.accessible();
+  });
+
+  it('removes the fragment before it reports anything', async () => {
+    const state = startLogin();
+    arrive(`access_token=t&state=${state}`);
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    expect(location.hash).to.equal('');
+    expect(element.result?.ok).to.equal(true);
+    element.remove();
+  });
+
+  it('keeps the token in the store it is given', async () => {
+    const state = startLogin();
+    await completeWith(`access_token=t&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
+    expect(localStorage.getItem(TOKEN_KEY)).to.equal('t');
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+
+    const next = startLogin();
+    await completeWith(`access_token=m&state=${next}`, html`<aniapi-callback store="memory"></aniapi-callback>`);
+    expect(getToken()).to.equal('m');
+    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+  });
+
+  it('fails with invalid_config for an unknown store', async () => {
+    const state = startLogin();
+    arrive(`access_token=t&state=${state}`);
+    const { events, stop } = collectEvents();
+    const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback store="cookie"></aniapi-callback>`);
+    await waitUntil(() => events.length > 0);
+    stop();
+    expect(events[0]!.detail).to.deep.equal({ code: 'invalid_config', message: 'store must be session, local or memory.' });
+    expect(element.result?.ok).to.equal(false);
+    expect(getToken()).to.equal(null);
+  });
+
+  it('fails with no_pending_login when this tab started no login', async () => {
+    await expectFailure(`access_token=${aniapiToken()}&state=${'q'.repeat(43)}`, 'no_pending_login');
+  });
+
+  it('fails with state_mismatch for a changed state', async () => {
+    const state = startLogin();
+    const changed = state.slice(0, -1) + (state.endsWith('A') ? 'B' : 'A');
+    const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${changed}`, 'state_mismatch');
+    await expect(element).to.be.accessible();
+  });
+
+  it('fails with login_expired for a login started over 10 minutes ago', async () => {
+    const state = startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 });
+    await expectFailure(`access_token=${aniapiToken()}&state=${state}`, 'login_expired');
+  });
+
+  it('fails with malformed_response for a repeated parameter', async () => {
+    const state = startLogin();
+    await expectFailure(`access_token=x9x9x9&access_token=x9x9x9&state=${state}`, 'malformed_response');
+  });
+
+  it('fails with missing_token when no token came back', async () => {
+    const state = startLogin();
+    await expectFailure(`state=${state}`, 'missing_token');
+  });
+
+  it('fails with token_expired for a token past its exp', async () => {
+    const state = startLogin();
+    await expectFailure(`access_token=${jwt({ exp: 1 })}&state=${state}`, 'token_expired');
+  });
+
+  it('fails with provider_error and shows the provider text as text only', async () => {
+    const state = startLogin();
+    const { element, status, events } = await expectFailure(
+      `error=access_denied&error_description=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E&state=${state}`,
+      'provider_error',
+    );
+    expect(events[0]!.detail.errorDescription).to.equal('<img src=x onerror=alert(1)>');
+    expect(status.textContent).to.equal('Sign-in failed. AniAPI did not sign you in (access_denied): <img src=x onerror=alert(1)>.');
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('is single use: the same response arriving again fails', async () => {
+    const state = startLogin();
+    const fragment = `access_token=${aniapiToken()}&state=${state}`;
+    await completeWith(fragment);
+    logout();
+    await expectFailure(fragment, 'no_pending_login');
+  });
+
+  it('reports once when reconnected, and a second element gets the same outcome', async () => {
+    const state = startLogin();
+    const { element, events } = await completeWith(`access_token=t&state=${state}`);
+    const { events: later, stop } = collectEvents();
+    const parent = element.parentElement!;
+    element.remove();
+    parent.append(element);
+    const second = document.createElement('aniapi-callback');
+    parent.append(second);
+    await waitUntil(() => later.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    expect(events).to.have.length(1);
+    expect(later.map((e) => [e.type, e.target])).to.deep.equal([['aniapi-token', second]]);
+    expect(second.result).to.deep.equal(element.result);
+    expect(location.hash).to.equal('');
+    second.remove();
+  });
+
+  it('reports after a framework unmounts and remounts it before the page has settled', async () => {
+    const state = startLogin();
+    arrive(`access_token=t&state=${state}`);
+    const { events, stop } = collectEvents();
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    element.remove();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).to.deep.equal([]);
+    document.body.append(element);
+    await waitUntil(() => events.length > 0);
+    stop();
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-token']);
+    element.remove();
+  });
+
+  it('with auto-return goes back to the recorded path, without a history entry', async () => {
+    const state = startLogin({ returnTo: '/library?tab=2' });
+    arrive(`access_token=t&state=${state}`);
+    const element = document.createElement('aniapi-callback');
+    element.autoReturn = true;
+    const navigations: string[] = [];
+    element.navigate = (path) => navigations.push(path);
+    const { events, stop } = collectEvents();
+    document.body.append(element);
+    await waitUntil(() => navigations.length > 0);
+    stop();
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-token']);
+    expect(navigations).to.deep.equal(['/library?tab=2']);
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Signed in. Taking you back…');
+    element.remove();
+  });
+
+  it('does not auto-return after a failure', async () => {
+    arrive(`access_token=t&state=${'z'.repeat(43)}`);
+    const element = document.createElement('aniapi-callback');
+    element.autoReturn = true;
+    const navigations: string[] = [];
+    element.navigate = (path) => navigations.push(path);
+    const { events, stop } = collectEvents();
+    document.body.append(element);
+    await waitUntil(() => events.length > 0);
+    stop();
+    expect(navigations).to.deep.equal([]);
+    element.remove();
+  });
+
+  it('fires aniapi-logout when the session ends here or in another tab', async () => {
+    const state = startLogin();
+    const { element } = await completeWith(`access_token=t&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
+    const { events, stop } = collectEvents(element);
+    localStorage.removeItem(TOKEN_KEY);
+    window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, oldValue: 't', newValue: null, storageArea: localStorage }));
+    setToken('again');
+    logout();
+    stop();
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+      ['aniapi-logout', { reason: 'logout' }],
+      ['aniapi-token', { accessToken: 'again', expiresAt: null, returnTo: null }],
+      ['aniapi-logout', { reason: 'logout' }],
+    ]);
+  });
+
+  describe('on its own page', () => {
+    afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+    type CallbackWindow = Window & { heard: Array<{ type: string; detail: Record<string, unknown> }> };
+    async function callbackPage(query: string, fragment: string) {
+      const frame = await openFrame(`/test/browser/fixtures/callback.html${query}${fragment}`);
+      const page = frame.contentWindow as CallbackWindow;
+      await waitUntil(() => page.heard?.length > 0, 'the page heard no outcome');
+      return { frame, page };
+    }
+
+    it('reaches a listener added late, before load, with the token', async () => {
+      const state = startLogin();
+      const { page } = await callbackPage('', `#access_token=t&state=${state}`);
+      expect(page.heard).to.deep.equal([{ type: 'aniapi-token', detail: { accessToken: 't', expiresAt: null, returnTo: location.pathname + location.search } }]);
+      expect(page.location.hash).to.equal('');
+      expect(page.location.href).to.equal(`${location.origin}/test/browser/fixtures/callback.html`);
+    });
+
+    it('fails with no_response when opened without a fragment', async () => {
+      const { page } = await callbackPage('', '');
+      expect(page.heard.map((h) => h.detail.code)).to.deep.equal(['no_response']);
+      const status = page.document.querySelector('aniapi-callback')!.shadowRoot!.querySelector('[part=status]')!;
+      expect(status.textContent).to.equal('Sign-in failed. This page was opened without a sign-in response.');
+    });
+
+    it('with auto-return really replaces the page with the recorded path', async () => {
+      const state = startLogin({ returnTo: '/test/browser/fixtures/landing.html?back=1' });
+      const frame = await openFrame(`/test/browser/fixtures/callback.html?auto-return#access_token=t&state=${state}`);
+      await waitUntil(() => frame.contentWindow!.location.pathname.endsWith('/landing.html'), 'did not return');
+      expect(frame.contentWindow!.location.href).to.equal(`${location.origin}/test/browser/fixtures/landing.html?back=1`);
+      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
+    });
+  });
+});

@@ -1,0 +1,32 @@
+// Server-side rendering setups import the package in Node, where there is no
+// DOM: every entry point must import without throwing and register nothing.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+
+const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+
+for (const entry of ['.', './login', './callback', './session']) {
+  test(`aniapi-elements${entry.slice(1)} imports in Node`, async () => {
+    const target = pkg.exports[entry].default;
+    const module = await import(new URL(`../../${target}`, import.meta.url));
+    assert.ok(Object.keys(module).length > 0);
+  });
+}
+
+test('the session answers "signed out" in Node instead of throwing', async () => {
+  const { getToken, getSession, logout, onChange } = await import('../../dist/session.js');
+  assert.equal(getToken(), null);
+  assert.equal(getSession(), null);
+  assert.doesNotThrow(() => logout());
+  const stop = onChange(() => {});
+  assert.doesNotThrow(stop);
+});
+
+test('every export condition names a file the build made, types first', async () => {
+  for (const [entry, target] of Object.entries(pkg.exports)) {
+    const files = typeof target === 'string' ? [target] : Object.values(target);
+    if (typeof target === 'object') assert.equal(Object.keys(target)[0], 'types', entry);
+    for (const file of files) await readFile(new URL(`../../${file}`, import.meta.url));
+  }
+});
