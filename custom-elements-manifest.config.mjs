@@ -1,6 +1,8 @@
 // Generates custom-elements.json from the elements' JSDoc; never edited by hand.
 // The manifest is for users, so it keeps the public API only: private members
 // and Lit's static plumbing (styles, shadowRootOptions) are left out.
+import { posix } from 'node:path';
+
 const LIT_STATICS = new Set(['styles', 'shadowRootOptions']);
 
 function publicApiOnly() {
@@ -19,9 +21,28 @@ function publicApiOnly() {
   };
 }
 
+// Our registering modules call define('tag', Class) rather than customElements.define,
+// so record which module defines which tag, as the analyzer does for the standard call.
+function tagDefinitions() {
+  return {
+    name: 'tag-definitions',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || node.expression.getText() !== 'define') return;
+      const [tag, element] = node.arguments;
+      if (!tag || !ts.isStringLiteral(tag) || !element) return;
+      const name = element.getText();
+      const source = node.getSourceFile().statements.find(
+        (statement) => ts.isImportDeclaration(statement) && statement.importClause?.namedBindings?.elements?.some((e) => e.name.text === name),
+      );
+      const module = posix.join(posix.dirname(moduleDoc.path), source.moduleSpecifier.text.replace(/\.js$/, '.ts'));
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration: { name, module } }];
+    },
+  };
+}
+
 export default {
   globs: ['src/aniapi-login.ts', 'src/aniapi-callback.ts', 'src/login.ts', 'src/callback.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [publicApiOnly()],
+  plugins: [tagDefinitions(), publicApiOnly()],
 };

@@ -14,6 +14,7 @@ export type { CallbackResult } from './callback-page.js';
  * tab started, keeps the token, and reports the outcome once, after the page's
  * `load` event, so that listeners added by any script of the page hear it.
  *
+ * @tag aniapi-callback
  * @summary Place it on the page AniAPI redirects back to.
  *
  * @csspart status - The text that says what is happening: signing in, signed in, or why it failed.

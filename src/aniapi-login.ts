@@ -10,6 +10,7 @@ import { SessionController } from './session-controller.js';
  * grant: it records a pending login under a fresh state and sends the browser
  * to AniAPI's authorize page. Pair it with `<aniapi-callback>` on the redirect-URI page.
  *
+ * @tag aniapi-login
  * @summary The "Log in with AniAPI" button.
  *
  * @slot - The button's label. Default: "Log in with AniAPI".

@@ -1,0 +1,39 @@
+// custom-elements.json is generated from the JSDoc; this holds it to the
+// public contract, so a renamed attribute or a lost description fails here.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+
+const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+const elements = new Map(
+  manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]),
+);
+
+const contract = {
+  'aniapi-login': {
+    attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'signed-in'],
+    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'signedIn', 'login'],
+    events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-logout'],
+    slots: [''],
+    cssParts: ['button'],
+  },
+  'aniapi-callback': {
+    attributes: ['store', 'auto-return'],
+    members: ['store', 'autoReturn', 'result'],
+    events: ['aniapi-token', 'aniapi-error', 'aniapi-logout'],
+    slots: [],
+    cssParts: ['status'],
+  },
+};
+
+for (const [tag, expected] of Object.entries(contract)) {
+  test(`the manifest lists <${tag}>'s public API, each item described`, () => {
+    const element = elements.get(tag);
+    assert.ok(element, `${tag} is missing`);
+    for (const [kind, names] of Object.entries(expected)) {
+      const items = element[kind] ?? [];
+      assert.deepEqual(items.map((item) => item.name).sort(), [...names].sort(), `${tag} ${kind}`);
+      for (const item of items) assert.ok(item.description?.trim(), `${tag} ${kind} ${item.name || '(default)'} has no description`);
+    }
+  });
+}
