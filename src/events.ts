@@ -26,7 +26,11 @@ export type AniapiErrorCode =
   /** A response for a live login carried no access token. */
   | 'missing_token'
   /** The token's own `exp` claim says it has already expired. */
-  | 'token_expired';
+  | 'token_expired'
+  /** AniAPI answered 429: too many requests; `retryAt` says when to try again, if known. */
+  | 'rate_limited'
+  /** AniAPI could not be reached, or its answer could not be read. */
+  | 'network_error';
 
 /** Detail of `aniapi-error`. `message` is plain text and never holds a token or a state. */
 export interface AniapiErrorDetail {
@@ -38,6 +42,8 @@ export interface AniapiErrorDetail {
   errorDescription?: string;
   /** The provider's `error_uri`, for `provider_error`, and only when it is an https URL. */
   errorUri?: string;
+  /** For `rate_limited`: when AniAPI takes requests again, in ms since the epoch. */
+  retryAt?: number;
 }
 
 /** Detail of `aniapi-token`. */
@@ -56,8 +62,11 @@ export interface AniapiLoginDetail {
   url: string;
 }
 
-/** Why the session ended. */
-export type LogoutReason = 'logout' | 'expired';
+/**
+ * Why the session ended: `logout()` was called (here or in another tab), the
+ * token's `exp` passed, or AniAPI refused the token with a 401.
+ */
+export type LogoutReason = 'logout' | 'expired' | 'unauthorized';
 
 /** Detail of `aniapi-logout`. */
 export interface AniapiLogoutDetail {

@@ -1,7 +1,7 @@
 import { AniapiError } from './events.js';
 import { savePendingLogin } from './pending-logins.js';
 import type { PageEnvironment } from './page.js';
-import { currentPage, sameOriginPath } from './page.js';
+import { currentPage, endpointUrl, sameOriginPath } from './page.js';
 import { createState } from './random-state.js';
 
 /** AniAPI's documented authorize endpoint; the public service is offline, so most apps set their own. */
@@ -21,7 +21,6 @@ export interface LoginOptions {
 
 /** Query parameters that the login itself sets, so the authorize URL may not carry them. */
 const OWN_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state'];
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * Starts a login: checks the options, records a pending login under a fresh
@@ -35,13 +34,10 @@ export function beginLogin(options: LoginOptions, env: PageEnvironment = current
   if (!clientId?.trim()) throw invalidConfig('client-id is required.');
   if (!redirectUri) throw invalidConfig('redirect-uri is required.');
   if (redirectUri.trim() !== redirectUri) throw invalidConfig('redirect-uri must not begin or end with spaces.');
-  httpUrl(redirectUri, 'redirect-uri');
+  if (!/^https?:\/\//i.test(redirectUri) || !URL.canParse(redirectUri)) throw invalidConfig('redirect-uri must be an absolute http(s) URL.');
   if (redirectUri.includes('#')) throw invalidConfig('redirect-uri must not have a fragment (#).');
 
-  const authorize = httpUrl(options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL, 'authorize-url');
-  if (authorize.protocol !== 'https:' && !LOOPBACK_HOSTS.includes(authorize.hostname)) {
-    throw invalidConfig('authorize-url must use https unless it is on localhost.');
-  }
+  const authorize = endpointUrl(options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL, 'authorize-url');
   if (authorize.hash) throw invalidConfig('authorize-url must not have a fragment (#).');
   const clash = OWN_PARAMS.find((name) => authorize.searchParams.has(name));
   if (clash) throw invalidConfig(`authorize-url must not set ${clash}; the login sets it.`);
@@ -68,19 +64,6 @@ export function beginLogin(options: LoginOptions, env: PageEnvironment = current
     throw new AniapiError('unsupported', 'This browser refused to keep the login in sessionStorage.');
   }
   return { url };
-}
-
-function httpUrl(value: string, attribute: string): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    // Reported below with the attribute's name.
-  }
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    throw invalidConfig(`${attribute} must be an absolute http(s) URL.`);
-  }
-  return url;
 }
 
 function invalidConfig(message: string): AniapiError {

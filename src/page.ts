@@ -34,3 +34,27 @@ export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'ori
     return null;
   }
 }
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Parses an endpoint that will see the user's login or token: an absolute
+ * http(s) URL, and https unless it is on this machine.
+ *
+ * @throws {AniapiError} `invalid_config` naming `attribute`.
+ */
+export function endpointUrl(value: string, attribute: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Reported below with the attribute's name.
+  }
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new AniapiError('invalid_config', `${attribute} must be an absolute http(s) URL.`);
+  }
+  if (url.protocol !== 'https:' && !LOOPBACK_HOSTS.includes(url.hostname)) {
+    throw new AniapiError('invalid_config', `${attribute} must use https unless it is on localhost.`);
+  }
+  return url;
+}

@@ -8,6 +8,7 @@
 import { readClaims } from './jwt.js';
 import type { LogoutReason } from './events.js';
 import { AniapiError } from './events.js';
+import { endpointUrl } from './page.js';
 
 export type { LogoutReason } from './events.js';
 
@@ -181,4 +182,78 @@ export function onChange(listener: SessionListener): () => void {
     hub.listeners.delete(listener);
     if (hub.listeners.size === 0) globalThis.removeEventListener?.('storage', hub.onStorage);
   };
+}
+
+/** The documented base of AniAPI's API; the public service is offline, so most apps pass their own. */
+export const DEFAULT_API_BASE = 'https://api.aniapi.com';
+
+/** The signed-in user, exactly as AniAPI's `GET /v1/auth/me` gives it (fields AniAPI leaves null are absent). */
+export interface AniapiUser {
+  id: number;
+  username: string;
+  email: string;
+  email_verified: boolean;
+  /** 0 basic, 1 moderator, 2 administrator. */
+  role: 0 | 1 | 2;
+  /** 0 unknown, 1 male, 2 female. */
+  gender: 0 | 1 | 2;
+  avatar?: string;
+  avatar_tracker?: 'anilist' | 'mal';
+  localization?: 'en' | 'it' | 'fr' | 'jp' | 'rj';
+  has_anilist: boolean;
+  has_mal: boolean;
+}
+
+/** Where and how {@link fetchUser} asks. */
+export interface FetchUserOptions {
+  /** The AniAPI server, without `/v1`; https unless on localhost. Default {@link DEFAULT_API_BASE}. */
+  apiBase?: string;
+  /** The fetch to use; defaults to the global one. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Asks AniAPI who is signed in (`GET <apiBase>/v1/auth/me`). Resolves to
+ * `null` when signed out, and also when AniAPI refuses the token (401): the
+ * session is then cleared and listeners hear `unauthorized`.
+ *
+ * @throws {AniapiError} `rate_limited` (with `retryAt` when AniAPI says it),
+ * `network_error`, or `invalid_config` for an unacceptable `apiBase`.
+ */
+export async function fetchUser(options: FetchUserOptions = {}): Promise<AniapiUser | null> {
+  const url = endpointUrl(`${(options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '')}/v1/auth/me`, 'apiBase');
+  const token = getToken();
+  if (token === null) return null;
+  let response: Response;
+  let envelope: { status_code?: unknown; data?: unknown } | null;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      headers: { Authorization: `Bearer ${token}` },
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+    });
+    envelope = await response.json();
+  } catch {
+    throw new AniapiError('network_error', 'AniAPI could not be reached, or did not answer in JSON.');
+  }
+  // AniAPI can report an error inside an HTTP 200, so its own status_code decides.
+  const status = typeof envelope?.status_code === 'number' ? envelope.status_code : response.status;
+  if (status === 401) {
+    if (readToken() === token) {
+      clear();
+      notify(null, 'unauthorized');
+    }
+    return null;
+  }
+  if (status === 429) {
+    const reset = Number(response.headers.get('X-RateLimit-Reset') ?? response.headers.get('Retry-After') ?? NaN);
+    const extra = Number.isFinite(reset) ? { retryAt: Date.now() + reset * 1000 } : {};
+    throw new AniapiError('rate_limited', 'AniAPI is receiving too many requests from here; try again shortly.', extra);
+  }
+  const user = envelope?.data;
+  if (status !== 200 || user === null || typeof user !== 'object') {
+    throw new AniapiError('network_error', `AniAPI answered with status ${status} instead of the user.`);
+  }
+  return user as AniapiUser;
 }
