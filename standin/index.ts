@@ -1,0 +1,9 @@
+/**
+ * The local AniAPI stand-in, for Node: `startStandin(options)` runs an OAuth
+ * server that behaves as AniAPI's, for demos and end-to-end tests.
+ * @module
+ */
+export { startStandin } from './server.js';
+export type { Standin } from './server.js';
+export { DEMO_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, DEMO_REDIRECT_URI, demoClient, demoUser } from './options.js';
+export type { StandinClient, StandinOptions, StandinUser } from './options.js';
