@@ -1,0 +1,49 @@
+import { fetchUser, getSession, logout, onChange } from '/dist/aniapi-elements.min.js';
+
+const config = await (await fetch('/config.json')).json();
+const $ = (id) => document.getElementById(id);
+const login = document.querySelector('aniapi-login');
+const message = $('message');
+
+login.clientId = config.clientId;
+login.redirectUri = config.redirectUri;
+login.authorizeUrl = config.authorizeUrl;
+
+const STORE_KEY = 'aniapi-demo.store';
+const chosen = localStorage.getItem(STORE_KEY) ?? 'session';
+for (const radio of document.querySelectorAll('input[name=store]')) {
+  radio.checked = radio.value === chosen;
+  radio.addEventListener('change', () => localStorage.setItem(STORE_KEY, radio.value));
+}
+localStorage.setItem(STORE_KEY, chosen);
+
+$('logout').addEventListener('click', () => logout());
+document.addEventListener('aniapi-error', (event) => {
+  message.textContent = event.detail.message;
+});
+
+async function render() {
+  const signedIn = getSession() !== null;
+  $('signed-out').hidden = signedIn;
+  $('signed-in').hidden = !signedIn;
+  $('username').textContent = '';
+  $('avatar').hidden = true;
+  if (!signedIn) return;
+  try {
+    const user = await fetchUser({ apiBase: config.apiBase });
+    if (!user) return;
+    $('username').textContent = user.username;
+    if (user.avatar) {
+      $('avatar').src = user.avatar;
+      $('avatar').hidden = false;
+    }
+  } catch (error) {
+    message.textContent = error.message;
+  }
+}
+
+onChange((_session, reason) => {
+  if (reason !== 'login') message.textContent = reason === 'logout' ? 'Signed out.' : `Signed out (${reason}).`;
+  render();
+});
+render();
