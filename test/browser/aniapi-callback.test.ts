@@ -192,25 +192,9 @@ describe('<aniapi-callback>', () => {
     element.remove();
   });
 
-  it('with auto-return goes back to the recorded path, without a history entry', async () => {
-    const state = startLogin({ returnTo: '/library?tab=2' });
-    arrive(`access_token=t&state=${state}`);
-    const element = document.createElement('aniapi-callback');
-    element.autoReturn = true;
-    const navigations: string[] = [];
-    element.navigate = (path) => navigations.push(path);
-    const { events, stop } = collectEvents();
-    document.body.append(element);
-    await waitUntil(() => navigations.length > 0);
-    stop();
-    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-token']);
-    expect(navigations).to.deep.equal(['/library?tab=2']);
-    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Signed in. Taking you back…');
-    element.remove();
-  });
-
-  it('does not auto-return after a failure', async () => {
-    arrive(`access_token=t&state=${'z'.repeat(43)}`);
+  /** Arrives with `fragment` at an auto-returning element whose navigations are recorded, and waits for its outcome. */
+  async function autoReturnWith(fragment: string) {
+    arrive(fragment);
     const element = document.createElement('aniapi-callback');
     element.autoReturn = true;
     const navigations: string[] = [];
@@ -218,9 +202,24 @@ describe('<aniapi-callback>', () => {
     const { events, stop } = collectEvents();
     document.body.append(element);
     await waitUntil(() => events.length > 0);
+    // The navigation follows the event in the same task.
     stop();
-    expect(navigations).to.deep.equal([]);
     element.remove();
+    return { element, events, navigations };
+  }
+
+  it('with auto-return goes back to the recorded path, without a history entry', async () => {
+    const state = startLogin({ returnTo: '/library?tab=2' });
+    const { element, events, navigations } = await autoReturnWith(`access_token=t&state=${state}`);
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-token']);
+    expect(navigations).to.deep.equal(['/library?tab=2']);
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Signed in. Taking you back…');
+  });
+
+  it('does not auto-return after a failure', async () => {
+    const { events, navigations } = await autoReturnWith(`access_token=t&state=${'z'.repeat(43)}`);
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-error']);
+    expect(navigations).to.deep.equal([]);
   });
 
   it('fires aniapi-logout when the session ends here or in another tab', async () => {

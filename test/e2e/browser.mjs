@@ -1,20 +1,9 @@
-// Launches Debian's Chromium (CHROME_PATH overrides) with playwright-core,
-// which never downloads a browser of its own.
+// Drives Debian's Chromium with playwright-core, started as test/chromium.mjs says.
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }
 
 /** Records every request a browser context makes; `seen()` resolves to their URLs and Referers (null when none). */
