@@ -13,28 +13,37 @@ const STORES: readonly string[] = ['session', 'local', 'memory'];
 const OUTCOME = Symbol.for('aniapi-elements.callback.v1');
 const page = globalThis as Record<symbol, CallbackResult | undefined>;
 
+/** Parameters of an OAuth response; in the query of a callback URL they mean a token or code was exposed. */
+const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 'scope', 'error', 'error_description', 'error_uri', 'code', 'id_token', 'refresh_token'];
+
 /**
  * Reads this page's OAuth response once. The fragment leaves the address bar
- * (and the session history entry) first, synchronously, before anything else;
- * then the login is completed. A later call with no new fragment gets the same
- * outcome again.
+ * (and the session history entry) first, synchronously, before anything else,
+ * and so does any response parameter that came in the query; then the login
+ * is completed. A later call with no new response gets the same outcome again.
  */
 export function readCallbackPage(store: string): CallbackResult {
-  const { href } = location;
-  const hashAt = href.indexOf('#');
-  if (hashAt >= 0) {
-    history.replaceState(history.state, '', href.slice(0, hashAt));
+  const url = new URL(location.href);
+  const hashAt = location.href.indexOf('#');
+  const fragment = hashAt >= 0 ? location.href.slice(hashAt) : '';
+  const inQuery = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
+  inQuery.forEach((name) => url.searchParams.delete(name));
+  url.hash = '';
+  if (hashAt >= 0 || inQuery.length > 0) {
+    history.replaceState(history.state, '', url.href);
   }
-  const fragment = hashAt >= 0 ? href.slice(hashAt) : '';
   const known = page[OUTCOME];
-  if ((fragment === '' || fragment === '#') && known) return known;
-  return (page[OUTCOME] = settle(fragment, store));
+  if ((fragment === '' || fragment === '#') && inQuery.length === 0 && known) return known;
+  return (page[OUTCOME] = settle(fragment, store, inQuery.length > 0));
 }
 
-function settle(fragment: string, store: string): CallbackResult {
+function settle(fragment: string, store: string, responseInQuery: boolean): CallbackResult {
   try {
     if (!STORES.includes(store)) {
       throw new AniapiError('invalid_config', 'store must be session, local or memory.');
+    }
+    if (responseInQuery) {
+      throw new AniapiError('malformed_response', 'The response came in the query, where servers and logs see it, and is refused.');
     }
     return { ok: true, token: completeLogin(fragment, store as TokenStore) };
   } catch (error) {

@@ -1,27 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
-import '../../src/callback.js';
 import type { AniapiErrorCode } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import { getToken, logout, setToken } from '../../src/session.js';
+import { arrive, completeWith } from './callback-harness.js';
 import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, startLogin } from './helpers.js';
 
 const TOKEN_KEY = 'aniapi-elements.token';
-
-/** Puts `fragment` in this page's address bar without a navigation, as a redirect back would. */
-function arrive(fragment: string): void {
-  history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
-}
-
-/** Arrives with `fragment`, connects a callback element and waits for the outcome it reports. */
-async function completeWith(fragment: string, template = html`<aniapi-callback></aniapi-callback>`) {
-  arrive(fragment);
-  const { events, stop } = collectEvents();
-  const element = await fixture<AniapiCallbackElement>(template);
-  await waitUntil(() => events.length > 0, 'no outcome was reported');
-  stop();
-  return { element, events, status: element.shadowRoot!.querySelector('[part=status]')! };
-}
 
 /** Arrives with `fragment` and expects the failure `code`, with nothing stored and nothing leaked. */
 async function expectFailure(fragment: string, code: AniapiErrorCode) {

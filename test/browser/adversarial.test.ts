@@ -1,0 +1,254 @@
+// Hostile responses against the real <aniapi-callback>, one test per case, each
+// with the exact code it must end in. Every refusal also proves that nothing was
+// stored, that the address bar was scrubbed, and that neither the token nor the
+// live state shows up in the page's text, its attributes, the console or the
+// failure's detail.
+import { expect } from '@open-wc/testing';
+import type { AniapiErrorCode } from '../../src/events.js';
+import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
+import { getToken, logout } from '../../src/session.js';
+import { completeWith } from './callback-harness.js';
+import { clearStorage, jwt, startLogin } from './helpers.js';
+
+const TOKEN_KEY = 'aniapi-elements.token';
+// Distinctive, so that any copy of it anywhere is found.
+const TOKEN = jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 3600, mark: 'SECRETTOKENMARK' });
+
+/** Every element of the document, inside shadow roots too. */
+function allElements(root: ParentNode = document): Element[] {
+  return [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? allElements(el.shadowRoot) : [])]);
+}
+
+/** Every text the page shows or holds in attributes, shadow roots included. */
+function pageTexts(): string[] {
+  return allElements().flatMap((el) => [
+    ...[...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? ''),
+    ...el.getAttributeNames().map((name) => el.getAttribute(name) ?? ''),
+  ]);
+}
+
+/** Records what the page logs while `run` goes on. */
+async function withConsole<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((m) => console[m]);
+  methods.forEach((m, i) => {
+    console[m] = (...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+      originals[i]!.apply(console, args);
+    };
+  });
+  try {
+    return { result: await run(), lines };
+  } finally {
+    methods.forEach((m, i) => (console[m] = originals[i]!));
+  }
+}
+
+/**
+ * Lands `fragment` (and `query`) on a callback element and expects the failure
+ * `code`, with nothing stored, a clean address bar and no secret anywhere.
+ */
+async function expectRefused(fragment: string, code: AniapiErrorCode, secrets: string[], query?: string) {
+  const { result: outcome, lines } = await withConsole(() => completeWith(fragment, undefined, query));
+  const { element, events } = outcome;
+  expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', code]]);
+
+  expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+  expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+  expect(getToken()).to.equal(null);
+
+  expect(location.href).not.to.contain('#');
+  expect(location.search).not.to.match(/access_token|state=|error=/);
+
+  const places = { text: pageTexts().join('\n'), console: lines.join('\n'), detail: JSON.stringify(events[0]!.detail), result: JSON.stringify(element.result) };
+  for (const secret of [...secrets, 'SECRETTOKENMARK', TOKEN]) {
+    for (const [place, text] of Object.entries(places)) expect(text, `${place} holds a secret`).not.to.contain(secret);
+  }
+  return outcome;
+}
+
+/** Lands `fragment` and expects success: the token stored, the address bar clean. */
+async function expectAccepted(fragment: string, token: string) {
+  const { events } = await completeWith(fragment);
+  expect(events.map((e) => [e.type, e.detail.accessToken])).to.deep.equal([['aniapi-token', token]]);
+  expect(location.href).not.to.contain('#');
+  expect(getToken()).to.equal(token);
+}
+
+describe('<aniapi-callback> under attack', () => {
+  let state: string;
+  beforeEach(() => {
+    logout();
+    clearStorage();
+    state = startLogin();
+  });
+  after(() => {
+    logout();
+    clearStorage();
+  });
+
+  describe('duplicated parameters', () => {
+    it('refuses two different tokens', () => expectRefused(`access_token=${TOKEN}&access_token=other&state=${state}`, 'malformed_response', [state]));
+    it('refuses two identical tokens', () => expectRefused(`access_token=${TOKEN}&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
+    it('refuses two states', () => expectRefused(`access_token=${TOKEN}&state=${state}&state=${state}`, 'malformed_response', [state]));
+    it('refuses a duplicate hidden by percent-encoding', () => expectRefused(`access_token=${TOKEN}&%73tate=x&state=${state}`, 'malformed_response', [state]));
+  });
+
+  describe('missing and empty values', () => {
+    it('refuses a missing state', () => expectRefused(`access_token=${TOKEN}`, 'state_mismatch', [state]));
+    it('refuses an empty state', () => expectRefused(`access_token=${TOKEN}&state=`, 'state_mismatch', [state]));
+    it('refuses a missing token', () => expectRefused(`state=${state}`, 'missing_token', [state]));
+    it('refuses an empty token', () => expectRefused(`access_token=&state=${state}`, 'missing_token', [state]));
+  });
+
+  describe('names in another case', () => {
+    it('does not take Access_Token for access_token', () => expectRefused(`Access_Token=${TOKEN}&state=${state}`, 'missing_token', [state]));
+    it('does not take STATE for state', () => expectRefused(`access_token=${TOKEN}&STATE=${state}`, 'state_mismatch', [state]));
+  });
+
+  describe('encoding', () => {
+    const broken: Array<[string, string]> = [
+      ['a lone %', '%'],
+      ['a % with one hex digit', '%4'],
+      ['a % with no hex digits', '%zz'],
+      ['a %%', '%%41'],
+      ['invalid UTF-8', '%C3%28'],
+      ['a truncated UTF-8 sequence', '%E2%82'],
+      ['an overlong UTF-8 sequence', '%C0%AF'],
+      ['an encoded UTF-16 surrogate', '%ED%A0%80'],
+      ['a byte above 0x7F that is valid UTF-8', '%C3%A9'],
+    ];
+    for (const [what, bad] of broken) {
+      it(`refuses ${what}`, () => expectRefused(`access_token=${TOKEN}${bad}&state=${state}`, 'malformed_response', [state]));
+    }
+
+    const controls: Array<[string, string]> = [
+      ['a NUL', '%00'],
+      ['a CR LF', '%0D%0A'],
+      ['a LF', '%0A'],
+      ['a TAB', '%09'],
+      ['a C0 control', '%1B'],
+      ['a DEL', '%7F'],
+    ];
+    for (const [what, bad] of controls) {
+      it(`refuses ${what} in the token`, () => expectRefused(`access_token=${TOKEN}${bad}&state=${state}`, 'malformed_response', [state]));
+      it(`refuses ${what} in the error description`, () => expectRefused(`error=access_denied&error_description=a${bad}b&state=${state}`, 'malformed_response', [state]));
+    }
+
+    it('reads + as a space, so a token with a raw + is no bearer token', () => expectRefused(`access_token=ab+cd&state=${state}`, 'malformed_response', [state]));
+    it('reads %2B as +, a bearer token character', () => expectAccepted(`access_token=ab%2Bcd&state=${state}`, 'ab+cd'));
+    it('reads %20 as a space, which no bearer token has', () => expectRefused(`access_token=ab%20cd&state=${state}`, 'malformed_response', [state]));
+    it('decodes once: a double-encoded state does not match', () => {
+      const doubled = `%25${state.charCodeAt(0).toString(16)}${state.slice(1)}`;
+      return expectRefused(`access_token=${TOKEN}&state=${doubled}`, 'state_mismatch', [state]);
+    });
+    it('refuses a second # in the fragment', () => expectRefused(`access_token=${TOKEN}#&state=${state}`, 'malformed_response', [state]));
+  });
+
+  describe('parameters that do not belong', () => {
+    it('refuses a token_type other than bearer', () => expectRefused(`access_token=${TOKEN}&token_type=mac&state=${state}`, 'malformed_response', [state]));
+    it('accepts token_type Bearer in any case', () => expectAccepted(`access_token=${TOKEN}&token_type=BEARER&state=${state}`, TOKEN));
+    it('refuses a refresh_token', () => expectRefused(`access_token=${TOKEN}&refresh_token=r&state=${state}`, 'malformed_response', [state]));
+    it('refuses a code', () => expectRefused(`access_token=${TOKEN}&code=c&state=${state}`, 'malformed_response', [state]));
+    it('refuses an id_token', () => expectRefused(`access_token=${TOKEN}&id_token=i&state=${state}`, 'malformed_response', [state]));
+    it('refuses an error beside a token', () => expectRefused(`error=access_denied&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
+    it('refuses an expires_in that is no number', () => expectRefused(`access_token=${TOKEN}&expires_in=soon&state=${state}`, 'malformed_response', [state]));
+    it('refuses a negative expires_in', () => expectRefused(`access_token=${TOKEN}&expires_in=-1&state=${state}`, 'malformed_response', [state]));
+  });
+
+  describe('provider errors', () => {
+    it('shows HTML and script in error_description as text, and drops a javascript: error_uri', async () => {
+      const payload = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
+      const { element, events, status } = await expectRefused(
+        `error=access_denied&error_description=${encodeURIComponent(payload)}&error_uri=${encodeURIComponent('javascript:window.pwned=1')}&state=${state}`,
+        'provider_error',
+        [state],
+      );
+      expect(events[0]!.detail.errorDescription).to.equal(payload);
+      expect(events[0]!.detail).not.to.have.property('errorUri');
+      expect(status.textContent).to.contain(payload);
+      expect(element.shadowRoot!.querySelectorAll('img, script, a')).to.have.length(0);
+      expect((window as { pwned?: number }).pwned).to.equal(undefined);
+    });
+
+    it('keeps an https error_uri as data, never as a link', async () => {
+      const { element, events } = await expectRefused(`error=server_error&error_uri=https%3A%2F%2Fdocs.test%2Fe&state=${state}`, 'provider_error', [state]);
+      expect(events[0]!.detail.errorUri).to.equal('https://docs.test/e');
+      expect(element.shadowRoot!.querySelectorAll('a')).to.have.length(0);
+    });
+  });
+
+  describe('prototype names', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      it(`matches no pending login for state=${name}`, () => expectRefused(`access_token=${TOKEN}&state=${name}`, 'state_mismatch', [state]));
+    }
+
+    it('matches nothing for a prototype-named state when no login is pending', async () => {
+      clearStorage();
+      await expectRefused(`access_token=${TOKEN}&state=__proto__`, 'no_pending_login', []);
+    });
+
+    it('ignores parameters named after prototype properties without polluting anything', async () => {
+      await expectAccepted(`__proto__=x&constructor=y&toString=z&access_token=${TOKEN}&state=${state}`, TOKEN);
+      expect(({} as Record<string, unknown>).x).to.equal(undefined);
+      expect(typeof ({}).toString).to.equal('function');
+    });
+  });
+
+  describe('size', () => {
+    // Generous bounds: these catch a freeze, not a slow machine.
+    it('refuses a 1 MiB fragment at once, the page staying responsive', async () => {
+      const started = performance.now();
+      await expectRefused(`access_token=${'a'.repeat(1024 * 1024)}&state=${state}`, 'malformed_response', [state]);
+      expect(performance.now() - started).to.be.below(2000);
+    });
+
+    it('refuses 100,000 empty pairs at once', async () => {
+      const started = performance.now();
+      await expectRefused(`${'&'.repeat(100_000)}access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]);
+      expect(performance.now() - started).to.be.below(2000);
+    });
+  });
+
+  describe('where the response is', () => {
+    it('refuses a token in the query instead of the fragment, and scrubs it from the query', async () => {
+      const own = location.search;
+      await expectRefused('', 'malformed_response', [state], `${own}&access_token=${TOKEN}&state=${state}`);
+      expect(location.search).to.equal(own);
+    });
+
+    it('refuses a hash-router style fragment', () => expectRefused(`/route?access_token=${TOKEN}&state=${state}`, 'missing_token', [state]));
+  });
+
+  describe('pending logins', () => {
+    it('completes a login one second inside the time limit', async () => {
+      clearStorage();
+      const onTime = startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE + 1000 });
+      await expectAccepted(`access_token=${TOKEN}&state=${onTime}`, TOKEN);
+    });
+
+    it('refuses a login one second past the time limit', async () => {
+      clearStorage();
+      const late = startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 });
+      await expectRefused(`access_token=${TOKEN}&state=${late}`, 'login_expired', [late]);
+    });
+
+    it('refuses a response for a login that only another tab knows', async () => {
+      clearStorage();
+      // Another tab's sessionStorage is out of reach; here that is a state this tab never made.
+      await expectRefused(`access_token=${TOKEN}&state=${'T'.repeat(43)}`, 'no_pending_login', []);
+    });
+
+    it('completes each of two logins in one tab with its own response only', async () => {
+      const first = state;
+      const second = startLogin({ returnTo: '/second' });
+      const { events } = await completeWith(`access_token=${TOKEN}&state=${second}`);
+      expect(events[0]!.detail.returnTo).to.equal('/second');
+      const { events: again } = await completeWith(`access_token=${TOKEN}&state=${first}`);
+      expect(again[0]!.type).to.equal('aniapi-token');
+      logout();
+      await expectRefused(`access_token=${TOKEN}&state=${second}`, 'no_pending_login', [second]);
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
+import '../../src/callback.js';
+import { collectEvents } from './helpers.js';
+
+/** Puts a response in this page's address bar without a navigation, as a redirect back would: `#fragment`, and `query` if given. */
+export function arrive(fragment: string, query = location.search): void {
+  history.replaceState(history.state, '', `${location.pathname}${query}${fragment === '' ? '' : `#${fragment}`}`);
+}
+
+/**
+ * Arrives with `fragment`, connects a callback element and waits for the outcome
+ * it reports. `events` are the ones that reached the document from this element;
+ * other elements still connected relay the session change too, which is not this
+ * element's outcome.
+ */
+export async function completeWith(fragment: string, template: TemplateResult = html`<aniapi-callback></aniapi-callback>`, query?: string) {
+  arrive(fragment, query);
+  const { events: heard, stop } = collectEvents();
+  const element = await fixture<AniapiCallbackElement>(template);
+  const events = () => heard.filter((event) => event.target === element);
+  await waitUntil(() => events().length > 0, 'no outcome was reported');
+  stop();
+  return { element, events: events(), status: element.shadowRoot!.querySelector('[part=status]')! };
+}
