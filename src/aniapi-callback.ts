@@ -12,7 +12,8 @@ export type { CallbackResult } from './callback-page.js';
  * Completes an AniAPI login on the redirect-URI page. On first connection it
  * removes the response from the address bar, checks it against the login this
  * tab started, keeps the token, and reports the outcome once, after the page's
- * `load` event, so that listeners added by any script of the page hear it.
+ * `load` event, so that listeners added by any script of the page hear it. A
+ * new response that lands in the same document is scrubbed and reported too.
  *
  * @tag aniapi-callback
  * @summary Place it on the page AniAPI redirects back to.
@@ -62,7 +63,15 @@ export class AniapiCallbackElement extends LitElement {
     // relay this element's own login as a second event.
     this._result ??= readCallbackPage(this.store);
     super.connectedCallback();
+    window.addEventListener('popstate', this._onHashChange);
+    window.addEventListener('hashchange', this._onHashChange);
     if (!this._reported) afterLoad(() => this._report());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this._onHashChange);
+    window.removeEventListener('hashchange', this._onHashChange);
   }
 
   /**
@@ -92,6 +101,16 @@ export class AniapiCallbackElement extends LitElement {
     emit(this, 'aniapi-token', result.token);
     if (this.autoReturn && result.token.returnTo !== null) this.navigate(result.token.returnTo);
   }
+
+  // A new response can arrive without a new page: the same URL with another
+  // fragment. popstate comes first, synchronously, hashchange a task later;
+  // whichever runs first scrubs the address bar, and the response is reported like the first.
+  private _onHashChange = (): void => {
+    if (!location.hash) return;
+    this._result = readCallbackPage(this.store);
+    this._reported = false;
+    this._report();
+  };
 }
 
 /** Runs `callback` in a task after the window's `load` event, or in the next task when it is past. */

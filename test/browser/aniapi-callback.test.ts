@@ -161,6 +161,20 @@ describe('<aniapi-callback>', () => {
     second.remove();
   });
 
+  it('scrubs and reports a new response that arrives in the same document', async () => {
+    const state = startLogin();
+    const { element } = await completeWith(`access_token=t&state=${state}`);
+    const { events, stop } = collectEvents(element);
+    location.hash = `access_token=injected&state=${'x'.repeat(43)}`;
+    // popstate comes synchronously with the fragment navigation, before any task runs.
+    expect(location.hash).to.equal('');
+    await waitUntil(() => events.length > 0);
+    stop();
+    expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'no_pending_login']]);
+    expect(element.result?.ok).to.equal(false);
+    expect(getToken()).to.equal('t');
+  });
+
   it('reports after a framework unmounts and remounts it before the page has settled', async () => {
     const state = startLogin();
     arrive(`access_token=t&state=${state}`);
