@@ -8,6 +8,13 @@ export default {
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } })],
+  // A sandboxed iframe has an opaque origin, so its module scripts load with CORS.
+  middleware: [
+    (context, next) => {
+      context.set('Access-Control-Allow-Origin', '*');
+      return next();
+    },
+  ],
   // Tests run Lit's development build for its warnings; its banner on every page is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },

@@ -25,15 +25,25 @@ const contentSecurityPolicy = (standinUrl) =>
  * Starts the demo and its stand-in. Ports 0 pick free ones (tests); `standin`
  * passes extra options to the stand-in, such as a token lifetime.
  */
-export async function startDemo({ port = 8000, standinPort = 8765, standin: standinOptions = {} } = {}) {
-  const pages = sirv(here('..'), { dev: true, extensions: ['html'] });
+export function startDemo({ port = 8000, standinPort = 8765, standin = {} } = {}) {
+  return startSite({ root: here('..'), policy: contentSecurityPolicy, port, standinPort, standin });
+}
+
+/**
+ * Serves the pages in `root` and the built package under /dist/ with
+ * `policy(standinUrl)` as their Content Security Policy, beside a stand-in
+ * whose client redirects to `/callback.html` here. `/config.json` tells the
+ * pages the client id, the redirect URI, the authorize URL and the API base.
+ */
+export async function startSite({ root, policy, port = 0, standinPort = 0, standin: standinOptions = {} }) {
+  const pages = sirv(root, { dev: true, extensions: ['html'] });
   const dist = sirv(here('../../dist'), { dev: true });
   let config = null;
 
   const server = createServer((req, res) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy(config?.apiBase ?? ''));
+    res.setHeader('Content-Security-Policy', policy(config?.apiBase ?? ''));
     const notFound = () => {
       res.statusCode = 404;
       res.end('Not found');
@@ -46,6 +56,7 @@ export async function startDemo({ port = 8000, standinPort = 8765, standin: stan
       req.url = req.url.slice('/dist'.length);
       dist(req, res, notFound);
     } else if (path.startsWith('/server/')) {
+      // The demo's own server code is not for the browser.
       notFound();
     } else {
       pages(req, res, notFound);

@@ -2,8 +2,14 @@
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
-export function launchChromium() {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+/** Launches Chromium; `backForwardCache` keeps the cache that playwright turns off by default. */
+export function launchChromium({ backForwardCache = false } = {}) {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
+  });
 }
 
 /** Records every request a browser context makes; `seen()` resolves to their URLs and Referers (null when none). */

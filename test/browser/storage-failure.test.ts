@@ -1,0 +1,55 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { completeWith } from './callback-harness.js';
+import { clearStorage, startLogin } from './helpers.js';
+import { logout } from '../../src/session.js';
+
+type Report = { type: string; code: string | null; from?: string };
+
+describe('storage that fails', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+  });
+  after(clearStorage);
+
+  it('where the browser refuses storage, both elements report unsupported and nothing navigates', async () => {
+    const reports: Report[] = [];
+    const onMessage = (event: MessageEvent<Report>) => reports.push(event.data);
+    window.addEventListener('message', onMessage);
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.src = `/test/browser/fixtures/sandboxed.html#access_token=t0k3n&state=${'s'.repeat(43)}`;
+    document.body.append(frame);
+    try {
+      await waitUntil(() => reports.length >= 2, 'the sandboxed page reported nothing', { timeout: 5000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(reports.map((r) => [r.from, r.type, r.code]).sort()).to.deep.equal([
+        ['aniapi-callback', 'aniapi-error', 'unsupported'],
+        ['aniapi-login', 'aniapi-error', 'unsupported'],
+      ]);
+    } finally {
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+    }
+  });
+
+  it('a full localStorage fails the login with unsupported and puts the token nowhere else', async () => {
+    const state = startLogin();
+    for (let size = 1024 * 1024, i = 0; size >= 1; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    try {
+      const { events } = await completeWith(`access_token=t0k3n&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
+      expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
+      expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+      expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);
+    } finally {
+      localStorage.clear();
+    }
+  });
+});

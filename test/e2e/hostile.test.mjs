@@ -1,0 +1,201 @@
+// Real logins under the strictest page policy, then every way a browser can
+// bring a used or foreign callback URL back: reload, Back/Forward, the
+// back-forward cache, the URL pasted into a new tab, a login another tab began.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
+import { launchChromium } from './browser.mjs';
+import { startStrictSite } from './strict-server.mjs';
+
+let browser;
+let site;
+let context;
+
+before(async () => {
+  browser = await launchChromium();
+  site = await startStrictSite();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext();
+  // Before any page script: what the policy blocks, and every pageshow.
+  await context.addInitScript(() => {
+    window.violations = [];
+    window.shows = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    window.addEventListener('pageshow', (e) => window.shows.push(e.persisted));
+  });
+});
+
+/**
+ * Starts a login on the strict login page and signs in at the stand-in; the
+ * stand-in's answer (the callback URL with the token) is handed to `intercept`
+ * when given, and the browser is kept from following it.
+ */
+async function login(page, { intercept } = {}) {
+  if (intercept) {
+    await page.route(`${site.standin.url}/v1/oauth?**`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      const envelope = await response.json();
+      intercept(envelope.data);
+      await route.fulfill({ response, json: { ...envelope, status_code: 401, data: 'held by the test' } });
+    });
+  }
+  await page.goto(`${site.url}/login.html`);
+  await page.locator('aniapi-login').getByRole('button').click();
+  await page.waitForURL(`${site.standin.url}/v1/oauth?**`);
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Login' }).click();
+}
+
+/** What the callback page reported, once it has: its reports after the first `skip`. */
+async function outcome(page, skip = 0) {
+  await page.waitForFunction((skip) => window.heard?.length > skip, skip);
+  return page.evaluate((skip) => ({
+    heard: window.heard.slice(skip),
+    url: location.href,
+    token: sessionStorage.getItem('aniapi-elements.token'),
+    text: document.querySelector('aniapi-callback').shadowRoot.textContent,
+    violations: window.violations,
+  }), skip);
+}
+
+/** Signs in and returns the callback URL that carried the token, with the page on it. */
+async function signedIn(page) {
+  let callbackUrl;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url().includes('#access_token=')) callbackUrl = frame.url();
+  });
+  await login(page);
+  await page.waitForURL(`${site.url}/callback.html`);
+  const result = await outcome(page);
+  assert.deepEqual(result.heard, [{ type: 'aniapi-token', code: null }]);
+  return { callbackUrl: callbackUrl ?? (await page.evaluate(() => performance.getEntriesByType('navigation')[0].name)), token: result.token };
+}
+
+describe('under a strict CSP with Trusted Types', () => {
+  test('the whole login works and neither page records a violation', async () => {
+    const page = await context.newPage();
+    const blocked = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Trusted Type/i.test(message.text())) blocked.push(message.text());
+    });
+    await page.goto(`${site.url}/login.html`);
+    await page.locator('aniapi-login').getByRole('button').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    const response = await page.request.get(`${site.url}/callback.html`);
+    assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'; trusted-types lit-html/);
+    assert.equal(response.headers()['referrer-policy'], 'no-referrer');
+
+    const { token } = await signedIn(page);
+    assert.ok(token);
+    const result = await outcome(page);
+    assert.deepEqual(result.violations, []);
+    assert.equal(result.url, `${site.url}/callback.html`);
+    assert.deepEqual(blocked, []);
+  });
+});
+
+describe('a used callback URL', () => {
+  test('reloaded, reports no_response and changes nothing', async () => {
+    const page = await context.newPage();
+    const { token } = await signedIn(page);
+    await page.reload();
+    const result = await outcome(page);
+    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_response' }]);
+    assert.equal(result.url, `${site.url}/callback.html`);
+    assert.equal(result.token, token);
+  });
+
+  test('replayed in the same tab after logout, fails with no_pending_login and stores nothing', async () => {
+    const page = await context.newPage();
+    const { callbackUrl, token } = await signedIn(page);
+    assert.match(callbackUrl, /#access_token=/);
+    await page.evaluate(() => sessionStorage.clear());
+    // Only the fragment differs from the page's URL: the browser stays in the same document.
+    await page.goto(callbackUrl);
+    const result = await outcome(page, 1);
+    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
+    assert.equal(result.token, null);
+    assert.equal(result.url, `${site.url}/callback.html`);
+    assert.ok(!result.text.includes(token));
+  });
+
+  test('pasted into a new tab, fails with no_pending_login, stores nothing, and leaves a clean address bar', async () => {
+    const first = await context.newPage();
+    const { callbackUrl, token } = await signedIn(first);
+    const second = await context.newPage();
+    await second.goto(callbackUrl);
+    const result = await outcome(second);
+    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
+    assert.equal(result.token, null);
+    assert.equal(result.url, `${site.url}/callback.html`);
+    assert.ok(!result.text.includes(token));
+  });
+
+  test('reached with Back and Forward, never shows the token and never reports twice', async () => {
+    const page = await context.newPage();
+    const { token } = await signedIn(page);
+    await page.getByRole('link', { name: 'Elsewhere' }).click();
+    await page.waitForURL(`${site.url}/login.html`);
+    const seen = [];
+    while (await page.goBack()) seen.push(page.url());
+    while (await page.goForward()) seen.push(page.url());
+    for (const url of seen) assert.ok(!url.includes('#') && !url.includes(token), url);
+
+    await page.goto(`${site.url}/login.html`);
+    await page.goto(`${site.url}/callback.html`);
+    assert.deepEqual((await outcome(page)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
+  });
+
+  test('restored from the back-forward cache, is not processed again and shows no token', async () => {
+    const cached = await launchChromium({ backForwardCache: true });
+    try {
+      const own = await cached.newContext();
+      await own.addInitScript(() => {
+        window.shows = [];
+        window.addEventListener('pageshow', (e) => window.shows.push(e.persisted));
+      });
+      const page = await own.newPage();
+      const { token } = await signedIn(page);
+      await page.getByRole('link', { name: 'Elsewhere' }).click();
+      await page.waitForURL(`${site.url}/login.html`);
+      // A restored page fires no load event, so wait only for the navigation.
+      await page.goBack({ waitUntil: 'commit' });
+      await page.waitForFunction(() => window.shows?.at(-1) === true);
+      await page.waitForTimeout(200);
+      const restored = await page.evaluate(() => ({ heard: window.heard, url: location.href, text: document.querySelector('aniapi-callback').shadowRoot.textContent }));
+      assert.deepEqual(restored.heard, [{ type: 'aniapi-token', code: null }], 'reported again');
+      assert.equal(restored.url, `${site.url}/callback.html`);
+      assert.ok(!restored.text.includes(token) && !(await page.content()).includes(token));
+    } finally {
+      await cached.close();
+    }
+  });
+});
+
+describe('a login begun in another tab', () => {
+  test('cannot be completed here: no_pending_login, nothing stored, and the other tab keeps its login', async () => {
+    const first = await context.newPage();
+    let callbackUrl;
+    await login(first, { intercept: (url) => (callbackUrl = url) });
+    await first.getByRole('alert').filter({ hasText: 'held by the test' }).waitFor();
+    assert.match(callbackUrl, /#access_token=.+&state=/);
+
+    const second = await context.newPage();
+    await second.goto(callbackUrl);
+    const result = await outcome(second);
+    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
+    assert.equal(result.token, null);
+    assert.equal(result.url, `${site.url}/callback.html`);
+
+    await first.goto(callbackUrl);
+    assert.deepEqual((await outcome(first)).heard, [{ type: 'aniapi-token', code: null }]);
+  });
+});
