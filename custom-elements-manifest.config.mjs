@@ -3,7 +3,7 @@
 // and Lit's static plumbing (styles, shadowRootOptions) are left out.
 import { posix } from 'node:path';
 
-const LIT_STATICS = new Set(['styles', 'shadowRootOptions']);
+const LIT_STATICS = new Set(['styles', 'shadowRootOptions', 'properties']);
 
 function publicApiOnly() {
   return {
@@ -11,10 +11,10 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
-          if (!declaration.members) continue;
-          declaration.members = declaration.members.filter(
-            (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !LIT_STATICS.has(member.name),
-          );
+          const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+          declaration.members &&= declaration.members.filter((member) => !hidden.has(member.name) && !LIT_STATICS.has(member.name));
+          // Internal reactive state ({ state: true } in static properties) is no attribute.
+          declaration.attributes &&= declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
         }
       }
     },

@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { readCallbackPage } from './callback-page.js';
 import type { CallbackResult } from './callback-page.js';
 import { emit } from './events.js';
@@ -25,6 +24,12 @@ export type { CallbackResult } from './callback-page.js';
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` or `expired`.
  */
 export class AniapiCallbackElement extends LitElement {
+  static override properties = {
+    store: {},
+    autoReturn: { type: Boolean, attribute: 'auto-return' },
+    _result: { state: true },
+  };
+
   static override styles = css`
     :host {
       display: block;
@@ -35,14 +40,11 @@ export class AniapiCallbackElement extends LitElement {
   `;
 
   /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). */
-  @property()
   store: TokenStore = 'session';
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
-  @property({ type: Boolean, attribute: 'auto-return' })
   autoReturn = false;
 
-  @state()
   private _result: CallbackResult | null = null;
 
   private _reported = false;

@@ -1,6 +1,5 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { AniapiError, emit } from './events.js';
 import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 import { SessionController } from './session-controller.js';
@@ -28,6 +27,15 @@ import { SessionController } from './session-controller.js';
  * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
  */
 export class AniapiLoginElement extends LitElement {
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    redirectUri: { attribute: 'redirect-uri' },
+    authorizeUrl: { attribute: 'authorize-url' },
+    returnTo: { attribute: 'return-to' },
+    disabled: { type: Boolean, reflect: true },
+    _redirecting: { state: true },
+  };
+
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = css`
@@ -60,26 +68,20 @@ export class AniapiLoginElement extends LitElement {
   `;
 
   /** The OAuth client id registered with AniAPI. Required. */
-  @property({ attribute: 'client-id' })
   clientId = '';
 
   /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. Required. */
-  @property({ attribute: 'redirect-uri' })
   redirectUri = '';
 
   /** The authorize endpoint of the AniAPI server; https, except on localhost. */
-  @property({ attribute: 'authorize-url' })
-  authorizeUrl = DEFAULT_AUTHORIZE_URL;
+  authorizeUrl: string = DEFAULT_AUTHORIZE_URL;
 
   /** Same-origin path to come back to after the callback. Default: the current path, query and hash. */
-  @property({ attribute: 'return-to' })
   returnTo: string | undefined = undefined;
 
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true })
   disabled = false;
 
-  @state()
   private _redirecting = false;
 
   private readonly _session = new SessionController(this);
