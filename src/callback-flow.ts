@@ -4,7 +4,7 @@ import { parseFragment } from './fragment.js';
 import { readClaims } from './jwt.js';
 import type { PageEnvironment } from './page.js';
 import { currentPage, sameOriginPath } from './page.js';
-import { hasPendingLogins, isExpired, takePendingLogin } from './pending-logins.js';
+import { dropPendingLogins, hasPendingLogins, isExpired, takePendingLogin } from './pending-logins.js';
 import type { TokenStore } from './session.js';
 import { setToken } from './session.js';
 
@@ -32,7 +32,7 @@ export function completeLogin(
     throw new AniapiError('no_response', 'This page was opened without a sign-in response.');
   }
   const params = parseFragment(fragment);
-  if (typeof params === 'string') throw new AniapiError('malformed_response', params);
+  if (typeof params === 'string') throw refuseResponse(params, env);
 
   const state = params.get('state');
   const login = state === undefined ? null : takePendingLogin(env.storage, state);
@@ -65,6 +65,16 @@ export function completeLogin(
 
   setToken(accessToken, store);
   return { accessToken, expiresAt, returnTo: sameOriginPath(login.returnTo, env.location) };
+}
+
+/**
+ * The failure for a response too broken to say which login it answers: every
+ * pending login of the tab is dropped, since any of them may be the one it
+ * used up (single use holds, success or not).
+ */
+export function refuseResponse(message: string, env: PageEnvironment = currentPage()): AniapiError {
+  dropPendingLogins(env.storage);
+  return new AniapiError('malformed_response', message);
 }
 
 function providerError(error: string, description: string | undefined, uri: string | undefined): AniapiError {

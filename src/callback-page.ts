@@ -1,7 +1,8 @@
-import { completeLogin } from './callback-flow.js';
+import { completeLogin, refuseResponse } from './callback-flow.js';
 import type { AniapiErrorDetail, AniapiTokenDetail } from './events.js';
 import { AniapiError } from './events.js';
 import type { TokenStore } from './session.js';
+import { getToken } from './session.js';
 
 /** The outcome of a callback page: the token's detail, or the failure's. */
 export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: false; error: AniapiErrorDetail };
@@ -20,7 +21,8 @@ const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 's
  * Reads this page's OAuth response once. The fragment leaves the address bar
  * (and the session history entry) first, synchronously, before anything else,
  * and so does any response parameter that came in the query; then the login
- * is completed. A later call with no new response gets the same outcome again.
+ * is completed. A later call with no new response gets the same outcome again,
+ * unless it was a login that has ended since.
  */
 export function readCallbackPage(store: string): CallbackResult {
   const url = new URL(location.href);
@@ -33,7 +35,9 @@ export function readCallbackPage(store: string): CallbackResult {
     history.replaceState(history.state, '', url.href);
   }
   const known = page[OUTCOME];
-  if ((fragment === '' || fragment === '#') && inQuery.length === 0 && known) return known;
+  // A login that has since ended (logout, expiry) is not reported again as a success.
+  const current = known && (!known.ok || known.token.accessToken === getToken());
+  if ((fragment === '' || fragment === '#') && inQuery.length === 0 && current) return known;
   return (page[OUTCOME] = settle(fragment, store, inQuery.length > 0));
 }
 
@@ -43,7 +47,7 @@ function settle(fragment: string, store: string, responseInQuery: boolean): Call
       throw new AniapiError('invalid_config', 'store must be session, local or memory.');
     }
     if (responseInQuery) {
-      throw new AniapiError('malformed_response', 'The response came in the query, where servers and logs see it, and is refused.');
+      throw refuseResponse('The response came in the query, where servers and logs see it, and is refused.');
     }
     return { ok: true, token: completeLogin(fragment, store as TokenStore) };
   } catch (error) {

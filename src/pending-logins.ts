@@ -40,6 +40,11 @@ export function takePendingLogin(storage: Storage, state: string): PendingLogin 
   return record && record.state === state ? record : null;
 }
 
+/** Forgets every pending login of this tab: after a response that cannot be trusted, none of them can be. */
+export function dropPendingLogins(storage: Storage): void {
+  for (const key of pendingKeys(storage)) storage.removeItem(key);
+}
+
 /** Whether this tab has any pending login at all, live or not. */
 export function hasPendingLogins(storage: Storage): boolean {
   return pendingKeys(storage).length > 0;

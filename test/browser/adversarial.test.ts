@@ -89,6 +89,11 @@ describe('<aniapi-callback> under attack', () => {
   });
 
   describe('duplicated parameters', () => {
+    it('spend the login: the same state cannot be completed after a refused response', async () => {
+      await expectRefused(`access_token=${TOKEN}&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]);
+      await expectRefused(`access_token=${TOKEN}&state=${state}`, 'no_pending_login', [state]);
+    });
+
     it('refuses two different tokens', () => expectRefused(`access_token=${TOKEN}&access_token=other&state=${state}`, 'malformed_response', [state]));
     it('refuses two identical tokens', () => expectRefused(`access_token=${TOKEN}&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
     it('refuses two states', () => expectRefused(`access_token=${TOKEN}&state=${state}&state=${state}`, 'malformed_response', [state]));
@@ -212,10 +217,11 @@ describe('<aniapi-callback> under attack', () => {
   });
 
   describe('where the response is', () => {
-    it('refuses a token in the query instead of the fragment, and scrubs it from the query', async () => {
+    it('refuses a token in the query instead of the fragment, scrubs it from the query, and spends the login', async () => {
       const own = location.search;
       await expectRefused('', 'malformed_response', [state], `${own}&access_token=${TOKEN}&state=${state}`);
       expect(location.search).to.equal(own);
+      await expectRefused(`access_token=${TOKEN}&state=${state}`, 'no_pending_login', [state]);
     });
 
     it('refuses a hash-router style fragment', () => expectRefused(`/route?access_token=${TOKEN}&state=${state}`, 'missing_token', [state]));

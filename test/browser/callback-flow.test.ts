@@ -68,10 +68,14 @@ describe('completeLogin', () => {
     expectFailure('#', 'no_response');
   });
 
-  it('fails with malformed_response for a repeated parameter, consuming nothing', () => {
+  it('fails with malformed_response for a repeated parameter, and drops every pending login of the tab', () => {
     const state = startLogin();
+    const other = startLogin();
     expectFailure(`access_token=a&access_token=a&state=${state}`, 'malformed_response');
-    expect(sessionStorage.getItem(`aniapi-elements.pending.${state}`)).not.to.equal(null);
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${state}`)).to.equal(null);
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${other}`)).to.equal(null);
+    // Single use holds even for a response that was refused: the same state cannot be completed later.
+    expectFailure(`access_token=good&state=${state}`, 'no_pending_login');
   });
 
   it('fails with no_pending_login when this tab started no login', () => {
