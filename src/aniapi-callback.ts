@@ -49,11 +49,8 @@ export class AniapiCallbackElement extends LitElement {
 
   private _reported = false;
 
-  constructor() {
-    super();
-    // Once connected, the controller relays session changes as events; it needs no handle here.
-    new SessionController(this);
-  }
+  // Relays session changes as events while connected.
+  private readonly _session = new SessionController(this);
 
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
@@ -109,7 +106,13 @@ export class AniapiCallbackElement extends LitElement {
   // whichever runs first scrubs the address bar, and the response is reported like the first.
   private _onHashChange = (): void => {
     if (!location.hash) return;
-    this._result = readCallbackPage(this.store);
+    // This element reports its own login itself, once: the controller must not relay it too.
+    this._session.hostDisconnected();
+    try {
+      this._result = readCallbackPage(this.store);
+    } finally {
+      this._session.hostConnected();
+    }
     this._reported = false;
     this._report();
   };

@@ -175,6 +175,36 @@ describe('<aniapi-callback>', () => {
     expect(getToken()).to.equal('t');
   });
 
+  it('reports a valid response that arrives in the same document once, with its way back', async () => {
+    const first = startLogin();
+    const { element } = await completeWith(`access_token=t1&state=${first}`);
+    const second = startLogin({ returnTo: '/again' });
+    const { events, stop } = collectEvents(element);
+    location.hash = `access_token=t2&state=${second}`;
+    await waitUntil(() => events.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-token', { accessToken: 't2', expiresAt: null, returnTo: '/again' }]]);
+    expect(getToken()).to.equal('t2');
+  });
+
+  it('does not report a login as a success again once it has ended', async () => {
+    const state = startLogin();
+    await completeWith(`access_token=t&state=${state}`);
+    logout();
+    const { events, stop } = collectEvents();
+    const element = document.createElement('aniapi-callback');
+    element.autoReturn = true;
+    const navigations: string[] = [];
+    element.navigate = (path) => navigations.push(path);
+    document.body.append(element);
+    await waitUntil(() => events.length > 0);
+    stop();
+    expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'no_response']]);
+    expect(navigations).to.deep.equal([]);
+    element.remove();
+  });
+
   it('reports after a framework unmounts and remounts it before the page has settled', async () => {
     const state = startLogin();
     arrive(`access_token=t&state=${state}`);
