@@ -134,7 +134,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   server.headersTimeout = 5_000;
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://stand-in');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://stand-in');
+    } catch {
+      return send(res, { envelope: envelope(400, 'Bad request', 'Request target is not valid') }, 400);
+    }
     const quota = limit(req.socket.remoteAddress ?? '');
     if (quota) {
       res.setHeader('X-RateLimit-Limit', quota.limit);
@@ -157,8 +162,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       send(res, result, 200);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
+      if (error.status === 413) {
+        // Read and drop the rest of the upload so the client receives the answer instead of a reset;
+        // the request timeout still bounds how long that may take.
+        res.setHeader('Connection', 'close');
+        req.resume();
+      }
       send(res, { envelope: envelope(error.status, error.message, error.data) }, error.status);
-      if (error.status === 413) req.destroy();
     }
   }
 

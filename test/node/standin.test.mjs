@@ -78,33 +78,33 @@ describe('GET /v1/oauth', () => {
     }
   });
 
+  const MISSING = [400, 'missing required field'];
+  const BAD_TYPE = [400, 'response_type content not expected'];
+  const NO_CLIENT = [404, 'client_id not found'];
+  const MISMATCH = [403, 'redirect_uri content mismatch from registered client'];
   const refusals = [
-    ['no client_id', { response_type: 'token', redirect_uri: REDIRECT }, 400],
-    ['an empty redirect_uri', implicit({ redirect_uri: '' }), 400],
-    ['no response_type', { client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT }, 400],
-    ['response_type Token (case matters)', implicit({ response_type: 'Token' }), 400],
-    ['response_type id_token', implicit({ response_type: 'id_token' }), 400],
-    ['a client_id that is no GUID', implicit({ client_id: 'demo' }), 404],
-    ['an unknown GUID', implicit({ client_id: '99999999-9999-4999-8999-999999999999' }), 404],
-    ['a redirect_uri with a trailing slash', implicit({ redirect_uri: `${REDIRECT}/` }), 403],
-    ['a redirect_uri in another case', implicit({ redirect_uri: REDIRECT.toUpperCase() }), 403],
-    ['a redirect_uri that only starts the same', implicit({ redirect_uri: `${REDIRECT}/more` }), 403],
-    ['a redirect_uri one character off', implicit({ redirect_uri: REDIRECT.replace('auth', 'autH') }), 403],
+    ['no client_id', { response_type: 'token', redirect_uri: REDIRECT }, MISSING],
+    ['an empty redirect_uri', implicit({ redirect_uri: '' }), MISSING],
+    ['no response_type', { client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT }, MISSING],
+    ['response_type Token (case matters)', implicit({ response_type: 'Token' }), BAD_TYPE],
+    ['response_type id_token', implicit({ response_type: 'id_token' }), BAD_TYPE],
+    ['a client_id that is no GUID', implicit({ client_id: 'demo' }), NO_CLIENT],
+    ['an unknown GUID', implicit({ client_id: '99999999-9999-4999-8999-999999999999' }), NO_CLIENT],
+    ['a redirect_uri with a trailing slash', implicit({ redirect_uri: `${REDIRECT}/` }), MISMATCH],
+    ['a redirect_uri in another case', implicit({ redirect_uri: REDIRECT.toUpperCase() }), MISMATCH],
+    ['a redirect_uri that only starts the same', implicit({ redirect_uri: `${REDIRECT}/more` }), MISMATCH],
+    ['a redirect_uri one character off', implicit({ redirect_uri: REDIRECT.replace('auth', 'autH') }), MISMATCH],
+    // Each later check is reached only when the earlier ones pass.
+    ['a bad response_type and a bad client, missing a field', { response_type: 'nope', client_id: 'bad' }, MISSING],
+    ['a bad response_type and a bad client', { response_type: 'nope', client_id: 'bad', redirect_uri: 'x' }, BAD_TYPE],
+    ['a bad client and a bad redirect_uri', { response_type: 'token', client_id: 'bad', redirect_uri: 'x' }, NO_CLIENT],
   ];
-  for (const [what, params, status] of refusals) {
-    test(`answers ${status} for ${what}`, async () => {
+  for (const [what, params, [status, data]] of refusals) {
+    test(`answers ${status} "${data}" for ${what}`, async () => {
       const envelope = await envelopeOf(await authorize(params), status);
-      assert.equal(envelope.status_code, status);
-      const expected = { 400: /^(missing required field|response_type content not expected)$/, 404: /^client_id not found$/, 403: /^redirect_uri content mismatch from registered client$/ };
-      assert.match(envelope.data, expected[status]);
+      assert.deepEqual([envelope.status_code, envelope.data], [status, data]);
     });
   }
-
-  test('checks in AniAPI\'s order: fields, then response type, then client, then redirect URI', async () => {
-    assert.equal((await authorize({ response_type: 'nope', client_id: 'bad' })).status, 400);
-    assert.equal((await authorize({ response_type: 'nope', client_id: 'bad', redirect_uri: 'x' })).status, 400);
-    assert.equal((await authorize({ response_type: 'token', client_id: 'bad', redirect_uri: 'x' })).status, 404);
-  });
 
   test('never redirects an error back to the redirect URI', async () => {
     const response = await authorize(implicit({ redirect_uri: 'https://evil.test/' }), { redirect: 'manual' });
@@ -163,8 +163,10 @@ describe('POST /v1/oauth', () => {
       const response = await authorize(implicit(), { method: 'POST', body });
       assert.equal((await envelopeOf(response, 400)).status_code, 400);
     }
-    const big = await authorize(implicit(), { method: 'POST', body: JSON.stringify({ email: 'x'.repeat(64 * 1024) }) });
-    assert.equal((await envelopeOf(big, 413)).status_code, 413);
+    for (const size of [64 * 1024, 2 * 1024 * 1024, 2 * 1024 * 1024, 2 * 1024 * 1024]) {
+      const big = await authorize(implicit(), { method: 'POST', body: JSON.stringify({ email: 'x'.repeat(size) }) });
+      assert.equal((await envelopeOf(big, 413)).status_code, 413);
+    }
   });
 
   test('issues a code for response_type=code in the query, replacing the redirect URI\'s own', async () => {
@@ -245,6 +247,22 @@ async function otherServerToken() {
 }
 
 describe('every endpoint', () => {
+  test('answers a request target that is no URL with a 400, and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const statusLine = await new Promise((resolve, reject) => {
+      const socket = connect(Number(new URL(standin.url).port), '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('error', reject);
+      setTimeout(() => {
+        socket.end();
+        resolve(answer.split('\r\n')[0]);
+      }, 200);
+    });
+    assert.match(statusLine, /^HTTP\/1\.1 400 /);
+    assert.equal((await fetch(`${standin.url}/v1/auth/me`)).status, 401);
+  });
+
   test('answers an unknown path with a 404 envelope and a wrong method with 405', async () => {
     assert.equal((await envelopeOf(await fetch(`${standin.url}/v2/nothing`), 404)).status_code, 404);
     const wrong = await fetch(`${standin.url}/v1/auth/me`, { method: 'DELETE' });
