@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { StandinOptions } from './options.js';
 import { DEMO_EMAIL, DEMO_PASSWORD, demoClient } from './options.js';
-import { startStandin } from './server.js';
 
 const USAGE = `Usage: aniapi-standin [options]
 
@@ -41,6 +40,11 @@ async function main(): Promise<void> {
   const rateLimit = number(values['rate-limit'], 'rate-limit');
   if (rateLimit !== undefined) options.rateLimit = rateLimit;
 
+  // Imported here, so that a missing optional peer dependency is explained, not a stack trace.
+  const { startStandin } = await import('./server.js').catch((error: unknown) => {
+    const missing = error instanceof Error && /jose/.test(error.message);
+    throw missing ? new Error('the stand-in needs the jose package: npm install --save-dev jose') : error;
+  });
   const standin = await startStandin(options);
   console.log(`AniAPI stand-in listening at ${standin.url}`);
   console.log(`  authorize endpoint: ${standin.url}/v1/oauth`);
