@@ -21,7 +21,7 @@ export type { CallbackResult } from './callback-page.js';
  *
  * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
  * @fires aniapi-error - The response was refused, detail `{ code, message }` (see the README for every code).
- * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` or `expired`.
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  */
 export class AniapiCallbackElement extends LitElement {
   static override properties = {
@@ -39,7 +39,7 @@ export class AniapiCallbackElement extends LitElement {
     }
   `;
 
-  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). */
+  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the element first connects, so set it before. */
   store: TokenStore = 'session';
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */

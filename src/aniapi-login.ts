@@ -15,12 +15,12 @@ import { SessionController } from './session-controller.js';
  * @slot - The button's label. Default: "Log in with AniAPI".
  * @csspart button - The native `<button>`.
  *
- * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling.
+ * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling. A token that expires is noticed the next time the session is read.
  *
  * @fires aniapi-login - Just before the redirect, detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself.
  * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute) or `unsupported`.
  * @fires aniapi-token - A session began, here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
- * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` or `expired`.
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  *
  * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
  * @cssprop --aniapi-login-color - The button's text color. Default: white.

@@ -1,7 +1,8 @@
 /**
  * The session: the one owner of the access token. Framework code uses this
  * module directly; the elements fire their `aniapi-token` and `aniapi-logout`
- * events through it. Importing it registers no element and touches no global.
+ * events through it. Importing it registers no element; it keeps one session
+ * object on `globalThis` (under a symbol) so that two copies of the package agree.
  *
  * @module
  */
@@ -139,7 +140,8 @@ export function getToken(): string | null {
 
 /**
  * Keeps a token in the chosen store and removes it from the others, so that a
- * token lives in exactly one place. Listeners hear `login`.
+ * token lives in exactly one place; a token kept in `session` or `memory`
+ * therefore ends a `local` session in the origin's other tabs. Listeners hear `login`.
  *
  * @throws {AniapiError} `unsupported` when the chosen storage refuses to work.
  */
