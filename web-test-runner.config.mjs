@@ -1,13 +1,16 @@
-// Runs the browser tests in Debian's Chromium, started as test/chromium.mjs says.
+// Runs the browser tests in Chromium, Firefox and WebKit from Debian's packages,
+// as test/launchers.mjs starts them; ENGINES=chromium (say) narrows the run.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
+import { chosenEngines, launcherFor } from './test/launchers.mjs';
 
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } })],
+  browsers: chosenEngines().map(launcherFor),
+  // One page at a time: the WebDriver launcher would otherwise run tests in iframes,
+  // and these tests drive the top-level page's history and address bar.
+  concurrency: 1,
   // A sandboxed iframe has an opaque origin, so its module scripts load with CORS.
   middleware: [
     (context, next) => {

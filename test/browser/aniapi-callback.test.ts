@@ -58,7 +58,7 @@ describe('<aniapi-callback>', () => {
 
   it('removes the fragment before it reports anything', async () => {
     const state = startLogin();
-    arrive(`access_token=t&state=${state}`);
+    await arrive(`access_token=t&state=${state}`);
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
     expect(location.hash).to.equal('');
@@ -81,7 +81,7 @@ describe('<aniapi-callback>', () => {
 
   it('fails with invalid_config for an unknown store', async () => {
     const state = startLogin();
-    arrive(`access_token=t&state=${state}`);
+    await arrive(`access_token=t&state=${state}`);
     const { events, stop } = collectEvents();
     const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback store="cookie"></aniapi-callback>`);
     await waitUntil(() => events.length > 0);
@@ -207,7 +207,7 @@ describe('<aniapi-callback>', () => {
 
   it('reports after a framework unmounts and remounts it before the page has settled', async () => {
     const state = startLogin();
-    arrive(`access_token=t&state=${state}`);
+    await arrive(`access_token=t&state=${state}`);
     const { events, stop } = collectEvents();
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
@@ -223,7 +223,7 @@ describe('<aniapi-callback>', () => {
 
   /** Arrives with `fragment` at an auto-returning element whose navigations are recorded, and waits for its outcome. */
   async function autoReturnWith(fragment: string) {
-    arrive(fragment);
+    await arrive(fragment);
     const element = document.createElement('aniapi-callback');
     element.autoReturn = true;
     const navigations: string[] = [];

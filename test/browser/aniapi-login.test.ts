@@ -102,7 +102,7 @@ describe('<aniapi-login>', () => {
     element.focus();
     await sendKeys({ press: 'Enter' });
     expect(navigations).to.have.length(1);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(navigations).to.have.length(1);
   });
 

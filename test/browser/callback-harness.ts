@@ -4,8 +4,21 @@ import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
 import '../../src/callback.js';
 import { collectEvents } from './helpers.js';
 
+// WebKit throws after 100 history.replaceState calls in 10 seconds (Chromium quietly
+// drops calls past a limit of its own). Each arrival costs two, this one and the
+// element's scrub, so arrivals are paced to stay well under any such limit.
+const WINDOW = 10_000;
+const MAX_ARRIVALS = 40;
+const arrivals: number[] = [];
+
 /** Puts a response in this page's address bar without a navigation, as a redirect back would: `#fragment`, and `query` if given. */
-export function arrive(fragment: string, query = location.search): void {
+export async function arrive(fragment: string, query = location.search): Promise<void> {
+  while (arrivals.length >= MAX_ARRIVALS) {
+    const wait = arrivals[0]! + WINDOW - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
+    arrivals.shift();
+  }
+  arrivals.push(performance.now());
   history.replaceState(history.state, '', `${location.pathname}${query}${fragment === '' ? '' : `#${fragment}`}`);
 }
 
@@ -16,7 +29,7 @@ export function arrive(fragment: string, query = location.search): void {
  * element's outcome.
  */
 export async function completeWith(fragment: string, template: TemplateResult = html`<aniapi-callback></aniapi-callback>`, query?: string) {
-  arrive(fragment, query);
+  await arrive(fragment, query);
   const { events: heard, stop } = collectEvents();
   const element = await fixture<AniapiCallbackElement>(template);
   const events = () => heard.filter((event) => event.target === element);
