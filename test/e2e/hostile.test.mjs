@@ -102,6 +102,23 @@ describe('under a strict CSP with Trusted Types', () => {
   });
 });
 
+describe('the callback page', () => {
+  test('scrubs the fragment before its first paint (the module script is render-blocking)', async () => {
+    await context.addInitScript(() => {
+      const replaceState = History.prototype.replaceState;
+      History.prototype.replaceState = function (state, unused, url) {
+        if (window.scrubbedAt === undefined && !String(url).includes('#')) window.scrubbedAt = performance.now();
+        return replaceState.call(this, state, unused, url);
+      };
+    });
+    const page = await context.newPage();
+    await signedIn(page);
+    await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0);
+    const { scrubbedAt, firstPaint } = await page.evaluate(() => ({ scrubbedAt: window.scrubbedAt, firstPaint: performance.getEntriesByName('first-paint')[0].startTime }));
+    assert.ok(scrubbedAt < firstPaint, `scrubbed at ${scrubbedAt} ms, first paint at ${firstPaint} ms`);
+  });
+});
+
 describe('a used callback URL', () => {
   test('reloaded, reports no_response and changes nothing', async () => {
     const page = await context.newPage();
