@@ -11,13 +11,13 @@ export interface PageEnvironment {
 
 /** The real page, now. */
 export function currentPage(): PageEnvironment {
-  let storage: Storage;
+  let storage: Storage | null = null;
   try {
     storage = globalThis.sessionStorage;
   } catch {
-    // A SecurityError where the browser blocks storage for this site.
-    throw new AniapiError('unsupported', 'This browser blocks sessionStorage, which a sign-in needs.');
+    // A SecurityError where the browser blocks storage for this site; Firefox gives null instead.
   }
+  if (!storage) throw new AniapiError('unsupported', 'This browser blocks sessionStorage, which a sign-in needs.');
   return { location: globalThis.location, storage, now: Date.now() };
 }
 

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { completeWith } from './callback-harness.js';
 import { clearStorage, startLogin } from './helpers.js';
+import '../../src/login.js';
 import { logout } from '../../src/session.js';
 
 type Report = { type: string; code: string | null; from?: string };
@@ -51,5 +52,74 @@ describe('storage that fails', () => {
     } finally {
       localStorage.clear();
     }
+  });
+});
+
+describe('storage that is missing or refuses writes', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+  });
+  after(clearStorage);
+
+  /** Runs `run` while `window.sessionStorage` reads as `value`, as Firefox gives null with storage turned off. */
+  async function withSessionStorage<T>(value: Storage | null, run: () => Promise<T>): Promise<T> {
+    const owner = Object.getOwnPropertyDescriptor(window, 'sessionStorage') ? window : Window.prototype;
+    const original = Object.getOwnPropertyDescriptor(owner, 'sessionStorage')!;
+    Object.defineProperty(owner, 'sessionStorage', { configurable: true, get: () => value });
+    try {
+      return await run();
+    } finally {
+      Object.defineProperty(owner, 'sessionStorage', original);
+    }
+  }
+
+  it('reports unsupported from both elements when sessionStorage is null', async () => {
+    const state = startLogin();
+    await withSessionStorage(null, async () => {
+      const login = document.createElement('aniapi-login');
+      login.clientId = 'c';
+      login.redirectUri = 'https://app.test/cb';
+      document.body.append(login);
+      await login.updateComplete;
+      const heard: string[] = [];
+      login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
+      login.navigate = () => heard.push('navigated');
+      login.login();
+      login.remove();
+      expect(heard).to.deep.equal(['unsupported']);
+
+      const { events } = await completeWith(`access_token=t0k3n&state=${state}`);
+      expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
+    });
+    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+  });
+
+  it('reports unsupported when sessionStorage refuses to keep the login or the token', async () => {
+    const state = startLogin();
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      const login = document.createElement('aniapi-login');
+      login.clientId = 'c';
+      login.redirectUri = 'https://app.test/cb';
+      document.body.append(login);
+      await login.updateComplete;
+      const heard: string[] = [];
+      login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
+      login.navigate = () => heard.push('navigated');
+      login.login();
+      login.remove();
+      expect(heard).to.deep.equal(['unsupported']);
+
+      const { events } = await completeWith(`access_token=t0k3n&state=${state}`);
+      expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+    expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);
   });
 });
