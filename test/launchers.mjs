@@ -78,7 +78,7 @@ async function waitForPort(port, ms = 15_000) {
 async function startXvfb(processes) {
   let n = 99;
   while (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) n++;
-  processes.push(spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' }));
+  processes.push(spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore', detached: true }));
   const until = Date.now() + 10_000;
   while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
     if (Date.now() > until) throw new Error('Xvfb did not start');
@@ -102,28 +102,44 @@ export const WEBKIT_CAPABILITIES = {
 
 /**
  * Starts WebKitWebDriver on a free port, and Xvfb first where there is no
- * display (MiniBrowser has no headless mode). `stop()` ends both; they are also
- * ended if this process exits first.
+ * display (MiniBrowser has no headless mode). Each runs in a process group of
+ * its own, so that `stop()` ends the driver with the MiniBrowser it started,
+ * and Xvfb, with SIGTERM (Xvfb then removes its lock file). They are also
+ * stopped when this process exits or is told to end by SIGTERM or SIGHUP.
  */
 export async function startWebKitDriver() {
   const processes = [];
-  const stop = () => processes.forEach((child) => child.exitCode === null && child.kill('SIGKILL'));
+  const stop = () => {
+    for (const child of processes.splice(0)) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  const onSignal = (signal) => {
+    stop();
+    process.exit(signal === 'SIGHUP' ? 129 : 143);
+  };
+  const release = () => {
+    stop();
+    process.removeListener('exit', stop);
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGHUP', onSignal);
+  };
   process.once('exit', stop);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
   try {
     const env = { ...process.env };
     env.DISPLAY ||= await startXvfb(processes);
     const port = await freePort();
-    processes.push(spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' }));
+    processes.push(spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore', detached: true }));
     await waitForPort(port);
-    return {
-      port,
-      stop: () => {
-        stop();
-        process.removeListener('exit', stop);
-      },
-    };
+    return { port, stop: release };
   } catch (error) {
-    stop();
+    release();
     throw error;
   }
 }
