@@ -1,7 +1,8 @@
-// The demo's round trip in the two other engines: Firefox ESR driven by
+// End-to-end journeys in the two other engines: Firefox ESR driven by
 // puppeteer-core over WebDriver BiDi, WebKitGTK's MiniBrowser by webdriverio
-// over WebDriver classic (playwright cannot drive either stock build). The
-// rest of the end-to-end suite runs in Chromium only; see the README.
+// over WebDriver classic (playwright cannot drive either stock build): the
+// demo's round trip, and a login on the strict-CSP test pages whose callback
+// stays put, so that Back, Forward and reload meet the scrubbed entry itself.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
@@ -9,14 +10,23 @@ import { remote } from 'webdriverio';
 import { startDemo } from '../../demo/server/demo-server.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { ENGINES, FIREFOX, WEBKIT_CAPABILITIES, chosenEngines, startWebKitDriver } from '../launchers.mjs';
+import { startStrictSite } from './strict-server.mjs';
 
 const TOKEN_KEY = 'aniapi-elements.token';
 let demo;
+let site;
 
 before(async () => {
   demo = await startDemo({ port: 0, standinPort: 0 });
+  site = await startStrictSite();
 });
-after(() => demo?.close());
+after(async () => {
+  await demo?.close();
+  await site?.close();
+});
+
+/** What the strict callback page heard, and the policy violations its pages recorded. */
+const CALLBACK_STATE = () => ({ heard: window.heard ?? [], violations: window.violations ?? [], token: sessionStorage.getItem('aniapi-elements.token') });
 
 /** No address the browser showed may hold a fragment or the token. */
 function assertClean(urls, token) {
@@ -25,6 +35,17 @@ function assertClean(urls, token) {
 
 const skipUnless = (engine) => ({ skip: chosenEngines().includes(engine) ? false : `ENGINES leaves out ${engine}` });
 assert.ok(ENGINES.includes('firefox') && ENGINES.includes('webkit'));
+
+/** Moves through the history; false past either end, which Firefox's BiDi reports as an error rather than null. */
+function historyStep(page, move) {
+  return move.call(page).then(
+    (response) => response !== null,
+    (error) => {
+      if (/no such history entry/i.test(String(error?.message))) return false;
+      throw error;
+    },
+  );
+}
 
 describe('the round trip in Firefox', skipUnless('firefox'), () => {
   let browser;
@@ -52,13 +73,39 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
 
     const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
-    // Firefox's BiDi answers a step past either end of the history with an error, not null.
-    const step = (move) => move.call(page).then((response) => response !== null, () => false);
+    const step = (move) => historyStep(page, move);
     const seen = [page.url()];
     while (await step(page.goBack)) seen.push(page.url());
     while (await step(page.goForward)) seen.push(page.url());
     assert.ok(seen.length >= 3, seen.join(' '));
     assertClean(seen, token);
+  });
+
+  test('under the strict CSP: login, no violation, a scrubbed callback entry through Back, Forward and reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/login.html`);
+    await page.waitForSelector('aniapi-login >>> button');
+    await Promise.all([page.waitForNavigation(), page.click('aniapi-login >>> button')]);
+    await page.type('input[name=email]', DEMO_EMAIL);
+    await page.type('input[name=password]', DEMO_PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await page.waitForFunction(() => window.heard?.length > 0);
+    const landed = await page.evaluate(CALLBACK_STATE);
+    assert.deepEqual(landed.heard, [{ type: 'aniapi-token', code: null }]);
+    assert.deepEqual(landed.violations, []);
+    assert.equal(page.url(), `${site.url}/callback.html`);
+
+    await Promise.all([page.waitForNavigation(), page.click('a')]);
+    const seen = [page.url()];
+    while (await historyStep(page, page.goBack)) seen.push(page.url());
+    while (await historyStep(page, page.goForward)) seen.push(page.url());
+    assert.ok(seen.includes(`${site.url}/callback.html`), seen.join(' '));
+    assertClean(seen, landed.token);
+
+    await page.goto(`${site.url}/callback.html`);
+    await page.reload();
+    await page.waitForFunction(() => window.heard?.length > 0);
+    assert.deepEqual((await page.evaluate(CALLBACK_STATE)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
   });
 });
 
@@ -100,5 +147,34 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
       seen.push(await browser.getUrl());
     }
     assertClean(seen, token);
+  });
+  test('under the strict CSP: login, no violation, a scrubbed callback entry through Back, Forward and reload', async () => {
+    await browser.url(`${site.url}/login.html`);
+    await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1'))));
+    await browser.execute(() => document.querySelector('aniapi-login').shadowRoot.querySelector('button').click());
+    await browser.waitUntil(async () => (await browser.getUrl()).startsWith(`${site.standin.url}/v1/oauth?`));
+    await (await browser.$('input[name=email]')).setValue(DEMO_EMAIL);
+    await (await browser.$('input[name=password]')).setValue(DEMO_PASSWORD);
+    await (await browser.$('button[type=submit]')).click();
+    await browser.waitUntil(async () => (await browser.execute(CALLBACK_STATE)).heard.length > 0, { timeout: 10_000 });
+    const landed = await browser.execute(CALLBACK_STATE);
+    assert.deepEqual(landed.heard, [{ type: 'aniapi-token', code: null }]);
+    assert.deepEqual(landed.violations, []);
+    assert.equal(await browser.getUrl(), `${site.url}/callback.html`);
+
+    await (await browser.$('a')).click();
+    await browser.waitUntil(async () => (await browser.getUrl()) === `${site.url}/login.html`);
+    const seen = [await browser.getUrl()];
+    for (const step of ['back', 'back', 'forward', 'forward']) {
+      await browser[step]();
+      seen.push(await browser.getUrl());
+    }
+    assert.ok(seen.includes(`${site.url}/callback.html`), seen.join(' '));
+    assertClean(seen, landed.token);
+
+    await browser.url(`${site.url}/callback.html`);
+    await browser.refresh();
+    await browser.waitUntil(async () => (await browser.execute(CALLBACK_STATE)).heard.length > 0);
+    assert.deepEqual((await browser.execute(CALLBACK_STATE)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
   });
 });

@@ -22,11 +22,9 @@ after(async () => {
 beforeEach(async () => {
   await context?.close();
   context = await browser.newContext();
-  // Before any page script: what the policy blocks, and every pageshow.
+  // Before any page script: every pageshow. (The pages record policy violations themselves.)
   await context.addInitScript(() => {
-    window.violations = [];
     window.shows = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     window.addEventListener('pageshow', (e) => window.shows.push(e.persisted));
   });
 });
@@ -61,9 +59,30 @@ async function outcome(page, skip = 0) {
     heard: window.heard.slice(skip),
     url: location.href,
     token: sessionStorage.getItem('aniapi-elements.token'),
-    text: document.querySelector('aniapi-callback').shadowRoot.textContent,
     violations: window.violations,
   }), skip);
+}
+
+/** Records what a page logs, for the leak checks. */
+function recordConsole(page) {
+  const lines = [];
+  page.on('console', (message) => lines.push(message.text()));
+  return lines;
+}
+
+/** Asserts that no secret is in the page's address, text or attributes (shadow roots too), or in what it logged. */
+async function assertNoLeak(page, secrets, consoleLines) {
+  const shown = await page.evaluate(() => {
+    const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    return all(document)
+      .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).concat(el.getAttributeNames().map((a) => el.getAttribute(a))))
+      .join('\n');
+  });
+  for (const secret of secrets.filter(Boolean)) {
+    assert.ok(!page.url().includes(secret), 'the address holds a secret');
+    assert.ok(!shown.includes(secret), 'the page shows a secret');
+    assert.ok(!consoleLines.join('\n').includes(secret), 'the console holds a secret');
+  }
 }
 
 /** Signs in and returns the callback URL that carried the token, with the page on it. */
@@ -76,7 +95,9 @@ async function signedIn(page) {
   await page.waitForURL(`${site.url}/callback.html`);
   const result = await outcome(page);
   assert.deepEqual(result.heard, [{ type: 'aniapi-token', code: null }]);
-  return { callbackUrl: callbackUrl ?? (await page.evaluate(() => performance.getEntriesByType('navigation')[0].name)), token: result.token };
+  callbackUrl ??= await page.evaluate(() => performance.getEntriesByType('navigation')[0].name);
+  const state = new URLSearchParams(new URL(callbackUrl).hash.slice(1)).get('state');
+  return { callbackUrl, token: result.token, state };
 }
 
 describe('under a strict CSP with Trusted Types', () => {
@@ -122,17 +143,20 @@ describe('the callback page', () => {
 describe('a used callback URL', () => {
   test('reloaded, reports no_response and changes nothing', async () => {
     const page = await context.newPage();
-    const { token } = await signedIn(page);
+    const logged = recordConsole(page);
+    const { token, state } = await signedIn(page);
     await page.reload();
     const result = await outcome(page);
     assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_response' }]);
     assert.equal(result.url, `${site.url}/callback.html`);
     assert.equal(result.token, token);
+    await assertNoLeak(page, [token, state], logged);
   });
 
   test('replayed in the same tab after logout, fails with no_pending_login and stores nothing', async () => {
     const page = await context.newPage();
-    const { callbackUrl, token } = await signedIn(page);
+    const logged = recordConsole(page);
+    const { callbackUrl, token, state } = await signedIn(page);
     assert.match(callbackUrl, /#access_token=/);
     await page.evaluate(() => sessionStorage.clear());
     // Only the fragment differs from the page's URL: the browser stays in the same document.
@@ -141,34 +165,40 @@ describe('a used callback URL', () => {
     assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
     assert.equal(result.token, null);
     assert.equal(result.url, `${site.url}/callback.html`);
-    assert.ok(!result.text.includes(token));
+    await assertNoLeak(page, [token, state], logged);
   });
 
   test('pasted into a new tab, fails with no_pending_login, stores nothing, and leaves a clean address bar', async () => {
     const first = await context.newPage();
-    const { callbackUrl, token } = await signedIn(first);
+    const { callbackUrl, token, state } = await signedIn(first);
     const second = await context.newPage();
+    const logged = recordConsole(second);
     await second.goto(callbackUrl);
     const result = await outcome(second);
     assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
     assert.equal(result.token, null);
     assert.equal(result.url, `${site.url}/callback.html`);
-    assert.ok(!result.text.includes(token));
+    await assertNoLeak(second, [token, state], logged);
   });
 
   test('reached with Back and Forward, never shows the token and never reports twice', async () => {
     const page = await context.newPage();
-    const { token } = await signedIn(page);
+    const logged = recordConsole(page);
+    const { token, state } = await signedIn(page);
     await page.getByRole('link', { name: 'Elsewhere' }).click();
     await page.waitForURL(`${site.url}/login.html`);
-    const seen = [];
+
+    // Back onto the callback entry: loaded again (playwright keeps the back-forward cache off), it has no response.
+    await page.goBack();
+    assert.equal(page.url(), `${site.url}/callback.html`);
+    assert.deepEqual((await outcome(page)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
+    await assertNoLeak(page, [token, state], logged);
+
+    const seen = [page.url()];
     while (await page.goBack()) seen.push(page.url());
     while (await page.goForward()) seen.push(page.url());
+    assert.ok(seen.length >= 3, seen.join(' '));
     for (const url of seen) assert.ok(!url.includes('#') && !url.includes(token), url);
-
-    await page.goto(`${site.url}/login.html`);
-    await page.goto(`${site.url}/callback.html`);
-    assert.deepEqual((await outcome(page)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
   });
 
   test('restored from the back-forward cache, is not processed again and shows no token', async () => {
@@ -206,11 +236,14 @@ describe('a login begun in another tab', () => {
     assert.match(callbackUrl, /#access_token=.+&state=/);
 
     const second = await context.newPage();
+    const logged = recordConsole(second);
     await second.goto(callbackUrl);
     const result = await outcome(second);
     assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
     assert.equal(result.token, null);
     assert.equal(result.url, `${site.url}/callback.html`);
+    const params = new URLSearchParams(new URL(callbackUrl).hash.slice(1));
+    await assertNoLeak(second, [params.get('access_token'), params.get('state')], logged);
 
     await first.goto(callbackUrl);
     assert.deepEqual((await outcome(first)).heard, [{ type: 'aniapi-token', code: null }]);
