@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { AniapiErrorCode } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import { getToken, logout } from '../../src/session.js';
-import { completeWith } from './callback-harness.js';
+import { arrive, completeWith } from './callback-harness.js';
 import { clearStorage, jwt, startLogin } from './helpers.js';
 
 const TOKEN_KEY = 'aniapi-elements.token';
@@ -202,20 +202,33 @@ describe('<aniapi-callback> under attack', () => {
   });
 
   describe('size', () => {
-    // Generous bounds: these catch a freeze, not a slow machine.
+    /** How long the element takes to read and refuse `fragment`; the paced arrival is outside the timed window. */
+    async function processingTime(fragment: string): Promise<number> {
+      await arrive(fragment);
+      const element = document.createElement('aniapi-callback');
+      const started = performance.now();
+      // The response is read, refused and scrubbed synchronously while the element connects.
+      document.body.append(element);
+      const took = performance.now() - started;
+      expect(element.result?.ok).to.equal(false);
+      element.remove();
+      return took;
+    }
+
+    // A generous bound: it catches a parse that freezes the page (seconds), not a slow machine.
     it('refuses a 1 MiB fragment at once, the page staying responsive', async () => {
       // Firefox takes no URL of 1 MiB or more (network.standard-url.max-length), so there the
       // fragment is the longest a URL may carry; other engines get the full MiB.
       const limit = navigator.userAgent.includes('Firefox') ? 1024 * 1024 - location.href.length - 100 : 1024 * 1024;
-      const started = performance.now();
-      await expectRefused(`access_token=${'a'.repeat(limit)}&state=${state}`, 'malformed_response', [state]);
-      expect(performance.now() - started).to.be.below(2000);
+      const fragment = `access_token=${'a'.repeat(limit)}&state=${state}`;
+      await expectRefused(fragment, 'malformed_response', [state]);
+      expect(await processingTime(fragment)).to.be.below(250);
     });
 
     it('refuses 100,000 empty pairs at once', async () => {
-      const started = performance.now();
-      await expectRefused(`${'&'.repeat(100_000)}access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]);
-      expect(performance.now() - started).to.be.below(2000);
+      const fragment = `${'&'.repeat(100_000)}access_token=${TOKEN}&state=${state}`;
+      await expectRefused(fragment, 'malformed_response', [state]);
+      expect(await processingTime(fragment)).to.be.below(250);
     });
   });
 
