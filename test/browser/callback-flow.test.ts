@@ -4,7 +4,7 @@ import type { AniapiErrorCode } from '../../src/events.js';
 import { AniapiError } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import type { TokenStore } from '../../src/session.js';
-import { aniapiToken, clearStorage, jwt, keysOf, pageAt, startLogin } from './helpers.js';
+import { aniapiToken, clearStorage, fillLocalStorage, jwt, keysOf, pageAt, startLogin } from './helpers.js';
 
 const TOKEN_KEY = 'aniapi-elements.token';
 
@@ -178,14 +178,7 @@ describe('completeLogin', () => {
 
   it('fails with unsupported when the chosen storage is full, leaving no token anywhere', () => {
     const state = startLogin();
-    // Fill localStorage to the last character, halving the chunk whenever one no longer fits.
-    for (let size = 1024 * 1024, i = 0; size >= 1; i++) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
+    fillLocalStorage();
     try {
       const error = failure(`access_token=${aniapiToken()}&state=${state}`, Date.now(), 'local');
       expect(error.code).to.equal('unsupported');

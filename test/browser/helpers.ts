@@ -42,6 +42,17 @@ export function clearStorage(): void {
   localStorage.clear();
 }
 
+/** Fills localStorage to its last character, halving the chunk whenever one no longer fits. */
+export function fillLocalStorage(): void {
+  for (let size = 1024 * 1024, i = 0; size >= 1; i++) {
+    try {
+      localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+    } catch {
+      size = Math.floor(size / 2);
+    }
+  }
+}
+
 /** The keys of a storage area. */
 export function keysOf(storage: Storage): string[] {
   return Array.from({ length: storage.length }, (_, i) => storage.key(i)!);

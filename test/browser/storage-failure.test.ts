@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { completeWith } from './callback-harness.js';
-import { clearStorage, startLogin } from './helpers.js';
+import { clearStorage, fillLocalStorage, startLogin } from './helpers.js';
 import '../../src/login.js';
 import { logout } from '../../src/session.js';
 
@@ -37,13 +37,7 @@ describe('storage that fails', () => {
 
   it('a full localStorage fails the login with unsupported and puts the token nowhere else', async () => {
     const state = startLogin();
-    for (let size = 1024 * 1024, i = 0; size >= 1; i++) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
+    fillLocalStorage();
     try {
       const { events } = await completeWith(`access_token=t0k3n&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
       expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
@@ -62,6 +56,21 @@ describe('storage that is missing or refuses writes', () => {
   });
   after(clearStorage);
 
+  /** Starts a login on a fresh button and returns what came of it: error codes, or 'navigated'. */
+  async function loginOutcome(): Promise<string[]> {
+    const login = document.createElement('aniapi-login');
+    login.clientId = 'c';
+    login.redirectUri = 'https://app.test/cb';
+    document.body.append(login);
+    await login.updateComplete;
+    const heard: string[] = [];
+    login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
+    login.navigate = () => heard.push('navigated');
+    login.login();
+    login.remove();
+    return heard;
+  }
+
   /** Runs `run` while `window.sessionStorage` reads as `value`, as Firefox gives null with storage turned off. */
   async function withSessionStorage<T>(value: Storage | null, run: () => Promise<T>): Promise<T> {
     const owner = Object.getOwnPropertyDescriptor(window, 'sessionStorage') ? window : Window.prototype;
@@ -77,17 +86,7 @@ describe('storage that is missing or refuses writes', () => {
   it('reports unsupported from both elements when sessionStorage is null', async () => {
     const state = startLogin();
     await withSessionStorage(null, async () => {
-      const login = document.createElement('aniapi-login');
-      login.clientId = 'c';
-      login.redirectUri = 'https://app.test/cb';
-      document.body.append(login);
-      await login.updateComplete;
-      const heard: string[] = [];
-      login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
-      login.navigate = () => heard.push('navigated');
-      login.login();
-      login.remove();
-      expect(heard).to.deep.equal(['unsupported']);
+      expect(await loginOutcome()).to.deep.equal(['unsupported']);
 
       const { events } = await completeWith(`access_token=t0k3n&state=${state}`);
       expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
@@ -102,17 +101,7 @@ describe('storage that is missing or refuses writes', () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
-      const login = document.createElement('aniapi-login');
-      login.clientId = 'c';
-      login.redirectUri = 'https://app.test/cb';
-      document.body.append(login);
-      await login.updateComplete;
-      const heard: string[] = [];
-      login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
-      login.navigate = () => heard.push('navigated');
-      login.login();
-      login.remove();
-      expect(heard).to.deep.equal(['unsupported']);
+      expect(await loginOutcome()).to.deep.equal(['unsupported']);
 
       const { events } = await completeWith(`access_token=t0k3n&state=${state}`);
       expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);

@@ -85,6 +85,15 @@ async function assertNoLeak(page, secrets, consoleLines) {
   }
 }
 
+/** Asserts that a replayed callback URL was refused as no_pending_login, stored nothing, and leaked nothing. */
+async function assertReplayRefused(page, skip, secrets, logged) {
+  const result = await outcome(page, skip);
+  assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
+  assert.equal(result.token, null);
+  assert.equal(result.url, `${site.url}/callback.html`);
+  await assertNoLeak(page, secrets, logged);
+}
+
 /** Signs in and returns the callback URL that carried the token, with the page on it. */
 async function signedIn(page) {
   let callbackUrl;
@@ -161,11 +170,7 @@ describe('a used callback URL', () => {
     await page.evaluate(() => sessionStorage.clear());
     // Only the fragment differs from the page's URL: the browser stays in the same document.
     await page.goto(callbackUrl);
-    const result = await outcome(page, 1);
-    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
-    assert.equal(result.token, null);
-    assert.equal(result.url, `${site.url}/callback.html`);
-    await assertNoLeak(page, [token, state], logged);
+    await assertReplayRefused(page, 1, [token, state], logged);
   });
 
   test('pasted into a new tab, fails with no_pending_login, stores nothing, and leaves a clean address bar', async () => {
@@ -174,11 +179,7 @@ describe('a used callback URL', () => {
     const second = await context.newPage();
     const logged = recordConsole(second);
     await second.goto(callbackUrl);
-    const result = await outcome(second);
-    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
-    assert.equal(result.token, null);
-    assert.equal(result.url, `${site.url}/callback.html`);
-    await assertNoLeak(second, [token, state], logged);
+    await assertReplayRefused(second, 0, [token, state], logged);
   });
 
   test('reached with Back and Forward, never shows the token and never reports twice', async () => {
@@ -238,12 +239,8 @@ describe('a login begun in another tab', () => {
     const second = await context.newPage();
     const logged = recordConsole(second);
     await second.goto(callbackUrl);
-    const result = await outcome(second);
-    assert.deepEqual(result.heard, [{ type: 'aniapi-error', code: 'no_pending_login' }]);
-    assert.equal(result.token, null);
-    assert.equal(result.url, `${site.url}/callback.html`);
     const params = new URLSearchParams(new URL(callbackUrl).hash.slice(1));
-    await assertNoLeak(second, [params.get('access_token'), params.get('state')], logged);
+    await assertReplayRefused(second, 0, [params.get('access_token'), params.get('state')], logged);
 
     await first.goto(callbackUrl);
     assert.deepEqual((await outcome(first)).heard, [{ type: 'aniapi-token', code: null }]);
