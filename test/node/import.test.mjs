@@ -6,13 +6,19 @@ import { test } from 'node:test';
 
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
 
-for (const entry of ['.', './login', './callback', './session']) {
+// Imported by the package's own name, so that Node resolves them through the exports map.
+for (const entry of Object.keys(pkg.exports).filter((e) => !e.endsWith('.json'))) {
   test(`aniapi-elements${entry.slice(1)} imports in Node`, async () => {
-    const target = pkg.exports[entry].default;
-    const module = await import(new URL(`../../${target}`, import.meta.url));
+    const module = await import(`aniapi-elements${entry.slice(1)}`);
     assert.ok(Object.keys(module).length > 0);
   });
 }
+
+test('the single file, imported in Node, is the same API as the package entry', async () => {
+  const single = await import('aniapi-elements/aniapi-elements.min.js');
+  const entry = await import('aniapi-elements');
+  assert.deepEqual(Object.keys(single).sort(), Object.keys(entry).sort());
+});
 
 test('the session answers "signed out" in Node instead of throwing', async () => {
   const { getToken, getSession, logout, onChange } = await import('../../dist/session.js');
