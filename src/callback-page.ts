@@ -25,9 +25,10 @@ const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 's
  * unless it was a login that has ended since.
  */
 export function readCallbackPage(store: string): CallbackResult {
-  const url = new URL(location.href);
-  const hashAt = location.href.indexOf('#');
-  const fragment = hashAt >= 0 ? location.href.slice(hashAt) : '';
+  const { href } = location;
+  const url = new URL(href);
+  const hashAt = href.indexOf('#');
+  const fragment = hashAt >= 0 ? href.slice(hashAt) : '';
   const inQuery = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
   inQuery.forEach((name) => url.searchParams.delete(name));
   url.hash = '';
