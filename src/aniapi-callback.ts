@@ -1,4 +1,5 @@
-import { css, html, LitElement } from 'lit';
+import { css, ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
 import { readCallbackPage } from './callback-page.js';
 import type { CallbackResult } from './callback-page.js';
 import { emit } from './events.js';
@@ -23,7 +24,7 @@ export type { CallbackResult } from './callback-page.js';
  * @fires aniapi-error - The response was refused, detail `{ code, message }` (see the README for every code).
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  */
-export class AniapiCallbackElement extends LitElement {
+export class AniapiCallbackElement extends ReactiveElement {
   static override properties = {
     store: {},
     autoReturn: { type: Boolean, attribute: 'auto-return' },
@@ -51,6 +52,8 @@ export class AniapiCallbackElement extends LitElement {
 
   // Relays session changes as events while connected.
   private readonly _session = new SessionController(this);
+
+  private _status: HTMLParagraphElement | undefined;
 
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
@@ -81,12 +84,25 @@ export class AniapiCallbackElement extends LitElement {
     location.replace(path);
   }
 
-  protected override render() {
+  // One paragraph built with DOM calls, its text set as text: provider words can never become markup.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this._status = document.createElement('p');
+    this._status.setAttribute('part', 'status');
+    root.append(this._status);
+    return root;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const result = this._result;
     let text = 'Signing you in…';
     if (result?.ok) text = this.autoReturn && result.token.returnTo !== null ? 'Signed in. Taking you back…' : 'Signed in.';
     else if (result) text = `Sign-in failed. ${result.error.message}`;
-    return html`<p part="status" role=${result?.ok === false ? 'alert' : 'status'}>${text}</p>`;
+    const status = this._status!;
+    status.setAttribute('role', result?.ok === false ? 'alert' : 'status');
+    // Unchanged text is left alone, so that a live region does not announce it again.
+    if (status.textContent !== text) status.textContent = text;
   }
 
   private _report(): void {

@@ -1,5 +1,5 @@
-import { css, html, LitElement } from 'lit';
-import type { PropertyValues } from 'lit';
+import { css, ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
 import { AniapiError, emit } from './events.js';
 import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 import { SessionController } from './session-controller.js';
@@ -26,7 +26,7 @@ import { SessionController } from './session-controller.js';
  * @cssprop --aniapi-login-color - The button's text color. Default: white.
  * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
  */
-export class AniapiLoginElement extends LitElement {
+export class AniapiLoginElement extends ReactiveElement {
   static override properties = {
     clientId: { attribute: 'client-id' },
     redirectUri: { attribute: 'redirect-uri' },
@@ -36,7 +36,7 @@ export class AniapiLoginElement extends LitElement {
     _redirecting: { state: true },
   };
 
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = css`
     :host {
@@ -86,6 +86,8 @@ export class AniapiLoginElement extends LitElement {
 
   private readonly _session = new SessionController(this);
 
+  private _button: HTMLButtonElement | undefined;
+
   /** Whether a session exists; the `signed-in` attribute mirrors it. */
   get signedIn(): boolean {
     return this._session.session !== null;
@@ -133,21 +135,26 @@ export class AniapiLoginElement extends LitElement {
     location.assign(url);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.toggleAttribute('signed-in', this.signedIn);
+  // The shadow DOM is one fixed button, built once with DOM calls: no
+  // templates and no innerHTML, so no Trusted Types policy is needed either.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const button = (this._button = document.createElement('button'));
+    const label = document.createElement('slot');
+    label.textContent = 'Log in with AniAPI';
+    button.type = 'button';
+    button.setAttribute('part', 'button');
+    button.append(label);
+    button.addEventListener('click', () => this.login());
+    root.append(button);
+    return root;
   }
 
-  protected override render() {
-    return html`<button
-      part="button"
-      type="button"
-      ?disabled=${this.disabled}
-      aria-busy=${this._redirecting ? 'true' : 'false'}
-      @click=${this.login}
-    >
-      <slot>Log in with AniAPI</slot>
-    </button>`;
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    this._button!.disabled = this.disabled;
+    this._button!.setAttribute('aria-busy', String(this._redirecting));
+    this.toggleAttribute('signed-in', this.signedIn);
   }
 
   // Coming Back to this page from the back-forward cache must not leave the button stuck busy.

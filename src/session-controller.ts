@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { emit } from './events.js';
 import type { LogoutReason } from './events.js';
 import type { Session } from './session.js';
