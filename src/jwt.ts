@@ -19,7 +19,8 @@ export function readClaims(token: string): TokenClaims {
       if (payload !== null && typeof payload === 'object') {
         const { exp, id } = payload as Record<string, unknown>;
         return {
-          expiresAt: typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null,
+          // Number.isFinite is false for anything but a finite number: no coercion.
+          expiresAt: Number.isFinite(exp) ? (exp as number) * 1000 : null,
           userId: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
         };
       }

@@ -33,12 +33,12 @@ export function beginLogin(options: LoginOptions, env: PageEnvironment = current
   const { clientId, redirectUri } = options;
   if (!clientId?.trim()) throw invalidConfig('client-id is required.');
   if (!redirectUri) throw invalidConfig('redirect-uri is required.');
-  if (redirectUri.trim() !== redirectUri) throw invalidConfig('redirect-uri must not begin or end with spaces.');
-  if (!/^https?:\/\//i.test(redirectUri) || !URL.canParse(redirectUri)) throw invalidConfig('redirect-uri must be an absolute http(s) URL.');
-  if (redirectUri.includes('#')) throw invalidConfig('redirect-uri must not have a fragment (#).');
+  // Checked, not normalised: AniAPI compares the redirect URI character by character.
+  if (redirectUri.trim() !== redirectUri || !/^https?:\/\//i.test(redirectUri) || !URL.canParse(redirectUri) || redirectUri.includes('#')) {
+    throw invalidConfig('redirect-uri must be an absolute http(s) URL, with no spaces around it and no fragment.');
+  }
 
   const authorize = endpointUrl(options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL, 'authorize-url');
-  if (authorize.hash) throw invalidConfig('authorize-url must not have a fragment (#).');
   const clash = OWN_PARAMS.find((name) => authorize.searchParams.has(name));
   if (clash) throw invalidConfig(`authorize-url must not set ${clash}; the login sets it.`);
 

@@ -39,7 +39,7 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * Parses an endpoint that will see the user's login or token: an absolute
- * http(s) URL, and https unless it is on this machine.
+ * http(s) URL without a fragment, and https unless it is on this machine.
  *
  * @throws {AniapiError} `invalid_config` naming `attribute`.
  */
@@ -50,11 +50,8 @@ export function endpointUrl(value: string, attribute: string): URL {
   } catch {
     // Reported below with the attribute's name.
   }
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    throw new AniapiError('invalid_config', `${attribute} must be an absolute http(s) URL.`);
-  }
-  if (url.protocol !== 'https:' && !LOOPBACK_HOSTS.includes(url.hostname)) {
-    throw new AniapiError('invalid_config', `${attribute} must use https unless it is on localhost.`);
+  if (!url || url.hash || (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)))) {
+    throw new AniapiError('invalid_config', `${attribute} must be an absolute https URL (http on localhost) with no fragment.`);
   }
   return url;
 }

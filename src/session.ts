@@ -37,7 +37,6 @@ export type SessionChangeReason = 'login' | LogoutReason;
 export type SessionListener = (session: Session | null, reason: SessionChangeReason) => void;
 
 const TOKEN_KEY = 'aniapi-elements.token';
-const STORES: readonly TokenStore[] = ['memory', 'session', 'local'];
 
 interface Hub {
   memory: string | null;
@@ -62,41 +61,35 @@ const hub: Hub = ((globalThis as Record<symbol, Hub | undefined>)[Symbol.for('an
   },
 });
 
-function storageFor(store: 'session' | 'local'): Storage | null {
+/**
+ * Runs `use` on a Web Storage, or returns undefined when the browser refuses:
+ * a SecurityError where storage is disabled, null in Firefox, a full quota.
+ * A store that cannot be used holds no token.
+ */
+function withStorage<T>(store: 'session' | 'local', use: (storage: Storage) => T): T | undefined {
   try {
-    return store === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+    return use(store === 'local' ? localStorage : sessionStorage);
   } catch {
-    // A SecurityError when storage is disabled for this origin.
-    return null;
-  }
-}
-
-function read(store: TokenStore): string | null {
-  if (store === 'memory') return hub.memory;
-  try {
-    return storageFor(store)?.getItem(TOKEN_KEY) ?? null;
-  } catch {
-    return null;
+    return undefined;
   }
 }
 
 function readToken(): string | null {
-  for (const store of STORES) {
-    const token = read(store);
-    if (token) return token;
-  }
-  return null;
+  return hub.memory || withStorage('session', read) || withStorage('local', read) || null;
+}
+
+function read(storage: Storage): string | null {
+  return storage.getItem(TOKEN_KEY);
 }
 
 function clear(): void {
   hub.memory = null;
-  for (const store of ['session', 'local'] as const) {
-    try {
-      storageFor(store)?.removeItem(TOKEN_KEY);
-    } catch {
-      // Storage that cannot be read cannot hold our token either.
-    }
-  }
+  withStorage('session', forget);
+  withStorage('local', forget);
+}
+
+function forget(storage: Storage): void {
+  storage.removeItem(TOKEN_KEY);
 }
 
 function toSession(accessToken: string): Session {
@@ -147,14 +140,9 @@ export function getToken(): string | null {
  */
 export function setToken(accessToken: string, store: TokenStore = 'session'): Session {
   clear();
-  if (store === 'memory') {
-    hub.memory = accessToken;
-  } else {
-    try {
-      storageFor(store)!.setItem(TOKEN_KEY, accessToken);
-    } catch {
-      throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
-    }
+  if (store === 'memory') hub.memory = accessToken;
+  else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, accessToken), true))) {
+    throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
   }
   const session = toSession(accessToken);
   notify(session, 'login');
@@ -237,7 +225,7 @@ export async function fetchUser(options: FetchUserOptions = {}): Promise<AniapiU
     });
     envelope = await response.json();
   } catch {
-    throw new AniapiError('network_error', 'AniAPI could not be reached, or did not answer in JSON.');
+    throw new AniapiError('network_error', 'AniAPI could not be reached, or answered in a way this page cannot read.');
   }
   // AniAPI can report an error inside an HTTP 200, so its own status_code decides.
   const status = typeof envelope?.status_code === 'number' ? envelope.status_code : response.status;
@@ -249,9 +237,10 @@ export async function fetchUser(options: FetchUserOptions = {}): Promise<AniapiU
     return null;
   }
   if (status === 429) {
-    const reset = Number(response.headers.get('X-RateLimit-Reset') ?? response.headers.get('Retry-After') ?? NaN);
+    // AniAPI sends the seconds until its window resets.
+    const reset = Number(response.headers.get('X-RateLimit-Reset') || NaN);
     const extra = Number.isFinite(reset) ? { retryAt: Date.now() + reset * 1000 } : {};
-    throw new AniapiError('rate_limited', 'AniAPI is receiving too many requests from here; try again shortly.', extra);
+    throw new AniapiError('rate_limited', 'AniAPI is busy with too many requests; try again shortly.', extra);
   }
   const user = envelope?.data;
   if (status !== 200 || user === null || typeof user !== 'object') {

@@ -107,7 +107,7 @@ describe('fetchUser', () => {
     setToken('t');
     const { fetch, asked } = answering(200, { status_code: 200, data: USER });
     const error = await failure(fetchUser({ apiBase: 'http://aniapi.example', fetch }));
-    expect([error.code, error.message]).to.deep.equal(['invalid_config', 'apiBase must use https unless it is on localhost.']);
+    expect([error.code, error.message]).to.deep.equal(['invalid_config', 'apiBase must be an absolute https URL (http on localhost) with no fragment.']);
     expect(asked).to.deep.equal([]);
   });
 });
