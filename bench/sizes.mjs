@@ -3,12 +3,9 @@
 // terser settings as the single file, and prints min+gzip and min+brotli sizes
 // with each one's ratio to ours. The figures are the bundles' bytes on disk.
 import commonjs from '@rollup/plugin-commonjs';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { rollup } from 'rollup';
-import { terserOptions } from '../rollup.config.mjs';
+import { bundleMinified } from '../size/bundle.mjs';
 
 const USES = ['aniapi-elements', 'hellojs', 'oidc-client-ts', 'auth0-spa-js'];
 const out = new URL('out/', import.meta.url);
@@ -16,14 +13,7 @@ await mkdir(out, { recursive: true });
 
 const rows = [];
 for (const name of USES) {
-  const bundle = await rollup({
-    input: new URL(`usage/${name}.js`, import.meta.url).pathname,
-    plugins: [nodeResolve({ browser: true }), commonjs(), terser(terserOptions)],
-    onwarn: () => {},
-  });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  await bundle.close();
-  const code = Buffer.from(output[0].code);
+  const code = Buffer.from(await bundleMinified(new URL(`usage/${name}.js`, import.meta.url).pathname, { plugins: [commonjs()] }));
   await writeFile(new URL(`${name}.min.js`, out), code);
   rows.push({
     name,

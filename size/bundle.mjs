@@ -1,0 +1,51 @@
+// Writes the bundles that the size budgets (.size-limit.json) measure, each
+// built as the single file is (rollup, node-resolve, the same terser settings):
+// - all.js: the package's own code without Lit, as a bundler user's app gets it;
+// - login.js, callback.js, session.js: each entry point alone, without Lit;
+// - login+lit.js, callback+lit.js: what a page that loads one entry pays in all.
+// The single file itself is measured where the build writes it.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+import { terserOptions } from '../rollup.config.mjs';
+
+const dist = new URL('../dist/', import.meta.url);
+const out = new URL('out/', import.meta.url);
+const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/;
+
+/**
+ * Bundles `input` into one minified ES module and returns its code.
+ * @param {string} input a path
+ * @param {{ external?: RegExp, plugins?: import('rollup').Plugin[] }} [options]
+ */
+export async function bundleMinified(input, { external, plugins = [] } = {}) {
+  const bundle = await rollup({
+    input,
+    external: external ? (id) => external.test(id) : [],
+    plugins: [nodeResolve({ browser: true }), ...plugins, terser(terserOptions)],
+    onwarn: () => {},
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+const BUNDLES = [
+  ['all.js', 'index.js', LIT],
+  ['login.js', 'login.js', LIT],
+  ['callback.js', 'callback.js', LIT],
+  ['session.js', 'session.js', LIT],
+  ['login+lit.js', 'login.js'],
+  ['callback+lit.js', 'callback.js'],
+];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(out, { recursive: true });
+  for (const [name, entry, external] of BUNDLES) {
+    await writeFile(new URL(name, out), await bundleMinified(new URL(entry, dist).pathname, { external }));
+  }
+}
