@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'bench/out/', 'size/out/'] },
+  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'bench/out/', 'size/out/', 'demo/frameworks/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

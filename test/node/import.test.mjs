@@ -7,7 +7,9 @@ import { test } from 'node:test';
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
 
 // Imported by the package's own name, so that Node resolves them through the exports map.
-for (const entry of Object.keys(pkg.exports).filter((e) => !e.endsWith('.json'))) {
+// The framework typings (./react, ./vue, ./svelte) are types only and have no module to import.
+const modules = Object.entries(pkg.exports).filter(([entry, target]) => !entry.endsWith('.json') && (typeof target === 'string' || 'default' in target));
+for (const [entry] of modules) {
   test(`aniapi-elements${entry.slice(1)} imports in Node`, async () => {
     const module = await import(`aniapi-elements${entry.slice(1)}`);
     assert.ok(Object.keys(module).length > 0);

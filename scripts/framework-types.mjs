@@ -1,0 +1,109 @@
+// Writes the framework typings (dist/frameworks/{react,vue,svelte}.d.ts) from
+// custom-elements.json, so that they list exactly the manifest's settable
+// properties, attributes and events and cannot drift from the elements. Types
+// are not copied as text: each one is the element class's own property type
+// (`AniapiLoginElement['clientId']`) or the event's entry in the DOM event map.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+
+const root = new URL('../', import.meta.url);
+const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));
+const HEADER = '// Generated from custom-elements.json by scripts/framework-types.mjs; do not edit.\n';
+
+/** The registered elements, each with what a framework template may set and listen to. */
+export function elementsOf(customElements) {
+  const elements = [];
+  for (const mod of customElements.modules) {
+    for (const declaration of mod.declarations ?? []) {
+      if (!declaration.customElement || !declaration.tagName) continue;
+      const fields = (declaration.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public');
+      const settable = new Set(fields.map((f) => f.name));
+      elements.push({
+        tag: declaration.tagName,
+        className: declaration.name,
+        properties: fields.map((f) => ({ name: f.name, description: f.description ?? '' })),
+        // Attributes the element only sets itself (signed-in) have no field to set.
+        attributes: (declaration.attributes ?? [])
+          .filter((a) => settable.has(a.fieldName))
+          .map((a) => ({ name: a.name, fieldName: a.fieldName, description: a.description ?? '' })),
+        events: (declaration.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '' })),
+      });
+    }
+  }
+  return elements;
+}
+
+const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, ' ')} */\n` : '');
+const eventType = (name) => `GlobalEventHandlersEventMap['${name}']`;
+const camel = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
+const imports = (elements) => `import type { ${elements.map((e) => e.className).sort().join(', ')} } from '../index.js';\n`;
+
+/** Members shared by every framework: camelCase properties typed from the class. */
+function propertyLines(element, indent) {
+  return element.properties.map((p) => `${doc(p.description, indent)}${indent}${p.name}?: ${element.className}['${p.name}'];\n`).join('');
+}
+
+function kebabAttributeLines(element, indent) {
+  return element.attributes
+    .filter((a) => a.name !== a.fieldName)
+    .map((a) => `${doc(`Attribute form of \`${a.fieldName}\`.`, indent)}${indent}'${a.name}'?: ${element.className}['${a.fieldName}'];\n`)
+    .join('');
+}
+
+function onEventLines(element, indent) {
+  return element.events.map((e) => `${doc(e.description, indent)}${indent}'on${e.name}'?: (event: ${eventType(e.name)}) => void;\n`).join('');
+}
+
+function react(elements) {
+  let out = `${HEADER}// React 19 sets a custom element's known properties as properties and adds a
+// listener for an \`on<event-name>\` prop. Use: /// <reference types="aniapi-elements/react" />
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+${imports(elements)}\n`;
+  for (const element of elements) {
+    out += `/** Props of \`<${element.tag}>\` in React JSX. */\nexport interface ${element.className.replace(/Element$/, '')}Props\n  extends DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}> {\n`;
+    out += propertyLines(element, '  ') + kebabAttributeLines(element, '  ') + onEventLines(element, '  ');
+    out += '}\n\n';
+  }
+  out += "declare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
+  for (const element of elements) out += `      '${element.tag}': ${element.className.replace(/Element$/, '')}Props;\n`;
+  return `${out}    }\n  }\n}\n`;
+}
+
+function vue(elements) {
+  let out = `${HEADER}// Vue templates bind \`client-id\` and \`:client-id\` to the \`clientId\` prop and
+// \`@aniapi-token\` to \`onAniapiToken\`. Use: /// <reference types="aniapi-elements/vue" />
+import type { DefineComponent } from 'vue';
+${imports(elements)}\n`;
+  for (const element of elements) {
+    out += `/** Props and events of \`<${element.tag}>\` in Vue templates. */\nexport interface ${element.className.replace(/Element$/, '')}VueProps {\n`;
+    out += propertyLines(element, '  ');
+    out += element.events.map((e) => `${doc(e.description, '  ')}  on${camel(e.name)}?: (event: ${eventType(e.name)}) => void;\n`).join('');
+    out += '}\n\n';
+  }
+  out += "declare module 'vue' {\n  interface GlobalComponents {\n";
+  for (const element of elements) out += `    '${element.tag}': DefineComponent<${element.className.replace(/Element$/, '')}VueProps>;\n`;
+  return `${out}  }\n}\n`;
+}
+
+function svelte(elements) {
+  let out = `${HEADER}// Svelte 5 sets a custom element's known properties as properties and adds a
+// listener for an \`on<event-name>\` attribute. Use: /// <reference types="aniapi-elements/svelte" />
+import type { HTMLAttributes } from 'svelte/elements';
+${imports(elements)}\n`;
+  for (const element of elements) {
+    out += `/** Attributes, properties and events of \`<${element.tag}>\` in Svelte markup. */\nexport interface ${element.className.replace(/Element$/, '')}SvelteProps extends HTMLAttributes<${element.className}> {\n`;
+    out += propertyLines(element, '  ') + kebabAttributeLines(element, '  ') + onEventLines(element, '  ');
+    out += '}\n\n';
+  }
+  out += "declare module 'svelte/elements' {\n  interface SvelteHTMLElements {\n";
+  for (const element of elements) out += `    '${element.tag}': ${element.className.replace(/Element$/, '')}SvelteProps;\n`;
+  return `${out}  }\n}\n`;
+}
+
+export const FRAMEWORKS = { react, vue, svelte };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const elements = elementsOf(manifest);
+  const dir = new URL('dist/frameworks/', root);
+  await mkdir(dir, { recursive: true });
+  for (const [name, write] of Object.entries(FRAMEWORKS)) await writeFile(new URL(`${name}.d.ts`, dir), write(elements));
+}
