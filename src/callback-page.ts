@@ -33,13 +33,42 @@ export function readCallbackPage(store: string): CallbackResult {
   inQuery.forEach((name) => url.searchParams.delete(name));
   url.hash = '';
   if (hashAt >= 0 || inQuery.length > 0) {
-    history.replaceState(history.state, '', url.href);
+    // Routers keep the URL in history.state too (Vue Router's `current`): the response leaves it as well.
+    const before = href.slice(url.origin.length);
+    const after = url.href.slice(url.origin.length);
+    history.replaceState(withoutText(history.state, [href, url.href], [before, after]), '', url.href);
   }
   const known = page[OUTCOME];
   // A login that has since ended (logout, expiry) is not reported again as a success.
   const current = known && (!known.ok || known.token.accessToken === getToken());
   if ((fragment === '' || fragment === '#') && inQuery.length === 0 && current) return known;
   return (page[OUTCOME] = settle(fragment, store, inQuery.length > 0));
+}
+
+/**
+ * A copy of `value` (a history state: plain data) in which every string that
+ * holds one of the pairs' first text holds its second instead. Only plain
+ * objects and arrays are copied; anything else is kept as it is.
+ */
+function withoutText(value: unknown, ...pairs: [string, string][]): unknown {
+  const seen = new Map<object, unknown>();
+  const copy = (item: unknown): unknown => {
+    if (typeof item === 'string') return pairs.reduce((text, [from, to]) => text.split(from).join(to), item);
+    if (item === null || typeof item !== 'object') return item;
+    if (seen.has(item)) return seen.get(item);
+    if (Array.isArray(item)) {
+      const out: unknown[] = [];
+      seen.set(item, out);
+      for (const entry of item) out.push(copy(entry));
+      return out;
+    }
+    if (Object.getPrototypeOf(item) !== Object.prototype) return item;
+    const out: Record<string, unknown> = {};
+    seen.set(item, out);
+    for (const [key, entry] of Object.entries(item)) out[key] = copy(entry);
+    return out;
+  };
+  return copy(value);
 }
 
 function settle(fragment: string, store: string, responseInQuery: boolean): CallbackResult {

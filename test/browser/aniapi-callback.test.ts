@@ -66,6 +66,24 @@ describe('<aniapi-callback>', () => {
     element.remove();
   });
 
+  it('removes the response from history.state too, where a router keeps the URL', async () => {
+    const state = startLogin();
+    const token = aniapiToken();
+    const fragment = `access_token=${token}&state=${state}`;
+    await arrive(fragment);
+    const path = `${location.pathname}${location.search}`;
+    // As Vue Router keeps it (current, back), with other data beside it left alone.
+    const routerState = { back: '/shows', current: `${path}#${fragment}`, position: 3, entries: [{ url: location.href }], when: new Date(0) };
+    history.replaceState(routerState, '', location.href);
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    expect(element.result?.ok).to.equal(true);
+    expect(JSON.stringify(history.state)).not.to.contain(token);
+    expect(JSON.stringify(history.state)).not.to.contain(state);
+    expect(history.state).to.deep.equal({ back: '/shows', current: path, position: 3, entries: [{ url: `${location.origin}${path}` }], when: new Date(0) });
+    element.remove();
+  });
+
   it('keeps the token in the store it is given', async () => {
     const state = startLogin();
     await completeWith(`access_token=t&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
