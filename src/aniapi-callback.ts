@@ -1,6 +1,6 @@
 import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
-import { readCallbackPage } from './callback-page.js';
+import { readCallbackPage, scrubCallbackPage } from './callback-page.js';
 import type { CallbackResult } from './callback-page.js';
 import { emit } from './events.js';
 import { SessionController } from './session-controller.js';
@@ -40,7 +40,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     }
   `;
 
-  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the element first connects, so set it before. */
+  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the response is checked, in the element's first update (a microtask after it connects), so a framework binding set after connecting still counts. */
   store: TokenStore = 'session';
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
@@ -61,9 +61,9 @@ export class AniapiCallbackElement extends ReactiveElement {
   }
 
   override connectedCallback(): void {
-    // Before super: the session controller subscribes there, and must not
-    // relay this element's own login as a second event.
-    this._result ??= readCallbackPage(this.store);
+    // The response leaves the address bar first, synchronously; it is checked
+    // and kept in the first update, once the page or framework has set `store`.
+    scrubCallbackPage();
     super.connectedCallback();
     window.addEventListener('popstate', this._onHashChange);
     window.addEventListener('hashchange', this._onHashChange);
@@ -93,6 +93,11 @@ export class AniapiCallbackElement extends ReactiveElement {
     return root;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this._settle();
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const result = this._result;
@@ -105,9 +110,22 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (status.textContent !== text) status.textContent = text;
   }
 
+  /** Checks the page's response once, with the store set by now, and returns the outcome. */
+  private _settle(fresh = false): CallbackResult {
+    if (this._result && !fresh) return this._result;
+    // This element reports its own login itself, once: the controller must not relay it too.
+    this._session.hostDisconnected();
+    try {
+      this._result = readCallbackPage(this.store);
+    } finally {
+      if (this.isConnected) this._session.hostConnected();
+    }
+    return this._result;
+  }
+
   private _report(): void {
-    const result = this._result;
-    if (this._reported || !this.isConnected || !result) return;
+    if (this._reported || !this.isConnected) return;
+    const result = this._settle();
     this._reported = true;
     if (!result.ok) {
       emit(this, 'aniapi-error', result.error);
@@ -122,13 +140,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   // whichever runs first scrubs the address bar, and the response is reported like the first.
   private _onHashChange = (): void => {
     if (!location.hash) return;
-    // This element reports its own login itself, once: the controller must not relay it too.
-    this._session.hostDisconnected();
-    try {
-      this._result = readCallbackPage(this.store);
-    } finally {
-      this._session.hostConnected();
-    }
+    this._settle(true);
     this._reported = false;
     this._report();
   };

@@ -9,40 +9,58 @@ export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: fals
 
 const STORES: readonly string[] = ['session', 'local', 'memory'];
 
+/** A response taken off the address bar and not yet checked. */
+interface TakenResponse {
+  fragment: string;
+  inQuery: boolean;
+}
+
 // Kept on the global object so that every <aniapi-callback> in the page, and a
 // second copy of the package, reports the one outcome instead of a false no_response.
 const OUTCOME = Symbol.for('aniapi-elements.callback.v1');
-const page = globalThis as Record<symbol, CallbackResult | undefined>;
+const TAKEN = Symbol.for('aniapi-elements.callback-response.v1');
+const page = globalThis as { [OUTCOME]?: CallbackResult; [TAKEN]?: TakenResponse };
 
 /** Parameters of an OAuth response; in the query of a callback URL they mean a token or code was exposed. */
 const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 'scope', 'error', 'error_description', 'error_uri', 'code', 'id_token', 'refresh_token'];
 
 /**
- * Reads this page's OAuth response once. The fragment leaves the address bar
- * (and the session history entry) first, synchronously, before anything else,
- * and so does any response parameter that came in the query; then the login
- * is completed. A later call with no new response gets the same outcome again,
- * unless it was a login that has ended since.
+ * Takes a response off this page's address bar, synchronously: the fragment
+ * leaves the URL and the session history entry, and so does any response
+ * parameter that came in the query. The response waits, in memory only, for
+ * {@link readCallbackPage}. Does nothing when the URL holds no response.
  */
-export function readCallbackPage(store: string): CallbackResult {
+export function scrubCallbackPage(): void {
   const { href } = location;
   const url = new URL(href);
   const hashAt = href.indexOf('#');
-  const fragment = hashAt >= 0 ? href.slice(hashAt) : '';
   const inQuery = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
+  if (hashAt < 0 && inQuery.length === 0) return;
   inQuery.forEach((name) => url.searchParams.delete(name));
   url.hash = '';
-  if (hashAt >= 0 || inQuery.length > 0) {
-    // Routers keep the URL in history.state too (Vue Router's `current`): the response leaves it as well.
-    const before = href.slice(url.origin.length);
-    const after = url.href.slice(url.origin.length);
-    history.replaceState(withoutText(history.state, [href, url.href], [before, after]), '', url.href);
-  }
+  // Routers keep the URL in history.state too (Vue Router's `current`): the response leaves it as well.
+  const before = href.slice(url.origin.length);
+  const after = url.href.slice(url.origin.length);
+  history.replaceState(withoutText(history.state, [href, url.href], [before, after]), '', url.href);
+  page[TAKEN] = { fragment: href.slice(hashAt >= 0 ? hashAt : href.length), inQuery: inQuery.length > 0 };
+}
+
+/**
+ * Reads this page's OAuth response once: scrubs it if still in the address
+ * bar, then completes the login, keeping the token in `store`. A later call
+ * with no new response gets the same outcome again, unless it was a login
+ * that has ended since.
+ */
+export function readCallbackPage(store: string): CallbackResult {
+  scrubCallbackPage();
+  const taken = page[TAKEN];
+  delete page[TAKEN];
   const known = page[OUTCOME];
   // A login that has since ended (logout, expiry) is not reported again as a success.
   const current = known && (!known.ok || known.token.accessToken === getToken());
-  if ((fragment === '' || fragment === '#') && inQuery.length === 0 && current) return known;
-  return (page[OUTCOME] = settle(fragment, store, inQuery.length > 0));
+  const fresh = taken && (taken.inQuery || (taken.fragment !== '' && taken.fragment !== '#'));
+  if (!fresh && known && current) return known;
+  return (page[OUTCOME] = settle(taken?.fragment ?? '', store, taken?.inQuery ?? false));
 }
 
 /**

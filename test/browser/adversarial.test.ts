@@ -207,8 +207,10 @@ describe('<aniapi-callback> under attack', () => {
       await arrive(fragment);
       const element = document.createElement('aniapi-callback');
       const started = performance.now();
-      // The response is read, refused and scrubbed synchronously while the element connects.
+      // The response is scrubbed while the element connects, and refused in its first update.
       document.body.append(element);
+      expect(location.hash).to.equal('');
+      await element.updateComplete;
       const took = performance.now() - started;
       expect(element.result?.ok).to.equal(false);
       element.remove();

@@ -62,6 +62,8 @@ describe('<aniapi-callback>', () => {
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
     expect(location.hash).to.equal('');
+    expect(element.result).to.equal(null);
+    await element.updateComplete;
     expect(element.result?.ok).to.equal(true);
     element.remove();
   });
@@ -77,8 +79,9 @@ describe('<aniapi-callback>', () => {
     history.replaceState(routerState, '', location.href);
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
-    expect(element.result?.ok).to.equal(true);
     expect(JSON.stringify(history.state)).not.to.contain(token);
+    await element.updateComplete;
+    expect(element.result?.ok).to.equal(true);
     expect(JSON.stringify(history.state)).not.to.contain(state);
     expect(history.state).to.deep.equal({ back: '/shows', current: path, position: 3, entries: [{ url: `${location.origin}${path}` }], when: new Date(0) });
     element.remove();
@@ -95,6 +98,25 @@ describe('<aniapi-callback>', () => {
     expect(getToken()).to.equal('m');
     expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+  });
+
+  it('keeps the token in a store set just after it connects, as Angular binds properties', async () => {
+    const state = startLogin();
+    const token = aniapiToken();
+    await arrive(`access_token=${token}&state=${state}`);
+    const { events, stop } = collectEvents();
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    element.store = 'local';
+    await element.updateComplete;
+    expect(element.result?.ok).to.equal(true);
+    expect(localStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    // The outcome, with its way back; the session relay of the same login (returnTo null) must not come too.
+    await waitUntil(() => events.some((event) => event.target === element && event.detail.returnTo), 'no outcome was reported');
+    expect(events.filter((event) => event.target === element).map((event) => [event.type, event.detail])).to.deep.equal([['aniapi-token', element.result!.ok && element.result!.token]]);
+    stop();
+    element.remove();
   });
 
   it('fails with invalid_config for an unknown store', async () => {
