@@ -32,11 +32,12 @@ export function startDemo({ port = 8000, standinPort = 8765, standin = {} } = {}
 /**
  * Serves the pages in `root` and the built package under /dist/ with
  * `policy(standinUrl)` as their Content Security Policy, beside a stand-in
- * whose client redirects to `/callback.html` here. `/config.json` tells the
+ * whose client redirects to `callbackPath` here. `/config.json` tells the
  * pages the client id, the redirect URI, the authorize URL and the API base.
+ * With `spa`, every unknown path gets `index.html`, as a single-page app's host does.
  */
-export async function startSite({ root, policy, port = 0, standinPort = 0, standin: standinOptions = {} }) {
-  const pages = sirv(root, { dev: true, extensions: ['html'] });
+export async function startSite({ root, policy, port = 0, standinPort = 0, standin: standinOptions = {}, callbackPath = '/callback.html', spa = false }) {
+  const pages = sirv(root, { dev: true, extensions: ['html'], single: spa });
   const dist = sirv(here('../../dist'), { dev: true });
   let config = null;
 
@@ -67,7 +68,7 @@ export async function startSite({ root, policy, port = 0, standinPort = 0, stand
     server.listen(port, '127.0.0.1', resolve);
   });
   const url = `http://localhost:${server.address().port}`;
-  const redirectUri = `${url}/callback.html`;
+  const redirectUri = `${url}${callbackPath}`;
   const standin = await startStandin({ port: standinPort, clients: [demoClient(redirectUri)], ...standinOptions });
   config = { clientId: demoClient().id, redirectUri, authorizeUrl: `${standin.url}/v1/oauth`, apiBase: standin.url };
 

@@ -1,0 +1,145 @@
+// Each framework app in demo/frameworks/, built by its own toolchain, goes
+// through the real round trip in Chromium against the stand-in: a login held by
+// the app's own handler, then a login, the callback route, the signed-in view
+// with the user's name, and logout; once more with the single file loaded on the
+// same page beside the app's own copy of the elements and of Lit.
+// npm run test:apps installs, checks and builds the apps, then runs this; APPS=vue,react narrows it.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startSite } from '../../demo/server/demo-server.mjs';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
+import { launchChromium } from '../e2e/browser.mjs';
+
+const ALL_APPS = ['vue', 'svelte', 'angular', 'react'];
+const APPS = process.env.APPS ? process.env.APPS.split(',') : ALL_APPS;
+
+// Scripts from the app's own origin only; the apps' styles may be inline (Angular adds <style> elements).
+const policy = (standinUrl) =>
+  `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${standinUrl}; base-uri 'none'`;
+
+let browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+for (const app of APPS) {
+  describe(`the ${app} app`, () => {
+    const root = fileURLToPath(new URL(`../../demo/frameworks/${app}/dist/`, import.meta.url));
+    let site;
+    before(async () => {
+      assert.ok(existsSync(`${root}index.html`), `demo/frameworks/${app} is not built: run npm run test:apps`);
+      site = await startSite({ root, policy, callbackPath: '/callback', spa: true });
+    });
+    after(() => site?.close());
+
+    test('goes round trip: a held login, a login, the callback route, the user, logout', async () => {
+      await roundTrip(site);
+    });
+
+    test('works with the single file loaded on the same page before the app', async () => {
+      await roundTrip(site, { withSingleFile: true });
+    });
+
+    test('reports a callback without a response through its own event handler', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems = watchConsole(page);
+      await page.goto(`${site.url}/callback`);
+      await page.locator('[data-test=error]').filter({ hasText: /^no_response: / }).waitFor();
+      assert.deepEqual(await eventsSeen(page), ['aniapi-error']);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  });
+}
+
+/** The whole journey as a person makes it, checking what the app shows at each step. */
+async function roundTrip(site, { withSingleFile = false } = {}) {
+  // A page that a test route fulfils has no address space of its own, so Chromium's
+  // Local Network Access would refuse its fetch to the stand-in on 127.0.0.1.
+  const context = await browser.newContext(withSingleFile ? { permissions: ['local-network-access'] } : {});
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  if (withSingleFile) {
+    // The plain-HTML way of loading the elements, first in the page, beside the app's bundle.
+    await page.route(`${site.url}/`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('<head>', '<head><script type="module" src="/dist/aniapi-elements.min.js"></script>');
+      await route.fulfill({ response, body: html });
+    });
+  }
+  await page.goto(`${site.url}/`);
+  const session = page.locator('[data-test=session]');
+  await session.filter({ hasText: /^signed out$/ }).waitFor();
+  const button = page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' });
+  await assertEventually(() => button.isEnabled(), 'the login button is enabled once the config is loaded');
+
+  // The app's aniapi-login handler cancels the redirect while "Hold the login" is checked.
+  await page.locator('[data-test=hold]').check();
+  await button.click();
+  await page.locator('[data-test=held]').filter({ hasText: 'Login held by the app' }).waitFor();
+  assert.equal(page.url(), `${site.url}/`);
+  assert.deepEqual(await eventsSeen(page), ['aniapi-login']);
+  await page.locator('[data-test=hold]').uncheck();
+
+  await button.click();
+  await page.waitForURL(`${site.standin.url}/v1/oauth?**`);
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  // Stop the auto-return's navigation, to see what the callback route showed and heard
+  // (Chromium answers nothing from a page whose navigation is held), then go on by hand.
+  let returned = false;
+  await page.route(`${site.url}/`, async (route) => {
+    if (returned) return route.fallback();
+    returned = true;
+    await route.abort('aborted');
+  });
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL(`${site.url}/callback`);
+  await assertEventually(async () => (await eventsSeen(page)).includes('aniapi-token'), 'the callback route handled aniapi-token');
+  await assertEventually(() => returned, 'the callback route went back to / by itself');
+  assert.equal(page.url(), `${site.url}/callback`, 'the fragment is gone from the address bar');
+  const token = await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token'));
+  assert.ok(token);
+  const historyState = JSON.stringify(await page.evaluate(() => history.state)) ?? '';
+  assert.ok(!historyState.includes(token), `a router kept the token in history.state: ${historyState.slice(0, 80)}`);
+  await page.goto(`${site.url}/`);
+  await session.filter({ hasText: /^signed in$/ }).waitFor();
+  await page.locator('[data-test=user]').filter({ hasText: 'demo' }).waitFor();
+  assert.match(await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token')), /^[\w-]+\.[\w-]+\.[\w-]+$/);
+
+  await page.locator('[data-test=logout]').click();
+  await session.filter({ hasText: /^signed out$/ }).waitFor();
+  // The login element stays in the page, hidden while signed in, and the app's own handler hears the logout.
+  await assertEventually(async () => (await eventsSeen(page)).includes('aniapi-logout'), 'the app handled aniapi-logout');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token')), null);
+  await assertEventually(() => button.isVisible(), 'the login button is back after logout');
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
+/** Console errors and warnings, and uncaught exceptions: a double registration or a second Lit would show here. */
+function watchConsole(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+async function eventsSeen(page) {
+  const items = await page.locator('[data-test=events] li').allTextContents();
+  return items.map((item) => item.trim());
+}
+
+async function assertEventually(check, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
