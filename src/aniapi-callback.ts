@@ -1,10 +1,11 @@
 import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
-import { readCallbackPage, scrubCallbackPage } from './callback-page.js';
+import { readCallbackPage, scrubCallbackPage, STORES } from './callback-page.js';
 import type { CallbackResult } from './callback-page.js';
-import { emit } from './events.js';
+import { AniapiError, emit } from './events.js';
 import { SessionController } from './session-controller.js';
 import type { TokenStore } from './session.js';
+import { getToken, setToken } from './session.js';
 
 export type { CallbackResult } from './callback-page.js';
 
@@ -40,7 +41,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     }
   `;
 
-  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the response is checked, in the element's first update (a microtask after it connects), so a framework binding set after connecting still counts. */
+  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the response is checked, in the element's first update (a microtask after it connects); set later, it moves the token there, so set it first when the token must never touch sessionStorage. */
   store: TokenStore = 'session';
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
@@ -50,8 +51,12 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   private _reported = false;
 
-  // Relays session changes as events while connected.
-  private readonly _session = new SessionController(this);
+  // Relays session changes as events while connected; attached once the
+  // response is checked, so that it neither relays this element's own login
+  // nor announces the end of an expired token that the login replaces.
+  private readonly _session = new SessionController(this, false);
+
+  private _attached = false;
 
   private _status: HTMLParagraphElement | undefined;
 
@@ -63,10 +68,15 @@ export class AniapiCallbackElement extends ReactiveElement {
   override connectedCallback(): void {
     // The response leaves the address bar first, synchronously; it is checked
     // and kept in the first update, once the page or framework has set `store`.
-    scrubCallbackPage();
+    const arrived = scrubCallbackPage();
     super.connectedCallback();
     window.addEventListener('popstate', this._onHashChange);
     window.addEventListener('hashchange', this._onHashChange);
+    // Reconnected with an outcome already: a response that came meanwhile is checked now, not left waiting.
+    if (arrived && this._result) {
+      this._settle(true);
+      this._reported = false;
+    }
     if (!this._reported) afterLoad(() => this._report());
   }
 
@@ -95,7 +105,20 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const earlier = this._result;
     this._settle();
+    // A store set after the response was checked (Angular binds properties a task after
+    // connecting) moves this login's token there, as long as it is still the session's.
+    if (earlier?.ok && changed.has('store') && STORES.includes(this.store) && earlier.token.accessToken === getToken()) {
+      this._muted(() => {
+        try {
+          setToken(earlier.token.accessToken, this.store);
+        } catch (error) {
+          if (!(error instanceof AniapiError)) throw error;
+          emit(this, 'aniapi-error', error.detail);
+        }
+      });
+    }
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -113,14 +136,27 @@ export class AniapiCallbackElement extends ReactiveElement {
   /** Checks the page's response once, with the store set by now, and returns the outcome. */
   private _settle(fresh = false): CallbackResult {
     if (this._result && !fresh) return this._result;
-    // This element reports its own login itself, once: the controller must not relay it too.
+    this._muted(() => (this._result = readCallbackPage(this.store)));
+    return this._result!;
+  }
+
+  /** Runs `change` with the session relay off: this element reports its own login itself, once. */
+  private _muted(change: () => void): void {
+    if (!this._attached) {
+      try {
+        change();
+      } finally {
+        this._attached = true;
+        this.addController(this._session);
+      }
+      return;
+    }
     this._session.hostDisconnected();
     try {
-      this._result = readCallbackPage(this.store);
+      change();
     } finally {
       if (this.isConnected) this._session.hostConnected();
     }
-    return this._result;
   }
 
   private _report(): void {

@@ -7,7 +7,8 @@ import { getToken } from './session.js';
 /** The outcome of a callback page: the token's detail, or the failure's. */
 export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: false; error: AniapiErrorDetail };
 
-const STORES: readonly string[] = ['session', 'local', 'memory'];
+/** The stores a token may be kept in. */
+export const STORES: readonly string[] = ['session', 'local', 'memory'];
 
 /** A response taken off the address bar and not yet checked. */
 interface TakenResponse {
@@ -28,21 +29,29 @@ const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 's
  * Takes a response off this page's address bar, synchronously: the fragment
  * leaves the URL and the session history entry, and so does any response
  * parameter that came in the query. The response waits, in memory only, for
- * {@link readCallbackPage}. Does nothing when the URL holds no response.
+ * {@link readCallbackPage}. Returns whether the URL held a response.
  */
-export function scrubCallbackPage(): void {
+export function scrubCallbackPage(): boolean {
   const { href } = location;
   const url = new URL(href);
   const hashAt = href.indexOf('#');
   const inQuery = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
-  if (hashAt < 0 && inQuery.length === 0) return;
+  if (hashAt < 0 && inQuery.length === 0) return false;
+  const fragment = href.slice(hashAt >= 0 ? hashAt : href.length);
+  const search = url.search;
   inQuery.forEach((name) => url.searchParams.delete(name));
   url.hash = '';
-  // Routers keep the URL in history.state too (Vue Router's `current`): the response leaves it as well.
-  const before = href.slice(url.origin.length);
-  const after = url.href.slice(url.origin.length);
-  history.replaceState(withoutText(history.state, [href, url.href], [before, after]), '', url.href);
-  page[TAKEN] = { fragment: href.slice(hashAt >= 0 ? hashAt : href.length), inQuery: inQuery.length > 0 };
+  // Routers keep the URL in history.state too (Vue Router's `current`, maybe relative to
+  // its base): the response leaves every form of it there as well.
+  const pairs: [string, string][] = [
+    [href, url.href],
+    [href.slice(url.origin.length), url.href.slice(url.origin.length)],
+  ];
+  if (fragment.length > 1) pairs.push([fragment, '']);
+  if (inQuery.length > 0) pairs.push([search, url.search]);
+  history.replaceState(withoutText(history.state, pairs), '', url.href);
+  page[TAKEN] = { fragment, inQuery: inQuery.length > 0 };
+  return true;
 }
 
 /**
@@ -68,7 +77,7 @@ export function readCallbackPage(store: string): CallbackResult {
  * holds one of the pairs' first text holds its second instead. Only plain
  * objects and arrays are copied; anything else is kept as it is.
  */
-function withoutText(value: unknown, ...pairs: [string, string][]): unknown {
+function withoutText(value: unknown, pairs: [string, string][]): unknown {
   const seen = new Map<object, unknown>();
   const copy = (item: unknown): unknown => {
     if (typeof item === 'string') return pairs.reduce((text, [from, to]) => text.split(from).join(to), item);
@@ -83,7 +92,8 @@ function withoutText(value: unknown, ...pairs: [string, string][]): unknown {
     if (Object.getPrototypeOf(item) !== Object.prototype) return item;
     const out: Record<string, unknown> = {};
     seen.set(item, out);
-    for (const [key, entry] of Object.entries(item)) out[key] = copy(entry);
+    // Defined, not assigned, so that an own `__proto__` key stays a key.
+    for (const [key, entry] of Object.entries(item)) Object.defineProperty(out, key, { value: copy(entry), enumerable: true, writable: true, configurable: true });
     return out;
   };
   return copy(value);

@@ -14,8 +14,12 @@ export class SessionController implements ReactiveController {
   session: Session | null = null;
   private _stop: (() => void) | undefined;
 
-  constructor(private readonly _host: ReactiveControllerHost & HTMLElement) {
-    _host.addController(this);
+  /** Attaches to `_host` at once unless `attach` is false; the host then adds it itself when ready. */
+  constructor(
+    private readonly _host: ReactiveControllerHost & HTMLElement,
+    attach = true,
+  ) {
+    if (attach) _host.addController(this);
   }
 
   hostConnected(): void {

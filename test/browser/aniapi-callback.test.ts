@@ -74,8 +74,8 @@ describe('<aniapi-callback>', () => {
     const fragment = `access_token=${token}&state=${state}`;
     await arrive(fragment);
     const path = `${location.pathname}${location.search}`;
-    // As Vue Router keeps it (current, back), with other data beside it left alone.
-    const routerState = { back: '/shows', current: `${path}#${fragment}`, position: 3, entries: [{ url: location.href }], when: new Date(0) };
+    // As Vue Router keeps it (current, back; relative to its base in `base`), with other data left alone.
+    const routerState = { back: '/shows', current: `${path}#${fragment}`, base: `/callback#${fragment}`, position: 3, entries: [{ url: location.href }], when: new Date(0) };
     history.replaceState(routerState, '', location.href);
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
@@ -83,7 +83,7 @@ describe('<aniapi-callback>', () => {
     await element.updateComplete;
     expect(element.result?.ok).to.equal(true);
     expect(JSON.stringify(history.state)).not.to.contain(state);
-    expect(history.state).to.deep.equal({ back: '/shows', current: path, position: 3, entries: [{ url: `${location.origin}${path}` }], when: new Date(0) });
+    expect(history.state).to.deep.equal({ back: '/shows', current: path, base: '/callback', position: 3, entries: [{ url: `${location.origin}${path}` }], when: new Date(0) });
     element.remove();
   });
 
@@ -115,6 +115,54 @@ describe('<aniapi-callback>', () => {
     // The outcome, with its way back; the session relay of the same login (returnTo null) must not come too.
     await waitUntil(() => events.some((event) => event.target === element && event.detail.returnTo), 'no outcome was reported');
     expect(events.filter((event) => event.target === element).map((event) => [event.type, event.detail])).to.deep.equal([['aniapi-token', element.result!.ok && element.result!.token]]);
+    stop();
+    element.remove();
+  });
+
+  it('moves the token to a store set a task after it connects, with one outcome event', async () => {
+    const state = startLogin();
+    const token = aniapiToken();
+    await arrive(`access_token=${token}&state=${state}`);
+    const { events, stop } = collectEvents();
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    await element.updateComplete;
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    await new Promise((resolve) => setTimeout(resolve));
+    element.store = 'memory';
+    await element.updateComplete;
+    expect(getToken()).to.equal(token);
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+    await waitUntil(() => events.some((event) => event.target === element && event.detail.returnTo), 'no outcome was reported');
+    expect(events.filter((event) => event.target === element).map((event) => event.type)).to.deep.equal(['aniapi-token']);
+    stop();
+    element.remove();
+  });
+
+  it('replaces an expired token without announcing its end, as a fresh login does', async () => {
+    setToken(jwt({ id: '1', exp: Math.floor(Date.now() / 1000) - 60 }));
+    const state = startLogin();
+    const token = aniapiToken();
+    const { events } = await completeWith(`access_token=${token}&state=${state}`);
+    expect(events.map((event) => event.type)).to.deep.equal(['aniapi-token']);
+    expect(getToken()).to.equal(token);
+  });
+
+  it('checks a response that arrives while it is away when it connects again', async () => {
+    const first = await completeWith(`access_token=${aniapiToken()}&state=${startLogin()}`);
+    const { element } = first;
+    element.remove();
+    const state = startLogin();
+    const token = aniapiToken(Date.now() + 1000);
+    await arrive(`access_token=${token}&state=${state}`);
+    const { events, stop } = collectEvents();
+    document.body.append(element);
+    expect(location.hash).to.equal('');
+    expect(element.result?.ok && element.result.token.accessToken).to.equal(token);
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('aniapi-elements.callback-response.v1')]).to.equal(undefined);
+    await waitUntil(() => events.some((event) => event.target === element), 'the new response was not reported');
+    expect(events.filter((event) => event.target === element).map((event) => [event.type, event.detail.accessToken])).to.deep.equal([['aniapi-token', token]]);
     stop();
     element.remove();
   });
