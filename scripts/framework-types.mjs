@@ -24,7 +24,7 @@ export function elementsOf(customElements) {
         // Attributes the element only sets itself (signed-in) have no field to set.
         attributes: (declaration.attributes ?? [])
           .filter((a) => settable.has(a.fieldName))
-          .map((a) => ({ name: a.name, fieldName: a.fieldName, description: a.description ?? '' })),
+          .map((a) => ({ name: a.name, fieldName: a.fieldName, boolean: a.type?.text === 'boolean', description: a.description ?? '' })),
         events: (declaration.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '' })),
       });
     }
@@ -42,10 +42,16 @@ function propertyLines(element, indent) {
   return element.properties.map((p) => `${doc(p.description, indent)}${indent}${p.name}?: ${element.className}['${p.name}'];\n`).join('');
 }
 
+// A boolean attribute is on whenever it is present, even as auto-return="false", which is
+// what Svelte and React write for {false}: so it takes only the values that mean "on".
 function kebabAttributeLines(element, indent) {
   return element.attributes
     .filter((a) => a.name !== a.fieldName)
-    .map((a) => `${doc(`Attribute form of \`${a.fieldName}\`.`, indent)}${indent}'${a.name}'?: ${element.className}['${a.fieldName}'];\n`)
+    .map((a) => {
+      const type = a.boolean ? "true | ''" : `${element.className}['${a.fieldName}']`;
+      const note = a.boolean ? ` Present means on; leave it out, or bind \`${a.fieldName}\`, for off.` : '';
+      return `${doc(`Attribute form of \`${a.fieldName}\`.${note}`, indent)}${indent}'${a.name}'?: ${type};\n`;
+    })
     .join('');
 }
 
