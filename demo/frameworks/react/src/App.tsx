@@ -14,7 +14,8 @@ export function App() {
   const path = usePathname();
   const { config, error: configError } = useConfig();
   const session = useSession();
-  const [store] = useState<TokenStore>('session');
+  // Bound to <aniapi-callback>'s store; not the default, so that the round trip shows the binding counts.
+  const [store] = useState<TokenStore>('local');
   // Every event a React handler heard, across routes.
   const [events, setEvents] = useState<string[]>([]);
   const record = useCallback((event: Event) => setEvents((seen) => [...seen, event.type]), []);

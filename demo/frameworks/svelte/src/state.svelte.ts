@@ -22,7 +22,8 @@ export const app = $state<{
   config: null,
   configError: null,
   path: location.pathname,
-  store: 'session',
+  // Bound to <aniapi-callback>'s store; not the default, so that the round trip shows the binding counts.
+  store: 'local',
   events: [],
 });
 

@@ -21,7 +21,8 @@ export const app = reactive<{
 }>({
   config: null,
   configError: null,
-  store: 'session',
+  // Bound to <aniapi-callback>'s store; not the default, so that the round trip shows the binding counts.
+  store: 'local',
   events: [],
 });
 

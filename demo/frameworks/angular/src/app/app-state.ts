@@ -22,7 +22,8 @@ export class AppState {
   readonly config = this.#config.asReadonly();
   readonly configError = this.#configError.asReadonly();
   /** Where `<aniapi-callback>` keeps the token. */
-  readonly store = signal<TokenStore>('session');
+  // Bound to <aniapi-callback>'s store; not the default, so that the round trip shows the binding counts.
+  readonly store = signal<TokenStore>('local');
   /** The type of each aniapi-* event that the app's own handlers heard, in order. */
   readonly events = this.#events.asReadonly();
 
