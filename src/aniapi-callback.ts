@@ -142,20 +142,17 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   /** Runs `change` with the session relay off: this element reports its own login itself, once. */
   private _muted(change: () => void): void {
-    if (!this._attached) {
-      try {
-        change();
-      } finally {
-        this._attached = true;
-        this.addController(this._session);
-      }
-      return;
-    }
-    this._session.hostDisconnected();
+    const attached = this._attached;
+    if (attached) this._session.hostDisconnected();
     try {
       change();
     } finally {
-      if (this.isConnected) this._session.hostConnected();
+      if (!attached) {
+        this._attached = true;
+        this.addController(this._session);
+      } else if (this.isConnected) {
+        this._session.hostConnected();
+      }
     }
   }
 
