@@ -1,7 +1,7 @@
 // Writes the bundles that the size budgets (.size-limit.json) measure, each
 // built as the single file is (rollup, node-resolve, the same terser settings):
 // - all.js: the package's own code without Lit, as a bundler user's app gets it;
-// - login.js, callback.js, session.js: each entry point alone, without Lit;
+// - login.js, callback.js, session.js, expiry.js: each entry point alone, without Lit;
 // - login+lit.js, callback+lit.js: what a page that loads one entry pays in all.
 // The single file itself is measured where the build writes it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -38,6 +38,7 @@ const BUNDLES = [
   ['login.js', 'login.js', LIT],
   ['callback.js', 'callback.js', LIT],
   ['session.js', 'session.js', LIT],
+  ['expiry.js', 'expiry.js', LIT],
   ['login+lit.js', 'login.js'],
   ['callback+lit.js', 'callback.js'],
 ];

@@ -2,7 +2,8 @@ import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
 import { readCallbackPage, scrubCallbackPage, STORES } from './callback-page.js';
 import type { CallbackResult } from './callback-page.js';
-import { AniapiError, emit } from './events.js';
+import { afterLoad, AniapiError, emit } from './events.js';
+import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 import type { TokenStore } from './session.js';
 import { getToken, setToken } from './session.js';
@@ -23,12 +24,14 @@ export type { CallbackResult } from './callback-page.js';
  *
  * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
  * @fires aniapi-error - The response was refused, detail `{ code, message }` (see the README for every code).
+ * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  */
 export class AniapiCallbackElement extends ReactiveElement {
   static override properties = {
     store: {},
     autoReturn: { type: Boolean, attribute: 'auto-return' },
+    expiryWarning: { type: Number, attribute: 'expiry-warning' },
     _result: { state: true },
   };
 
@@ -46,6 +49,9 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
   autoReturn = false;
+
+  /** Seconds before the token expires to fire `aniapi-expiring`. */
+  expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
   private _result: CallbackResult | null = null;
 
@@ -122,6 +128,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     const result = this._result;
     let text = 'Signing you in…';
@@ -179,11 +186,6 @@ export class AniapiCallbackElement extends ReactiveElement {
   };
 }
 
-/** Runs `callback` in a task after the window's `load` event, or in the next task when it is past. */
-function afterLoad(callback: () => void): void {
-  if (document.readyState === 'complete') setTimeout(callback);
-  else window.addEventListener('load', () => setTimeout(callback), { once: true });
-}
 
 declare global {
   interface HTMLElementTagNameMap {

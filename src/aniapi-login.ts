@@ -2,6 +2,7 @@ import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
 import { AniapiError, emit } from './events.js';
 import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
+import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 
 /**
@@ -15,11 +16,12 @@ import { SessionController } from './session-controller.js';
  * @slot - The button's label. Default: "Log in with AniAPI".
  * @csspart button - The native `<button>`.
  *
- * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling. A token that expires is noticed the next time the session is read.
+ * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
  *
  * @fires aniapi-login - Just before the redirect, detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself.
  * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute) or `unsupported`.
  * @fires aniapi-token - A session began, here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
+ * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  *
  * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
@@ -33,6 +35,7 @@ export class AniapiLoginElement extends ReactiveElement {
     authorizeUrl: { attribute: 'authorize-url' },
     returnTo: { attribute: 'return-to' },
     disabled: { type: Boolean, reflect: true },
+    expiryWarning: { type: Number, attribute: 'expiry-warning' },
     _redirecting: { state: true },
   };
 
@@ -81,6 +84,9 @@ export class AniapiLoginElement extends ReactiveElement {
 
   /** Disables the button. */
   disabled = false;
+
+  /** Seconds before the token expires to fire `aniapi-expiring`. */
+  expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
   private _redirecting = false;
 
@@ -151,6 +157,7 @@ export class AniapiLoginElement extends ReactiveElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     this._button!.disabled = this.disabled;
     this._button!.setAttribute('aria-busy', String(this._redirecting));

@@ -78,7 +78,16 @@ export type AniapiTokenEvent = CustomEvent<AniapiTokenDetail>;
 export type AniapiLoginEvent = CustomEvent<AniapiLoginDetail>;
 export type AniapiLogoutEvent = CustomEvent<AniapiLogoutDetail>;
 
+/** Detail of `aniapi-expiring`. */
+export interface AniapiExpiringDetail {
+  /** When the token stops working, in ms since the epoch. */
+  expiresAt: number;
+}
+
+export type AniapiExpiringEvent = CustomEvent<AniapiExpiringDetail>;
+
 interface AniapiEventMap {
+  'aniapi-expiring': AniapiExpiringEvent;
   'aniapi-error': AniapiErrorEvent;
   'aniapi-token': AniapiTokenEvent;
   'aniapi-login': AniapiLoginEvent;
@@ -120,4 +129,14 @@ export class AniapiError extends Error {
   get detail(): AniapiErrorDetail {
     return { code: this.code, message: this.message, ...this.extra };
   }
+}
+
+/**
+ * Runs `callback` in a task after the window's `load` event, or in the next
+ * task when it is past: an event fired then reaches listeners that any script
+ * of the page added while it loaded.
+ */
+export function afterLoad(callback: () => void): void {
+  if (document.readyState === 'complete') setTimeout(callback);
+  else window.addEventListener('load', () => setTimeout(callback), { once: true });
 }

@@ -10,6 +10,7 @@ export * from './session.js';
 export { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 export type { LoginOptions } from './login-flow.js';
 export { completeLogin } from './callback-flow.js';
+export * from './expiry.js';
 export type { PageEnvironment } from './page.js';
 export { AniapiError } from './events.js';
 export type * from './events.js';

@@ -1,22 +1,26 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import { emit } from './events.js';
+import { afterLoad, emit } from './events.js';
 import type { LogoutReason } from './events.js';
+import { watchExpiry } from './expiry.js';
 import type { Session } from './session.js';
 import { getSession, onChange } from './session.js';
 
 /**
  * Keeps an element's view of the session current while it is connected and
  * fires `aniapi-token` / `aniapi-logout` from it on every change, including
- * changes made in other tabs that share the store.
+ * changes made in other tabs that share the store, `aniapi-expiring` before
+ * the token expires and `aniapi-logout` (`expired`) when it does.
  */
 export class SessionController implements ReactiveController {
   /** The session as last heard, or null when signed out. */
   session: Session | null = null;
   private _stop: (() => void) | undefined;
+  private _stopExpiry: (() => void) | undefined;
+  private _warning: number | undefined;
 
   /** Attaches to `_host` at once unless `attach` is false; the host then adds it itself when ready. */
   constructor(
-    private readonly _host: ReactiveControllerHost & HTMLElement,
+    private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number },
     attach = true,
   ) {
     if (attach) _host.addController(this);
@@ -34,10 +38,28 @@ export class SessionController implements ReactiveController {
     });
     // Read after subscribing: a token that expired while the page was away is dropped here and reported.
     this.session = getSession();
+    this._watchExpiry();
   }
 
   hostDisconnected(): void {
     this._stop?.();
-    this._stop = undefined;
+    this._stopExpiry?.();
+    this._stop = this._stopExpiry = undefined;
+  }
+
+  /** Starts the expiry watch again when the host's `expiryWarning` is not the one it runs with. */
+  rearm(): void {
+    if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();
+  }
+
+  private _watchExpiry(): void {
+    this._stopExpiry?.();
+    this._warning = this._host.expiryWarning;
+    this._stopExpiry = watchExpiry({
+      warnBefore: this._host.expiryWarning * 1000,
+      // A warning due as the element connects waits for the page's listeners, as outcomes do.
+      // Only a token with an exp is ever warned about.
+      onExpiring: ({ expiresAt }) => afterLoad(() => this._host.isConnected && emit(this._host, 'aniapi-expiring', { expiresAt: expiresAt! })),
+    });
   }
 }

@@ -100,13 +100,18 @@ describe('<aniapi-callback>', () => {
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
   });
 
-  it('keeps the token in a store set just after it connects, as Angular binds properties', async () => {
-    const state = startLogin();
+  /** Arrives with a valid response to a fresh login and connects a callback element by script. */
+  async function connectAfterValidResponse() {
     const token = aniapiToken();
-    await arrive(`access_token=${token}&state=${state}`);
+    await arrive(`access_token=${token}&state=${startLogin()}`);
     const { events, stop } = collectEvents();
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
+    return { token, element, events, stop };
+  }
+
+  it('keeps the token in a store set just after it connects, as Angular binds properties', async () => {
+    const { token, element, events, stop } = await connectAfterValidResponse();
     element.store = 'local';
     await element.updateComplete;
     expect(element.result?.ok).to.equal(true);
@@ -120,12 +125,7 @@ describe('<aniapi-callback>', () => {
   });
 
   it('moves the token to a store set a task after it connects, with one outcome event', async () => {
-    const state = startLogin();
-    const token = aniapiToken();
-    await arrive(`access_token=${token}&state=${state}`);
-    const { events, stop } = collectEvents();
-    const element = document.createElement('aniapi-callback');
-    document.body.append(element);
+    const { token, element, events, stop } = await connectAfterValidResponse();
     await element.updateComplete;
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
     await new Promise((resolve) => setTimeout(resolve));

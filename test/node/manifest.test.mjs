@@ -11,16 +11,16 @@ const elements = new Map(
 
 const contract = {
   'aniapi-login': {
-    attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'signed-in'],
-    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'signedIn', 'login'],
-    events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-logout'],
+    attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'expiry-warning', 'signed-in'],
+    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'expiryWarning', 'signedIn', 'login'],
+    events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-expiring', 'aniapi-logout'],
     slots: [''],
     cssParts: ['button'],
   },
   'aniapi-callback': {
-    attributes: ['store', 'auto-return'],
-    members: ['store', 'autoReturn', 'result'],
-    events: ['aniapi-token', 'aniapi-error', 'aniapi-logout'],
+    attributes: ['store', 'auto-return', 'expiry-warning'],
+    members: ['store', 'autoReturn', 'expiryWarning', 'result'],
+    events: ['aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout'],
     slots: [],
     cssParts: ['status'],
   },
