@@ -1,9 +1,19 @@
 import { fetchUser, getSession, logout, onChange } from '/dist/aniapi-elements.min.js';
 
-const config = await (await fetch('/config.json')).json();
 const $ = (id) => document.getElementById(id);
 const login = document.querySelector('aniapi-login');
 const message = $('message');
+
+// Listeners first, before anything awaits, so that no event of the page's load is missed.
+document.addEventListener('aniapi-error', (event) => {
+  message.textContent = event.detail.message;
+});
+document.addEventListener('aniapi-expiring', (event) => {
+  const at = new Date(event.detail.expiresAt).toLocaleTimeString();
+  message.textContent = `Your session ends at ${at}; log in again to stay signed in.`;
+});
+
+const config = await (await fetch('/config.json')).json();
 
 login.clientId = config.clientId;
 login.redirectUri = config.redirectUri;
@@ -18,9 +28,6 @@ for (const radio of document.querySelectorAll('input[name=store]')) {
 localStorage.setItem(STORE_KEY, chosen);
 
 $('logout').addEventListener('click', () => logout());
-document.addEventListener('aniapi-error', (event) => {
-  message.textContent = event.detail.message;
-});
 
 async function render() {
   const signedIn = getSession() !== null;

@@ -155,9 +155,10 @@ describe('fetchUser', () => {
       const { setToken, fetchUser, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
       setToken(token);
       const first = (await fetchUser({ apiBase }))?.username;
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // The page's <aniapi-login> may notice the expiry first, at exp: either way, once.
       const reasons = [];
       onChange((_session, reason) => reasons.push(reason));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       const second = await fetchUser({ apiBase });
       return { first, second, reasons, token: getToken(), stored: sessionStorage.getItem('aniapi-elements.token') };
     }, { token, apiBase: demo.standin.url });
@@ -178,5 +179,31 @@ describe('fetchUser', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('expiry in the demo', () => {
+  let shortLived;
+  before(async () => {
+    shortLived = await startDemo({ port: 0, standinPort: 0, standin: { tokenLifetime: 3 } });
+  });
+  after(() => shortLived?.close());
+
+  test('says when the session ends, then signs out at expiry with no reload', async () => {
+    const page = await context.newPage();
+    await page.goto(`${shortLived.url}/`);
+    await page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' }).click();
+    await page.waitForURL(`${shortLived.standin.url}/v1/oauth?**`);
+    await signIn(page);
+    await page.waitForURL(`${shortLived.url}/`);
+    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    // Under a minute is left from the start, so the warning comes at once.
+    await page.locator('#message').filter({ hasText: /^Your session ends at / }).waitFor();
+    const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await page.locator('#message').filter({ hasText: 'Signed out (expired).' }).waitFor({ timeout: 6000 });
+    assert.equal(await page.locator('#signed-out').isVisible(), true);
+    assert.equal(await page.locator('aniapi-login').getAttribute('signed-in'), null);
+    assert.equal((await storage(page)).session['aniapi-elements.token'], undefined);
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), loads);
   });
 });
