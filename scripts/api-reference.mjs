@@ -37,6 +37,7 @@ export function apiReference(manifest) {
         ['Events', ['event', 'description'], (element.events ?? []).map((e) => [code(e.name), e.description])],
         ['Slots', ['slot', 'description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description])],
         ['CSS parts', ['part', 'description'], (element.cssParts ?? []).map((p) => [code(p.name), p.description])],
+        ['CSS custom states', ['state', 'description'], (element.cssStates ?? []).map((p) => [code(`:state(${p.name})`), p.description])],
         ['CSS custom properties', ['property', 'description'], (element.cssProperties ?? []).map((p) => [code(p.name), p.description])],
       ];
       for (const [title, headings, rows] of sections) {

@@ -5,6 +5,7 @@ import type { CallbackResult } from './callback-page.js';
 import { afterLoad, AniapiError, emit } from './events.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
+import { customStates } from './states.js';
 import type { TokenStore } from './session.js';
 import { getToken, setToken } from './session.js';
 
@@ -19,6 +20,9 @@ export type { CallbackResult } from './callback-page.js';
  *
  * @tag aniapi-callback
  * @summary Place it on the page AniAPI redirects back to.
+ *
+ * @cssstate signed-in - A session exists, after this login or another.
+ * @cssstate error - The response was refused: `aniapi-callback:state(error)`.
  *
  * @csspart status - The text that says what is happening: signing in, signed in, or why it failed.
  *
@@ -65,6 +69,8 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _attached = false;
 
   private _status: HTMLParagraphElement | undefined;
+
+  private readonly _state = customStates(this);
 
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
@@ -138,6 +144,8 @@ export class AniapiCallbackElement extends ReactiveElement {
     status.setAttribute('role', result?.ok === false ? 'alert' : 'status');
     // Unchanged text is left alone, so that a live region does not announce it again.
     if (status.textContent !== text) status.textContent = text;
+    this._state('signed-in', this._session.session !== null);
+    this._state('error', result?.ok === false);
   }
 
   /** Checks the page's response once, with the store set by now, and returns the outcome. */

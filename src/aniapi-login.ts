@@ -4,6 +4,7 @@ import { AniapiError, emit } from './events.js';
 import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
+import { customStates } from './states.js';
 
 /**
  * A button that signs the user in with AniAPI through the OAuth 2.0 implicit
@@ -24,6 +25,10 @@ import { SessionController } from './session-controller.js';
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  *
+ * @cssstate signed-in - A session exists, as the `signed-in` attribute says: `aniapi-login:state(signed-in)`.
+ * @cssstate redirecting - The login has begun and the browser is leaving for AniAPI.
+ * @cssstate error - The last login could not start (`aniapi-error`); cleared by the next attempt.
+ *
  * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
  * @cssprop --aniapi-login-color - The button's text color. Default: white.
  * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
@@ -37,6 +42,7 @@ export class AniapiLoginElement extends ReactiveElement {
     disabled: { type: Boolean, reflect: true },
     expiryWarning: { type: Number, attribute: 'expiry-warning' },
     _redirecting: { state: true },
+    _failed: { state: true },
   };
 
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
@@ -90,6 +96,10 @@ export class AniapiLoginElement extends ReactiveElement {
 
   private _redirecting = false;
 
+  private _failed = false;
+
+  private readonly _state = customStates(this);
+
   private readonly _session = new SessionController(this);
 
   private _button: HTMLButtonElement | undefined;
@@ -115,6 +125,7 @@ export class AniapiLoginElement extends ReactiveElement {
    */
   login(): void {
     if (this.disabled || this._redirecting) return;
+    this._failed = false;
     let url: string;
     try {
       ({ url } = beginLogin({
@@ -125,6 +136,7 @@ export class AniapiLoginElement extends ReactiveElement {
       }));
     } catch (error) {
       if (!(error instanceof AniapiError)) throw error;
+      this._failed = true;
       emit(this, 'aniapi-error', error.detail);
       return;
     }
@@ -162,6 +174,9 @@ export class AniapiLoginElement extends ReactiveElement {
     this._button!.disabled = this.disabled;
     this._button!.setAttribute('aria-busy', String(this._redirecting));
     this.toggleAttribute('signed-in', this.signedIn);
+    this._state('signed-in', this.signedIn);
+    this._state('redirecting', this._redirecting);
+    this._state('error', this._failed);
   }
 
   // Coming Back to this page from the back-forward cache must not leave the button stuck busy.

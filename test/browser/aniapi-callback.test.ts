@@ -26,6 +26,7 @@ async function expectFailure(fragment: string, code: AniapiErrorCode) {
   }
   expect(status.getAttribute('role')).to.equal('alert');
   expect(status.textContent).to.contain('Sign-in failed.');
+  expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([false, true]);
   return outcome;
 }
 
@@ -52,6 +53,7 @@ describe('<aniapi-callback>', () => {
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
     expect(status.textContent).to.equal('Signed in.');
     expect(status.getAttribute('role')).to.equal('status');
+    expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([true, false]);
     expect(element.getAttributeNames().map((name) => element.getAttribute(name)).join(' ')).not.to.contain(token);
     await expect(element).to.be.accessible();
   });

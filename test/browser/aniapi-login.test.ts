@@ -165,6 +165,26 @@ describe('<aniapi-login>', () => {
     ]);
   });
 
+  it('shows its state to CSS: :state(redirecting), :state(error), :state(signed-in)', async () => {
+    const { element, button } = await loginButton();
+    const states = () => ['signed-in', 'redirecting', 'error'].filter((name) => element.matches(`:state(${name})`));
+    expect(states()).to.deep.equal([]);
+    element.redirectUri = 'not a url';
+    button.click();
+    await element.updateComplete;
+    expect(states()).to.deep.equal(['error']);
+    element.redirectUri = REDIRECT;
+    button.click();
+    await element.updateComplete;
+    expect(states()).to.deep.equal(['redirecting']);
+    setToken('t');
+    await element.updateComplete;
+    expect(states()).to.deep.equal(['signed-in', 'redirecting']);
+    logout();
+    await element.updateComplete;
+    expect(states()).to.deep.equal(['redirecting']);
+  });
+
   it('is signed in from the start when a session exists', async () => {
     setToken('t0k3n');
     const { element } = await loginButton();

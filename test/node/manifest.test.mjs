@@ -16,6 +16,7 @@ const contract = {
     events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-expiring', 'aniapi-logout'],
     slots: [''],
     cssParts: ['button'],
+    cssStates: ['signed-in', 'redirecting', 'error'],
   },
   'aniapi-callback': {
     attributes: ['store', 'auto-return', 'expiry-warning'],
@@ -23,6 +24,7 @@ const contract = {
     events: ['aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout'],
     slots: [],
     cssParts: ['status'],
+    cssStates: ['signed-in', 'error'],
   },
 };
 
