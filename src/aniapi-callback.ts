@@ -54,7 +54,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
   autoReturn = false;
 
-  /** Seconds before the token expires to fire `aniapi-expiring`. */
+  /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
   private _result: CallbackResult | null = null;

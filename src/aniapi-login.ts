@@ -91,7 +91,7 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Disables the button. */
   disabled = false;
 
-  /** Seconds before the token expires to fire `aniapi-expiring`. */
+  /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
   private _redirecting = false;

@@ -54,8 +54,11 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
   const warnBefore = Number.isFinite(lead) ? Math.max(0, lead) : DEFAULT_EXPIRY_WARNING;
   let timer: unknown;
   let warned: string | null = null;
+  let stopped = false;
 
   const check = (): void => {
+    // A listener of the same change may have stopped this watch after the change began.
+    if (stopped) return;
     clock.clearTimeout(timer);
     timer = undefined;
     const now = clock.now();
@@ -66,6 +69,9 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
     if (warned !== session.accessToken && now >= warnAt) {
       warned = session.accessToken;
       onExpiring?.(session);
+      // onExpiring may have stopped the watch or changed the session: look again.
+      check();
+      return;
     }
     const next = warned === session.accessToken ? session.expiresAt : warnAt;
     timer = clock.setTimeout(check, Math.min(Math.max(next - now, 0), MAX_DELAY));
@@ -76,6 +82,7 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
   for (const type of WINDOW_EVENTS) globalThis.addEventListener?.(type, check);
   check();
   return () => {
+    stopped = true;
     clock.clearTimeout(timer);
     stopChanges();
     globalThis.document?.removeEventListener('visibilitychange', check);

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { afterLoad, emit } from './events.js';
 import type { LogoutReason } from './events.js';
-import { watchExpiry } from './expiry.js';
+import { DEFAULT_EXPIRY_WARNING, watchExpiry } from './expiry.js';
 import type { Session } from './session.js';
 import { getSession, onChange } from './session.js';
 
@@ -16,11 +16,13 @@ export class SessionController implements ReactiveController {
   session: Session | null = null;
   private _stop: (() => void) | undefined;
   private _stopExpiry: (() => void) | undefined;
-  private _warning: number | undefined;
+  private _warning: number | null | undefined;
+  // The token last warned about, kept across re-armed watches: one warning per token.
+  private _warned: string | undefined;
 
   /** Attaches to `_host` at once unless `attach` is false; the host then adds it itself when ready. */
   constructor(
-    private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number },
+    private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
     attach = true,
   ) {
     if (attach) _host.addController(this);
@@ -54,12 +56,23 @@ export class SessionController implements ReactiveController {
 
   private _watchExpiry(): void {
     this._stopExpiry?.();
-    this._warning = this._host.expiryWarning;
+    const warning = (this._warning = this._host.expiryWarning);
     this._stopExpiry = watchExpiry({
-      warnBefore: this._host.expiryWarning * 1000,
+      // Removing the attribute makes the property null: the default lead again.
+      warnBefore: typeof warning === 'number' ? warning * 1000 : undefined,
       // A warning due as the element connects waits for the page's listeners, as outcomes do.
-      // Only a token with an exp is ever warned about.
-      onExpiring: ({ expiresAt }) => afterLoad(() => this._host.isConnected && emit(this._host, 'aniapi-expiring', { expiresAt: expiresAt! })),
+      onExpiring: ({ accessToken }) => afterLoad(() => this._warn(accessToken)),
     });
+  }
+
+  /** Fires `aniapi-expiring` once per token, if it is still the session's and still due by the current lead. */
+  private _warn(accessToken: string): void {
+    const session = getSession();
+    if (!this._host.isConnected || this._warned === accessToken || session?.accessToken !== accessToken) return;
+    const lead = typeof this._host.expiryWarning === 'number' ? this._host.expiryWarning * 1000 : DEFAULT_EXPIRY_WARNING;
+    // The lead may have changed since (a framework binding it after connecting); the watch, re-armed, warns then.
+    if (session.expiresAt === null || session.expiresAt - Date.now() > lead) return;
+    this._warned = accessToken;
+    emit(this._host, 'aniapi-expiring', { expiresAt: session.expiresAt });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Custom states (`:state(signed-in)` in CSS) through ElementInternals, where the
- * browser has them; elsewhere, and in Node, setting one does nothing.
+ * browser has them; elsewhere, and in Node, setting one does nothing. It takes
+ * the element's one ElementInternals, so a subclass cannot attach its own.
  */
 export function customStates(element: HTMLElement): (name: string, on: boolean) => void {
   let states: CustomStateSet | undefined;

@@ -167,6 +167,19 @@ describe('watchExpiry', () => {
     expect(warned).to.have.length(1);
   });
 
+  it('stops from inside onExpiring, or from another listener of the same change, leaving no timer', () => {
+    setToken(tokenFor(clock.time, 120));
+    const stop = watchExpiry({ warnBefore: 60_000, clock, onExpiring: () => stop() });
+    clock.advance(61_000);
+    expect(clock.pending).to.equal(0);
+    let other = () => {};
+    stops.push(onChange(() => other()));
+    const second = watchExpiry({ warnBefore: 0, clock });
+    other = second;
+    setToken(tokenFor(clock.time, 600));
+    expect(clock.pending).to.equal(0);
+  });
+
   it('stops: no timer, no check on visibility', () => {
     setToken(tokenFor(clock.time, 300));
     watch(60_000);
@@ -186,15 +199,18 @@ describe('expiry on the elements', () => {
   after(clearStorage);
 
   it('fires aniapi-expiring, then aniapi-logout (expired) and drops signed-in, on time', async () => {
-    const exp = Math.floor(Date.now() / 1000) + 2;
+    const exp = Math.floor(Date.now() / 1000) + 3;
     setToken(jwt({ id: '42', exp }));
+    const times = new Map<string, number>();
     const { events, stop } = collectEvents();
+    const note = (event: Event) => times.set(event.type, Date.now());
+    document.addEventListener('aniapi-expiring', note);
+    document.addEventListener('aniapi-logout', note);
     const element = await fixture<AniapiLoginElement>(html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb" expiry-warning="1"></aniapi-login>`);
     expect(element.hasAttribute('signed-in')).to.equal(true);
-    await waitUntil(() => events.some((e) => e.type === 'aniapi-expiring'), 'no aniapi-expiring', { timeout: 3000 });
-    expect(Date.now()).to.be.below(exp * 1000);
-    await waitUntil(() => events.some((e) => e.type === 'aniapi-logout'), 'no aniapi-logout at expiry', { timeout: 3000 });
-    expect(Date.now()).to.be.at.least(exp * 1000);
+    await waitUntil(() => times.has('aniapi-logout'), 'no aniapi-logout at expiry', { timeout: 6000 });
+    expect(times.get('aniapi-expiring')).to.be.within((exp - 1) * 1000, exp * 1000 - 1);
+    expect(times.get('aniapi-logout')).to.be.at.least(exp * 1000);
     const own = events.filter((e) => e.target === element).map((e) => [e.type, e.detail]);
     expect(own).to.deep.equal([
       ['aniapi-expiring', { expiresAt: exp * 1000 }],
@@ -203,6 +219,37 @@ describe('expiry on the elements', () => {
     await element.updateComplete;
     expect(element.hasAttribute('signed-in')).to.equal(false);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    document.removeEventListener('aniapi-expiring', note);
+    document.removeEventListener('aniapi-logout', note);
+    stop();
+  });
+
+  it('warns once per token, also when moved in the page or given a new lead', async () => {
+    setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 30 }));
+    const { events, stop } = collectEvents();
+    const element = await fixture<AniapiLoginElement>(html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb"></aniapi-login>`);
+    await waitUntil(() => events.some((e) => e.type === 'aniapi-expiring'), 'no aniapi-expiring');
+    const parent = element.parentElement!;
+    element.remove();
+    parent.append(element);
+    element.expiryWarning = 120;
+    await element.updateComplete;
+    element.expiryWarning = 90;
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.filter((e) => e.type === 'aniapi-expiring')).to.have.length(1);
+    stop();
+  });
+
+  it('does not warn about a token that has ended by the time the page could hear it', async () => {
+    setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 30 }));
+    const { events, stop } = collectEvents();
+    const element = document.createElement('aniapi-login');
+    document.body.append(element);
+    logout();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-logout']);
+    element.remove();
     stop();
   });
 });

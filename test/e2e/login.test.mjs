@@ -185,7 +185,8 @@ describe('fetchUser', () => {
 describe('expiry in the demo', () => {
   let shortLived;
   before(async () => {
-    shortLived = await startDemo({ port: 0, standinPort: 0, standin: { tokenLifetime: 3 } });
+    // Long enough for the round trip on a busy machine, short enough to wait for.
+    shortLived = await startDemo({ port: 0, standinPort: 0, standin: { tokenLifetime: 10 } });
   });
   after(() => shortLived?.close());
 
@@ -200,7 +201,7 @@ describe('expiry in the demo', () => {
     // Under a minute is left from the start, so the warning comes at once.
     await page.locator('#message').filter({ hasText: /^Your session ends at / }).waitFor();
     const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
-    await page.locator('#message').filter({ hasText: 'Signed out (expired).' }).waitFor({ timeout: 6000 });
+    await page.locator('#message').filter({ hasText: 'Signed out (expired).' }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#signed-out').isVisible(), true);
     assert.equal(await page.locator('aniapi-login').getAttribute('signed-in'), null);
     assert.equal((await storage(page)).session['aniapi-elements.token'], undefined);
