@@ -145,6 +145,26 @@ describe('watchExpiry', () => {
     expect(heard).to.deep.equal(['expired']);
   });
 
+  it('checks again when the window gets the focus', () => {
+    setToken(tokenFor(clock.time, 300));
+    watch(60_000);
+    clock.jump(250_000);
+    window.dispatchEvent(new FocusEvent('focus'));
+    expect(warned).to.have.length(1);
+  });
+
+  it('waits at most what setTimeout can wait, for a token valid for 30 days', () => {
+    const token = tokenFor(clock.time, 30 * 24 * 3600);
+    setToken(token);
+    watch(60_000);
+    const expiresAt = (Math.floor(clock.time / 1000) + 30 * 24 * 3600) * 1000;
+    clock.advance(2 ** 31 - 1);
+    expect(warned).to.deep.equal([]);
+    expect(clock.pending).to.equal(1);
+    clock.advance(expiresAt - 60_000 - clock.time);
+    expect(warned.map((s) => s.accessToken)).to.deep.equal([token]);
+  });
+
   it('re-arms when its timer fires before time, as after the clock was set back', () => {
     setToken(tokenFor(clock.time, 300));
     watch(0);
