@@ -35,6 +35,8 @@ export function elementsOf(customElements) {
 const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, ' ')} */\n` : '');
 const eventType = (name) => `GlobalEventHandlersEventMap['${name}']`;
 const camel = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
+// AniapiLoginElement → AniapiLogin, the stem of each framework's props interface.
+const baseName = (element) => element.className.replace(/Element$/, '');
 const imports = (elements) => `import type { ${elements.map((e) => e.className).sort().join(', ')} } from '../index.js';\n`;
 
 /** Members shared by every framework: camelCase properties typed from the class. */
@@ -65,12 +67,12 @@ function react(elements) {
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${imports(elements)}\n`;
   for (const element of elements) {
-    out += `/** Props of \`<${element.tag}>\` in React JSX. */\nexport interface ${element.className.replace(/Element$/, '')}Props\n  extends DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}> {\n`;
+    out += `/** Props of \`<${element.tag}>\` in React JSX. */\nexport interface ${baseName(element)}Props\n  extends DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}> {\n`;
     out += propertyLines(element, '  ') + kebabAttributeLines(element, '  ') + onEventLines(element, '  ');
     out += '}\n\n';
   }
   out += "declare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
-  for (const element of elements) out += `      '${element.tag}': ${element.className.replace(/Element$/, '')}Props;\n`;
+  for (const element of elements) out += `      '${element.tag}': ${baseName(element)}Props;\n`;
   return `${out}    }\n  }\n}\n`;
 }
 
@@ -80,13 +82,13 @@ function vue(elements) {
 import type { DefineComponent } from 'vue';
 ${imports(elements)}\n`;
   for (const element of elements) {
-    out += `/** Props and events of \`<${element.tag}>\` in Vue templates. */\nexport interface ${element.className.replace(/Element$/, '')}VueProps {\n`;
+    out += `/** Props and events of \`<${element.tag}>\` in Vue templates. */\nexport interface ${baseName(element)}VueProps {\n`;
     out += propertyLines(element, '  ');
     out += element.events.map((e) => `${doc(e.description, '  ')}  on${camel(e.name)}?: (event: ${eventType(e.name)}) => void;\n`).join('');
     out += '}\n\n';
   }
   out += "declare module 'vue' {\n  interface GlobalComponents {\n";
-  for (const element of elements) out += `    '${element.tag}': DefineComponent<${element.className.replace(/Element$/, '')}VueProps>;\n`;
+  for (const element of elements) out += `    '${element.tag}': DefineComponent<${baseName(element)}VueProps>;\n`;
   return `${out}  }\n}\n`;
 }
 
@@ -96,12 +98,12 @@ function svelte(elements) {
 import type { HTMLAttributes } from 'svelte/elements';
 ${imports(elements)}\n`;
   for (const element of elements) {
-    out += `/** Attributes, properties and events of \`<${element.tag}>\` in Svelte markup. */\nexport interface ${element.className.replace(/Element$/, '')}SvelteProps extends HTMLAttributes<${element.className}> {\n`;
+    out += `/** Attributes, properties and events of \`<${element.tag}>\` in Svelte markup. */\nexport interface ${baseName(element)}SvelteProps extends HTMLAttributes<${element.className}> {\n`;
     out += propertyLines(element, '  ') + kebabAttributeLines(element, '  ') + onEventLines(element, '  ');
     out += '}\n\n';
   }
   out += "declare module 'svelte/elements' {\n  interface SvelteHTMLElements {\n";
-  for (const element of elements) out += `    '${element.tag}': ${element.className.replace(/Element$/, '')}SvelteProps;\n`;
+  for (const element of elements) out += `    '${element.tag}': ${baseName(element)}SvelteProps;\n`;
   return `${out}  }\n}\n`;
 }
 

@@ -56,10 +56,9 @@ export class SessionController implements ReactiveController {
 
   private _watchExpiry(): void {
     this._stopExpiry?.();
-    const warning = (this._warning = this._host.expiryWarning);
+    this._warning = this._host.expiryWarning;
     this._stopExpiry = watchExpiry({
-      // Removing the attribute makes the property null: the default lead again.
-      warnBefore: typeof warning === 'number' ? warning * 1000 : undefined,
+      warnBefore: this._lead(),
       // A warning due as the element connects waits for the page's listeners, as outcomes do.
       onExpiring: ({ accessToken }) => afterLoad(() => this._warn(accessToken)),
     });
@@ -69,10 +68,15 @@ export class SessionController implements ReactiveController {
   private _warn(accessToken: string): void {
     const session = getSession();
     if (!this._host.isConnected || this._warned === accessToken || session?.accessToken !== accessToken) return;
-    const lead = typeof this._host.expiryWarning === 'number' ? this._host.expiryWarning * 1000 : DEFAULT_EXPIRY_WARNING;
     // The lead may have changed since (a framework binding it after connecting); the watch, re-armed, warns then.
-    if (session.expiresAt === null || session.expiresAt - Date.now() > lead) return;
+    if (session.expiresAt === null || session.expiresAt - Date.now() > this._lead()) return;
     this._warned = accessToken;
     emit(this._host, 'aniapi-expiring', { expiresAt: session.expiresAt });
+  }
+
+  /** The host's lead in ms; removing the attribute makes the property null: the default lead again. */
+  private _lead(): number {
+    const warning = this._host.expiryWarning;
+    return typeof warning === 'number' ? warning * 1000 : DEFAULT_EXPIRY_WARNING;
   }
 }
