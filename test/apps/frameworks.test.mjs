@@ -9,11 +9,10 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startSite } from '../../demo/server/demo-server.mjs';
+import { APPS } from '../../scripts/apps.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { launchChromium } from '../e2e/browser.mjs';
 
-const ALL_APPS = ['vue', 'svelte', 'angular', 'react'];
-const APPS = process.env.APPS ? process.env.APPS.split(',') : ALL_APPS;
 
 // Scripts from the app's own origin only; the apps' styles may be inline (Angular adds <style> elements).
 const policy = (standinUrl) =>
