@@ -1,21 +1,26 @@
-// The single-file build for plain HTML pages: the package's `.` entry with Lit
-// inlined and minified, so `<script type="module" src=".../aniapi-elements.min.js">`
-// works without a bundler or an import map. Its input is tsc's output in dist/.
+// The single files for plain HTML pages, each with Lit inlined and minified, so
+// `<script type="module" src=".../aniapi-elements.min.js">` works without a
+// bundler or an import map. Their inputs are tsc's output in dist/.
+// - aniapi-elements.min.js: the package's `.` entry;
+// - aniapi-elements-popup.min.js: the same with popup sign-in lent first.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-/** The minifier settings of the single file; the size benchmark bundles every library with them too. */
+/** The minifier settings of the single files; the size benchmark bundles every library with them too. */
 export const terserOptions = { ecma: 2022, module: true, format: { comments: false } };
 
-export default {
-  input: 'dist/index.js',
+/** Each single file and the tsc output it is built from. */
+export const SINGLE_FILES = [
+  ['aniapi-elements.min.js', 'index.js'],
+  ['aniapi-elements-popup.min.js', 'with-popup.js'],
+];
+
+export default SINGLE_FILES.map(([file, input]) => ({
+  input: `dist/${input}`,
   output: {
-    file: 'dist/aniapi-elements.min.js',
+    file: `dist/${file}`,
     format: 'es',
     sourcemap: true,
   },
-  plugins: [
-    nodeResolve({ browser: true }),
-    terser(terserOptions),
-  ],
-};
+  plugins: [nodeResolve({ browser: true }), terser(terserOptions)],
+}));

@@ -1,4 +1,4 @@
-import { fetchUser, getSession, logout, onChange } from '/dist/aniapi-elements.min.js';
+import { fetchUser, getSession, logout, onChange } from '/dist/aniapi-elements-popup.min.js';
 
 const $ = (id) => document.getElementById(id);
 const login = document.querySelector('aniapi-login');
@@ -19,13 +19,20 @@ login.clientId = config.clientId;
 login.redirectUri = config.redirectUri;
 login.authorizeUrl = config.authorizeUrl;
 
-const STORE_KEY = 'aniapi-demo.store';
-const chosen = localStorage.getItem(STORE_KEY) ?? 'session';
-for (const radio of document.querySelectorAll('input[name=store]')) {
-  radio.checked = radio.value === chosen;
-  radio.addEventListener('change', () => localStorage.setItem(STORE_KEY, radio.value));
+// The choices are remembered for the callback page (the store) and the next visit.
+for (const [name, fallback] of [['store', 'session'], ['mode', 'redirect']]) {
+  const key = `aniapi-demo.${name}`;
+  const chosen = localStorage.getItem(key) ?? fallback;
+  for (const radio of document.querySelectorAll(`input[name=${name}]`)) {
+    radio.checked = radio.value === chosen;
+    radio.addEventListener('change', () => {
+      localStorage.setItem(key, radio.value);
+      login[name] = radio.value;
+    });
+  }
+  localStorage.setItem(key, chosen);
+  login[name] = chosen;
 }
-localStorage.setItem(STORE_KEY, chosen);
 
 $('logout').addEventListener('click', () => logout());
 

@@ -6,6 +6,8 @@ import { afterLoad, AniapiError, emit } from './events.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './states.js';
+import type { HandBackClaim } from './popup-hooks.js';
+import { popupHooks } from './popup-hooks.js';
 import type { TokenStore } from './session.js';
 import { getToken, setToken } from './session.js';
 
@@ -30,6 +32,7 @@ export type { CallbackResult } from './callback-page.js';
  * @fires aniapi-error - The response was refused, detail `{ code, message }` (see the README for every code).
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
+ * @fires aniapi-handed-back - With `aniapi-elements/popup` loaded: the response belonged to a login started in another window (the popup's opener, or another tab), which took it; detail `{ popup }`. A popup then closes itself. No `aniapi-token` or `aniapi-error` of this login follows here.
  */
 export class AniapiCallbackElement extends ReactiveElement {
   static override properties = {
@@ -58,6 +61,11 @@ export class AniapiCallbackElement extends ReactiveElement {
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
   private _result: CallbackResult | null = null;
+
+  // A response being offered to the window that started its login, and that window's answer.
+  private _handing: Promise<void> | undefined;
+
+  private _handedBack: HandBackClaim | undefined;
 
   private _reported = false;
 
@@ -137,8 +145,10 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     const result = this._result;
+    const handed = this._handedBack;
     let text = 'Signing you in…';
-    if (result?.ok) text = this.autoReturn && result.token.returnTo !== null ? 'Signed in. Taking you back…' : 'Signed in.';
+    if (handed) text = handed.ok ? 'Signed in, in the window where you started.' : 'The sign-in failed; the window where you started says why.';
+    else if (result?.ok) text = this.autoReturn && result.token.returnTo !== null ? 'Signed in. Taking you back…' : 'Signed in.';
     else if (result) text = `Sign-in failed. ${result.error.message}`;
     const status = this._status!;
     status.setAttribute('role', result?.ok === false ? 'alert' : 'status');
@@ -148,9 +158,25 @@ export class AniapiCallbackElement extends ReactiveElement {
     this._state('error', result?.ok === false);
   }
 
-  /** Checks the page's response once, with the store set by now, and returns the outcome. */
-  private _settle(fresh = false): CallbackResult {
+  /**
+   * Checks the page's response once, with the store set by now, and returns
+   * the outcome; null while the response is offered to the window that started its login.
+   */
+  private _settle(fresh = false): CallbackResult | null {
+    if (this._handing || (this._handedBack && !fresh)) return null;
     if (this._result && !fresh) return this._result;
+    const handing = popupHooks()?.handBack();
+    if (handing) {
+      this._handing = handing.then((claim) => {
+        this._handing = undefined;
+        this._handedBack = claim ?? undefined;
+        this.requestUpdate();
+        if (claim) this._muted(() => {});
+        afterLoad(() => this._report());
+      });
+      return null;
+    }
+    this._handedBack = undefined;
     this._muted(() => (this._result = readCallbackPage(this.store)));
     return this._result!;
   }
@@ -174,6 +200,13 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _report(): void {
     if (this._reported || !this.isConnected) return;
     const result = this._settle();
+    if (this._handedBack) {
+      const popup = !!window.opener;
+      this._reported = true;
+      emit(this, 'aniapi-handed-back', { popup });
+      if (popup) window.close();
+    }
+    if (!result) return;
     this._reported = true;
     if (!result.ok) {
       emit(this, 'aniapi-error', result.error);

@@ -5,6 +5,8 @@ import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './states.js';
+import { popupHooks } from './popup-hooks.js';
+import type { TokenStore } from './session.js';
 
 /**
  * A button that signs the user in with AniAPI through the OAuth 2.0 implicit
@@ -19,14 +21,14 @@ import { customStates } from './states.js';
  *
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
  *
- * @fires aniapi-login - Just before the redirect, detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself.
- * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute) or `unsupported`.
- * @fires aniapi-token - A session began, here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
+ * @fires aniapi-login - Just before the redirect (or the popup's navigation), detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself; in popup mode the popup then closes.
+ * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute) or `unsupported`; in popup mode also `popup_blocked`, `popup_closed`, `popup_timeout`, or any failure of the response the popup hands back.
+ * @fires aniapi-token - A session began: a popup login completed, or a login here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  *
  * @cssstate signed-in - A session exists, as the `signed-in` attribute says: `aniapi-login:state(signed-in)`.
- * @cssstate redirecting - The login has begun and the browser is leaving for AniAPI.
+ * @cssstate redirecting - The login has begun: the browser is leaving for AniAPI, or the popup is open.
  * @cssstate error - The last login could not start (`aniapi-error`); cleared by the next attempt.
  *
  * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
@@ -40,6 +42,9 @@ export class AniapiLoginElement extends ReactiveElement {
     authorizeUrl: { attribute: 'authorize-url' },
     returnTo: { attribute: 'return-to' },
     disabled: { type: Boolean, reflect: true },
+    mode: {},
+    store: {},
+    popupTimeout: { type: Number, attribute: 'popup-timeout' },
     expiryWarning: { type: Number, attribute: 'expiry-warning' },
     _redirecting: { state: true },
     _failed: { state: true },
@@ -91,6 +96,15 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Disables the button. */
   disabled = false;
 
+  /** `redirect`: this page leaves for AniAPI and comes back through the callback page. `popup`: AniAPI opens in a popup that hands the response back, and this page stays as it is; needs `aniapi-elements/popup` loaded, on this page and on the callback page. */
+  mode: 'redirect' | 'popup' = 'redirect';
+
+  /** Popup mode: where to keep the token, as `<aniapi-callback store>` does: `session`, `local` or `memory`. */
+  store: TokenStore = 'session';
+
+  /** Popup mode: seconds to wait for the response before closing the popup with `popup_timeout`. Default 600, the time a pending login lives. */
+  popupTimeout = 600;
+
   /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
@@ -121,28 +135,47 @@ export class AniapiLoginElement extends ReactiveElement {
 
   /**
    * Starts the login, as a click does: fires `aniapi-login`, then redirects
-   * unless a listener cancelled it. Does nothing while disabled or redirecting.
+   * (or, in popup mode, sends the popup to AniAPI) unless a listener cancelled
+   * it. Does nothing while disabled or redirecting. Popup mode needs the call
+   * to come from a click, tap or key press, or the browser blocks the popup.
    */
   login(): void {
     if (this.disabled || this._redirecting) return;
     this._failed = false;
-    let url: string;
+    const popup = this.mode === 'popup' ? popupHooks() : undefined;
+    let win: Window | undefined;
     try {
-      ({ url } = beginLogin({
+      if (this.mode !== 'redirect' && !popup) {
+        throw new AniapiError('invalid_config', 'mode must be redirect, or popup with aniapi-elements/popup loaded.');
+      }
+      // In the click itself, before any other work: a popup blocker lets a window through only then.
+      win = popup?.open(this);
+      const { url } = beginLogin({
         clientId: this.clientId,
         redirectUri: this.redirectUri,
         authorizeUrl: this.authorizeUrl,
         returnTo: this.returnTo,
-      }));
+      });
+      if (!emit(this, 'aniapi-login', { url }, true)) {
+        win?.close();
+        return;
+      }
+      this._redirecting = true;
+      if (!popup) return this.navigate(url);
+      popup
+        .run(win!, url, this)
+        .catch((error: unknown) => this._fail(error))
+        .finally(() => (this._redirecting = false));
     } catch (error) {
-      if (!(error instanceof AniapiError)) throw error;
-      this._failed = true;
-      emit(this, 'aniapi-error', error.detail);
-      return;
+      win?.close();
+      this._fail(error);
     }
-    if (!emit(this, 'aniapi-login', { url }, true)) return;
-    this._redirecting = true;
-    this.navigate(url);
+  }
+
+  private _fail(error: unknown): void {
+    if (!(error instanceof AniapiError)) throw error;
+    this._failed = true;
+    emit(this, 'aniapi-error', error.detail);
   }
 
   /**

@@ -30,7 +30,13 @@ export type AniapiErrorCode =
   /** AniAPI answered 429: too many requests; `retryAt` says when to try again, if known. */
   | 'rate_limited'
   /** AniAPI could not be reached, or its answer could not be read. */
-  | 'network_error';
+  | 'network_error'
+  /** `mode="popup"`: the browser blocked the popup (it opens only from a click, tap or key press). */
+  | 'popup_blocked'
+  /** `mode="popup"`: the user closed the popup before the sign-in came back. */
+  | 'popup_closed'
+  /** `mode="popup"`: no response came back within `popup-timeout` seconds; the popup is closed. */
+  | 'popup_timeout';
 
 /** Detail of `aniapi-error`. `message` is plain text and never holds a token or a state. */
 export interface AniapiErrorDetail {
@@ -86,12 +92,21 @@ export interface AniapiExpiringDetail {
 
 export type AniapiExpiringEvent = CustomEvent<AniapiExpiringDetail>;
 
+/** Detail of `aniapi-handed-back`. */
+export interface AniapiHandedBackDetail {
+  /** Whether this page is the login's popup, which then closes itself. */
+  popup: boolean;
+}
+
+export type AniapiHandedBackEvent = CustomEvent<AniapiHandedBackDetail>;
+
 interface AniapiEventMap {
   'aniapi-expiring': AniapiExpiringEvent;
   'aniapi-error': AniapiErrorEvent;
   'aniapi-token': AniapiTokenEvent;
   'aniapi-login': AniapiLoginEvent;
   'aniapi-logout': AniapiLogoutEvent;
+  'aniapi-handed-back': AniapiHandedBackEvent;
 }
 
 declare global {

@@ -45,6 +45,11 @@ export function dropPendingLogins(storage: Storage): void {
   for (const key of pendingKeys(storage)) storage.removeItem(key);
 }
 
+/** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
+export function hasPendingLogin(storage: Storage, state: string): boolean {
+  return storage.getItem(PREFIX + state) !== null;
+}
+
 /** Whether this tab has any pending login at all, live or not. */
 export function hasPendingLogins(storage: Storage): boolean {
   return pendingKeys(storage).length > 0;

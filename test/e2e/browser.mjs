@@ -2,13 +2,19 @@
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
-/** Launches Chromium; `backForwardCache` keeps the cache that playwright turns off by default. */
-export function launchChromium({ backForwardCache = false } = {}) {
+/**
+ * Launches Chromium; `backForwardCache` keeps the cache and `popupBlocking` the
+ * popup blocker, both of which playwright turns off by default.
+ */
+export function launchChromium({ backForwardCache = false, popupBlocking = false } = {}) {
+  const kept = [];
+  if (backForwardCache) kept.push('--disable-back-forward-cache');
+  if (popupBlocking) kept.push('--disable-popup-blocking');
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
-    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
+    ignoreDefaultArgs: kept,
   });
 }
 

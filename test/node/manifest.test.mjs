@@ -11,8 +11,8 @@ const elements = new Map(
 
 const contract = {
   'aniapi-login': {
-    attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'expiry-warning', 'signed-in'],
-    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'expiryWarning', 'signedIn', 'login'],
+    attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'mode', 'store', 'popup-timeout', 'expiry-warning', 'signed-in'],
+    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning', 'signedIn', 'login'],
     events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-expiring', 'aniapi-logout'],
     slots: [''],
     cssParts: ['button'],
@@ -21,7 +21,7 @@ const contract = {
   'aniapi-callback': {
     attributes: ['store', 'auto-return', 'expiry-warning'],
     members: ['store', 'autoReturn', 'expiryWarning', 'result'],
-    events: ['aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout'],
+    events: ['aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout', 'aniapi-handed-back'],
     slots: [],
     cssParts: ['status'],
     cssStates: ['signed-in', 'error'],
