@@ -128,6 +128,9 @@ describe('<aniapi-login>', () => {
     ['a plain-http authorize-url off localhost', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'authorize-url': 'http://api.aniapi.com/v1/oauth' }, 'authorize-url'],
     ['a return-to on another origin', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'return-to': 'https://evil.test/' }, 'return-to'],
     ['a protocol-relative return-to', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'return-to': '//evil.test' }, 'return-to'],
+    ['a mode that is neither redirect nor popup', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, mode: 'tab' }, 'mode'],
+    // This page has not loaded aniapi-elements/popup.
+    ['mode="popup" without aniapi-elements/popup', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, mode: 'popup' }, 'aniapi-elements/popup'],
   ];
   for (const [what, attributes, attribute] of invalid) {
     it(`refuses ${what} with invalid_config naming ${attribute}, without navigating`, async () => {

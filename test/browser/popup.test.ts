@@ -1,0 +1,336 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { AniapiLoginElement } from '../../src/aniapi-login.js';
+import type { AniapiErrorDetail } from '../../src/events.js';
+import '../../src/popup.js';
+import '../../src/login.js';
+import { getToken, logout } from '../../src/session.js';
+import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
+import { arrive, completeWith } from './callback-harness.js';
+import { aniapiToken, clearStorage, collectEvents, keysOf, openFrame, startLogin } from './helpers.js';
+
+// The popup's window and the other tabs are played here: window.open gives a
+// stand-in window, and the other tab is a BroadcastChannel of this page (a
+// channel hears every other channel of its name, in the same page too) or, for
+// the storage fallback, an iframe of this origin. The journeys with a real popup
+// and two real tabs run end to end in test/e2e/popup.test.mjs.
+
+const CHANNEL = 'aniapi-elements.hand-back.v1';
+const OFFER = 'aniapi-elements.offer.v1';
+const CLAIM = 'aniapi-elements.claim.v1';
+const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
+const REDIRECT = 'http://localhost:3000/callback';
+
+/** What the login sees of its popup, recorded. */
+class PopupWindow {
+  closed = false;
+  url = '';
+  readonly location = { replace: (url: string) => void (this.url = url) };
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const realOpen = window.open;
+let opened: { url: string | undefined; features: string | undefined }[] = [];
+let popup: PopupWindow | null;
+
+function stubOpen(result: PopupWindow | null): void {
+  popup = result;
+  window.open = ((url?: string, _target?: string, features?: string) => {
+    opened.push({ url, features });
+    return result;
+  }) as typeof window.open;
+}
+
+async function popupButton(attributes = '') {
+  const element = await fixture<AniapiLoginElement>(html`<aniapi-login mode="popup" client-id=${CLIENT} redirect-uri=${REDIRECT}></aniapi-login>`);
+  for (const pair of attributes.split(' ').filter(Boolean)) element.setAttribute(...(pair.split('=') as [string, string]));
+  await element.updateComplete;
+  return element;
+}
+
+function click(element: AniapiLoginElement): void {
+  element.shadowRoot!.querySelector('button')!.click();
+}
+
+const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
+const pending = () => keysOf(sessionStorage).filter((key) => key.startsWith('aniapi-elements.pending.'));
+
+/** Another tab's channel: offers `fragment` and resolves to the first claim it hears. */
+function offerFromAnotherTab(fragment: string): Promise<unknown> {
+  const channel = new BroadcastChannel(CHANNEL);
+  return new Promise((resolve) => {
+    channel.onmessage = (event) => {
+      channel.close();
+      resolve(event.data);
+    };
+    channel.postMessage({ type: OFFER, fragment });
+  });
+}
+
+describe('popup sign-in (aniapi-elements/popup)', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+    opened = [];
+  });
+  afterEach(() => {
+    window.open = realOpen;
+  });
+  after(clearStorage);
+
+  it('opens the popup in the click before recording the login, then sends it to the authorize URL', async () => {
+    const element = await popupButton();
+    let pendingAtOpen: string[] = [];
+    stubOpen(new PopupWindow());
+    const open = window.open;
+    window.open = ((...args: Parameters<typeof window.open>) => ((pendingAtOpen = pending()), open(...args))) as typeof window.open;
+    const { events, stop } = collectEvents();
+    click(element);
+    stop();
+    expect(pendingAtOpen).to.deep.equal([]);
+    expect(opened).to.have.length(1);
+    expect(opened[0]!.url).to.equal('');
+    expect(opened[0]!.features).to.match(/^popup,width=500,height=650,left=-?\d+,top=-?\d+$/);
+    expect(popup!.url).to.match(/^https:\/\/api\.aniapi\.com\/v1\/oauth\?response_type=token&client_id=/);
+    expect(pending()).to.deep.equal([`aniapi-elements.pending.${stateOf(popup!.url)}`]);
+    expect(events.map((e) => [e.type, e.detail.url])).to.deep.equal([['aniapi-login', popup!.url]]);
+    await element.updateComplete;
+    expect(element.matches(':state(redirecting)')).to.equal(true);
+    expect(element.shadowRoot!.querySelector('button')!.getAttribute('aria-busy')).to.equal('true');
+  });
+
+  it('takes the response another tab offers for its state, signs in, answers the claim and closes the popup', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    click(element);
+    const state = stateOf(popup!.url);
+    const token = aniapiToken();
+    const { events, stop } = collectEvents();
+    const claim = await offerFromAnotherTab(`#access_token=${token}&token_type=Bearer&state=${state}`);
+    expect(claim).to.deep.equal({ type: CLAIM, state, ok: true });
+    await waitUntil(() => !element.matches(':state(redirecting)'), 'the button stays busy');
+    stop();
+    expect(events.map((e) => [e.type, e.detail.returnTo])).to.deep.equal([['aniapi-token', null]]);
+    expect(events[0]!.target).to.equal(element);
+    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(token);
+    expect(pending()).to.deep.equal([]);
+    expect(popup!.closed).to.equal(true);
+    expect(element.matches(':state(signed-in)')).to.equal(true);
+  });
+
+  it('keeps the token in the store the button names', async () => {
+    const element = await popupButton('store=local');
+    stubOpen(new PopupWindow());
+    click(element);
+    const token = aniapiToken();
+    await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
+    expect(localStorage.getItem('aniapi-elements.token')).to.equal(token);
+    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+  });
+
+  it('ignores offers for other states and answers a failed response with ok: false and a typed error', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    click(element);
+    const state = stateOf(popup!.url);
+    const stray = new BroadcastChannel(CHANNEL);
+    let heard = 0;
+    stray.onmessage = () => heard++;
+    stray.postMessage({ type: OFFER, fragment: `#access_token=${aniapiToken()}&state=${'x'.repeat(43)}` });
+    stray.postMessage({ type: OFFER, fragment: `#access_token=${aniapiToken()}&state=constructor` });
+    stray.postMessage({ type: 'something else', fragment: `#state=${state}` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stray.close();
+    expect(heard).to.equal(0);
+    expect(getToken()).to.equal(null);
+    expect(element.matches(':state(redirecting)')).to.equal(true);
+
+    const { events, stop } = collectEvents();
+    const claim = await offerFromAnotherTab(`#error=access_denied&state=${state}`);
+    expect(claim).to.deep.equal({ type: CLAIM, state, ok: false });
+    await waitUntil(() => events.length > 0);
+    stop();
+    expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([['aniapi-error', 'provider_error']]);
+    expect(element.matches(':state(error)')).to.equal(true);
+    expect(popup!.closed).to.equal(true);
+    expect(pending()).to.deep.equal([]);
+  });
+
+  it('takes a postMessage offer only from its own popup', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    click(element);
+    // This page is not the popup, even though it is of the same origin.
+    window.postMessage({ type: OFFER, fragment: `#access_token=${aniapiToken()}&state=${stateOf(popup!.url)}` }, location.origin);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(getToken()).to.equal(null);
+    expect(element.matches(':state(redirecting)')).to.equal(true);
+  });
+
+  it('reports popup_closed when the popup is closed first, drops the pending login, and can start again', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    click(element);
+    const { events, stop } = collectEvents();
+    popup!.closed = true;
+    await waitUntil(() => events.length > 0, 'no error', { timeout: 3000 });
+    stop();
+    expect(events.map((e) => (e.detail as AniapiErrorDetail).code)).to.deep.equal(['popup_closed']);
+    expect(pending()).to.deep.equal([]);
+    await waitUntil(() => !element.matches(':state(redirecting)'));
+    stubOpen(new PopupWindow());
+    click(element);
+    expect(opened).to.have.length(2);
+  });
+
+  it('reports popup_timeout after popup-timeout seconds and closes the popup', async () => {
+    const element = await popupButton('popup-timeout=0.3');
+    stubOpen(new PopupWindow());
+    click(element);
+    const { events, stop } = collectEvents();
+    await waitUntil(() => events.length > 0, 'no error', { timeout: 3000 });
+    stop();
+    expect(events.map((e) => (e.detail as AniapiErrorDetail).code)).to.deep.equal(['popup_timeout']);
+    expect(popup!.closed).to.equal(true);
+    expect(pending()).to.deep.equal([]);
+  });
+
+  it('reports popup_blocked when the browser gives no window, recording no login', async () => {
+    const element = await popupButton();
+    stubOpen(null);
+    const { events, stop } = collectEvents();
+    click(element);
+    stop();
+    expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([['aniapi-error', 'popup_blocked']]);
+    expect(pending()).to.deep.equal([]);
+    await element.updateComplete;
+    expect(element.matches(':state(error)')).to.equal(true);
+  });
+
+  for (const [attribute, message] of [
+    ['store=cookie', /store/],
+    ['popup-timeout=soon', /popup-timeout/],
+    ['popup-timeout=0', /popup-timeout/],
+  ] as const) {
+    it(`refuses ${attribute} before opening anything: invalid_config`, async () => {
+      const element = await popupButton(attribute);
+      stubOpen(new PopupWindow());
+      const { events, stop } = collectEvents();
+      click(element);
+      stop();
+      expect(opened).to.deep.equal([]);
+      expect(events.map((e) => (e.detail as AniapiErrorDetail).code)).to.deep.equal(['invalid_config']);
+      expect((events[0]!.detail as AniapiErrorDetail).message).to.match(message);
+    });
+  }
+
+  it('closes the popup and records nothing more when the login cannot start', async () => {
+    const element = await popupButton('redirect-uri=relative/path');
+    stubOpen(new PopupWindow());
+    click(element);
+    expect(popup!.closed).to.equal(true);
+    expect(pending()).to.deep.equal([]);
+  });
+
+  it('closes the popup when a listener cancels aniapi-login', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    element.addEventListener('aniapi-login', (event) => event.preventDefault(), { once: true });
+    click(element);
+    expect(popup!.closed).to.equal(true);
+    expect(popup!.url).to.equal('');
+    expect(element.matches(':state(redirecting)')).to.equal(false);
+  });
+
+  it('hears offers through storage events where there is no BroadcastChannel', async () => {
+    const saved = window.BroadcastChannel;
+    (window as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
+    try {
+      const element = await popupButton();
+      stubOpen(new PopupWindow());
+      click(element);
+      const state = stateOf(popup!.url);
+      // The other tab: a document of this origin, whose storage writes this page hears.
+      const frame = await openFrame('/test/browser/fixtures/landing.html');
+      const other = frame.contentWindow!;
+      const claim = new Promise<unknown>((resolve) =>
+        other.addEventListener('storage', (event) => event.key === CHANNEL && event.newValue && resolve(JSON.parse(event.newValue))),
+      );
+      const token = aniapiToken();
+      other.localStorage.setItem(CHANNEL, JSON.stringify({ type: OFFER, fragment: `#access_token=${token}&state=${state}` }));
+      other.localStorage.removeItem(CHANNEL);
+      expect(await claim).to.deep.equal({ type: CLAIM, state, ok: true });
+      expect(getToken()).to.equal(token);
+      expect(localStorage.getItem(CHANNEL)).to.equal(null);
+      await waitUntil(() => !element.matches(':state(redirecting)'));
+      frame.remove();
+    } finally {
+      window.BroadcastChannel = saved;
+    }
+  });
+});
+
+describe('<aniapi-callback> with aniapi-elements/popup', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+  });
+  after(clearStorage);
+
+  /** Another tab that claims every offer it hears with `ok`, and records them. */
+  function claimingTab(ok: boolean) {
+    const channel = new BroadcastChannel(CHANNEL);
+    const offers: unknown[] = [];
+    channel.onmessage = (event) => {
+      offers.push(event.data);
+      const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
+      channel.postMessage({ type: CLAIM, state, ok });
+    };
+    return { offers, close: () => channel.close() };
+  }
+
+  it('hands a response its tab did not start to the tab that claims it, and says so', async () => {
+    const tab = claimingTab(true);
+    const fragment = `access_token=${aniapiToken()}&token_type=Bearer&state=${'s'.repeat(43)}`;
+    const { element, events, status } = await completeWith(fragment);
+    tab.close();
+    expect(tab.offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-handed-back', { popup: false }]]);
+    expect(status.textContent).to.equal('Signed in, in the window where you started.');
+    expect(element.result).to.equal(null);
+    expect(getToken()).to.equal(null);
+    expect(location.hash).to.equal('');
+  });
+
+  it('says the sign-in failed elsewhere when the claiming tab could not sign in', async () => {
+    const tab = claimingTab(false);
+    const { events, status } = await completeWith(`error=access_denied&state=${'t'.repeat(43)}`);
+    tab.close();
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-handed-back']);
+    expect(status.textContent).to.equal('The sign-in failed; the window where you started says why.');
+  });
+
+  it('completes a login its own tab started without offering it', async () => {
+    const tab = claimingTab(true);
+    const state = startLogin();
+    const { events } = await completeWith(`access_token=${aniapiToken()}&state=${state}`);
+    tab.close();
+    expect(tab.offers).to.deep.equal([]);
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-token']);
+  });
+
+  it('checks an unclaimed response itself after the wait: no_pending_login', async () => {
+    await arrive(`access_token=${aniapiToken()}&state=${'u'.repeat(43)}`);
+    const started = performance.now();
+    const { events: heard, stop } = collectEvents();
+    const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback></aniapi-callback>`);
+    const events = () => heard.filter((event) => event.target === element);
+    expect(element.shadowRoot!.textContent).to.equal('Signing you in…');
+    await waitUntil(() => events().length > 0, 'no outcome', { timeout: 6000 });
+    stop();
+    expect(performance.now() - started).to.be.greaterThan(2900);
+    expect(events().map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([['aniapi-error', 'no_pending_login']]);
+    expect(element.result).to.deep.include({ ok: false });
+  });
+});
