@@ -55,9 +55,16 @@ describe('the demo login', () => {
 
     await signIn(page);
     await page.waitForURL(`${demo.url}/`);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    // <aniapi-user> asked the stand-in with the new token and shows the answer.
+    const card = page.locator('aniapi-user');
+    await card.locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
     assert.equal(await page.locator('#signed-in').isVisible(), true);
-    assert.match(await page.locator('#avatar').getAttribute('src'), /^data:image\/svg\+xml,/);
+    assert.equal(await card.evaluate((element) => element.matches(':state(signed-in)')), true);
+    assert.match(await card.locator('[part=avatar]').getAttribute('src'), /^data:image\/svg\+xml,/);
+    assert.equal(await card.locator('[part=avatar]').isVisible(), true);
+    assert.equal(await card.locator('#email').textContent(), DEMO_EMAIL);
+    // No failure on the way: the card's first fetch went to the stand-in, not to the default AniAPI.
+    assert.equal(await page.locator('#message').textContent(), '');
     const { session } = await storage(page);
     assert.match(session['aniapi-elements.token'], /^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
@@ -68,7 +75,7 @@ describe('the demo login', () => {
     await openLogin(page);
     await signIn(page);
     await page.waitForURL(`${demo.url}/`);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const token = (await storage(page)).session['aniapi-elements.token'];
     assert.ok(token);
 
@@ -130,12 +137,12 @@ describe('the demo login', () => {
     await openLogin(first, 'local');
     await signIn(first);
     await first.waitForURL(`${demo.url}/`);
-    await first.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await first.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     assert.ok((await storage(first)).local['aniapi-elements.token']);
 
     const second = await context.newPage();
     await second.goto(`${demo.url}/`);
-    await second.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await second.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const heard = second.evaluate(
       () => new Promise((resolve) => document.querySelector('aniapi-login').addEventListener('aniapi-logout', (e) => resolve(e.detail), { once: true })),
     );
@@ -197,7 +204,7 @@ describe('expiry in the demo', () => {
     await page.waitForURL(`${shortLived.standin.url}/v1/oauth?**`);
     await signIn(page);
     await page.waitForURL(`${shortLived.url}/`);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     // Under a minute is left from the start, so the warning comes at once.
     await page.locator('#message').filter({ hasText: /^Your session ends at / }).waitFor();
     const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
