@@ -2,7 +2,9 @@
 // `<script type="module" src=".../aniapi-elements.min.js">` works without a
 // bundler or an import map. Their inputs are tsc's output in dist/.
 // - aniapi-elements.min.js: the package's `.` entry;
-// - aniapi-elements-popup.min.js: the same with popup sign-in lent first.
+// - aniapi-elements-popup.min.js: the same with popup sign-in lent first;
+// - aniapi-user.min.js: `./user` on its own, which shares the session with
+//   either of the others through the global hub when a page loads both.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -13,6 +15,7 @@ export const terserOptions = { ecma: 2022, module: true, format: { comments: fal
 export const SINGLE_FILES = [
   ['aniapi-elements.min.js', 'index.js'],
   ['aniapi-elements-popup.min.js', 'with-popup.js'],
+  ['aniapi-user.min.js', 'user.js'],
 ];
 
 export default SINGLE_FILES.map(([file, input]) => ({

@@ -1,4 +1,4 @@
-import { fetchUser, getSession, logout, onChange } from '/dist/aniapi-elements-popup.min.js';
+import { getSession, logout, onChange } from '/dist/aniapi-elements-popup.min.js';
 
 const $ = (id) => document.getElementById(id);
 const login = document.querySelector('aniapi-login');
@@ -11,6 +11,10 @@ document.addEventListener('aniapi-error', (event) => {
 document.addEventListener('aniapi-expiring', (event) => {
   const at = new Date(event.detail.expiresAt).toLocaleTimeString();
   message.textContent = `Your session ends at ${at}; log in again to stay signed in.`;
+});
+// The card's default slot shows the email from the user it loaded: no second request to AniAPI.
+document.addEventListener('aniapi-user', (event) => {
+  $('email').textContent = event.detail.user.email;
 });
 
 const config = await (await fetch('/config.json')).json();
@@ -36,24 +40,11 @@ for (const [name, fallback] of [['store', 'session'], ['mode', 'redirect']]) {
 
 $('logout').addEventListener('click', () => logout());
 
-async function render() {
+// <aniapi-user> fetches and shows the user itself; the page only swaps its two sections.
+function render() {
   const signedIn = getSession() !== null;
   $('signed-out').hidden = signedIn;
   $('signed-in').hidden = !signedIn;
-  $('username').textContent = '';
-  $('avatar').hidden = true;
-  if (!signedIn) return;
-  try {
-    const user = await fetchUser({ apiBase: config.apiBase });
-    if (!user) return;
-    $('username').textContent = user.username;
-    if (user.avatar) {
-      $('avatar').src = user.avatar;
-      $('avatar').hidden = false;
-    }
-  } catch (error) {
-    message.textContent = error.message;
-  }
 }
 
 onChange((_session, reason) => {
@@ -61,3 +52,8 @@ onChange((_session, reason) => {
   render();
 });
 render();
+
+// The card's single file loads last, once api-base is set: its first fetch goes to the stand-in,
+// never to the default AniAPI, and every listener above hears how it went.
+$('user').setAttribute('api-base', config.apiBase);
+await import('/dist/aniapi-user.min.js');

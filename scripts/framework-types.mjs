@@ -11,6 +11,10 @@ const HEADER = '// Generated from custom-elements.json by scripts/framework-type
 
 /** The registered elements, each with what a framework template may set and listen to. */
 export function elementsOf(customElements) {
+  // The entry point that registers each tag (src/user.ts for aniapi-user), as the typings import it from dist/.
+  const entries = new Map(
+    customElements.modules.flatMap((mod) => (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path])),
+  );
   const elements = [];
   for (const mod of customElements.modules) {
     for (const declaration of mod.declarations ?? []) {
@@ -20,6 +24,7 @@ export function elementsOf(customElements) {
       elements.push({
         tag: declaration.tagName,
         className: declaration.name,
+        entry: entries.get(declaration.tagName).replace(/^src\//, '../').replace(/\.ts$/, '.js'),
         properties: fields.map((f) => ({ name: f.name, description: f.description ?? '' })),
         // Attributes the element only sets itself (signed-in) have no field to set.
         attributes: (declaration.attributes ?? [])
@@ -37,7 +42,13 @@ const eventType = (name) => `GlobalEventHandlersEventMap['${name}']`;
 const camel = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
 // AniapiLoginElement → AniapiLogin, the stem of each framework's props interface.
 const baseName = (element) => element.className.replace(/Element$/, '');
-const imports = (elements) => `import type { ${elements.map((e) => e.className).sort().join(', ')} } from '../index.js';\n`;
+// Each class from its own entry point: the package entry leaves out the later elements.
+function imports(elements) {
+  const entries = [...new Set(elements.map((e) => e.entry))].sort();
+  return entries
+    .map((entry) => `import type { ${elements.filter((e) => e.entry === entry).map((e) => e.className).sort().join(', ')} } from '${entry}';\n`)
+    .join('');
+}
 
 /** Members shared by every framework: camelCase properties typed from the class. */
 function propertyLines(element, indent) {

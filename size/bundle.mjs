@@ -1,7 +1,7 @@
 // Writes the bundles that the size budgets (.size-limit.json) measure, each
-// built as the single file is (rollup, node-resolve, the same terser settings):
-// - all.js: the package's own code without Lit, as a bundler user's app gets it;
-// - login.js, callback.js, session.js, expiry.js, popup.js: each entry point alone, without Lit;
+// built as the single files are (rollup, node-resolve, the same terser settings):
+// - all.js: the package entry's own code without Lit, as a bundler user's app gets it;
+// - login.js, callback.js, session.js, expiry.js, popup.js, user.js: each entry point alone, without Lit;
 // - login+lit.js, callback+lit.js: what a page that loads one entry pays in all.
 // The single files themselves are measured where the build writes them.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -40,6 +40,7 @@ const BUNDLES = [
   ['session.js', 'session.js', LIT],
   ['expiry.js', 'expiry.js', LIT],
   ['popup.js', 'popup.js', LIT],
+  ['user.js', 'user.js', LIT],
   ['login+lit.js', 'login.js'],
   ['callback+lit.js', 'callback.js'],
 ];

@@ -100,7 +100,8 @@ export interface AniapiHandedBackDetail {
 
 export type AniapiHandedBackEvent = CustomEvent<AniapiHandedBackDetail>;
 
-interface AniapiEventMap {
+/** The package's events by name; an entry point with an event of its own adds it here by module augmentation. */
+export interface AniapiEventMap {
   'aniapi-expiring': AniapiExpiringEvent;
   'aniapi-error': AniapiErrorEvent;
   'aniapi-token': AniapiTokenEvent;

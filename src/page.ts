@@ -55,3 +55,23 @@ export function endpointUrl(value: string, attribute: string): URL {
   }
   return url;
 }
+
+/**
+ * Returns `value` as a URL an `<img>` may load from AniAPI's answer: https,
+ * http on this machine, or a `data:image/` URL; null for anything else
+ * (`javascript:`, other schemes, relative or unparsable values).
+ */
+export function imageUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  const safe =
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)) ||
+    (url.protocol === 'data:' && /^image\//i.test(url.pathname));
+  return safe ? url.href : null;
+}

@@ -68,7 +68,7 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
     await page.$eval('input[name=password]', (input) => (input.value = ''));
     await page.type('input[name=password]', DEMO_PASSWORD);
     await page.click('button[type=submit]');
-    await page.waitForFunction((home) => location.href === home && document.getElementById('username')?.textContent === 'demo', {}, `${demo.url}/`);
+    await page.waitForFunction((home) => location.href === home && document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent === 'demo', {}, `${demo.url}/`);
 
     const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -134,7 +134,7 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     await (await browser.$('input[name=password]')).setValue(DEMO_PASSWORD);
     await (await browser.$('button[type=submit]')).click();
     await browser.waitUntil(
-      async () => (await browser.getUrl()) === `${demo.url}/` && (await browser.execute(() => document.getElementById('username')?.textContent)) === 'demo',
+      async () => (await browser.getUrl()) === `${demo.url}/` && (await browser.execute(() => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent)) === 'demo',
       { timeout: 10_000 },
     );
 

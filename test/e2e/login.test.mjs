@@ -55,9 +55,16 @@ describe('the demo login', () => {
 
     await signIn(page);
     await page.waitForURL(`${demo.url}/`);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    // <aniapi-user> asked the stand-in with the new token and shows the answer.
+    const card = page.locator('aniapi-user');
+    await card.locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
     assert.equal(await page.locator('#signed-in').isVisible(), true);
-    assert.match(await page.locator('#avatar').getAttribute('src'), /^data:image\/svg\+xml,/);
+    assert.equal(await card.evaluate((element) => element.matches(':state(signed-in)')), true);
+    assert.match(await card.locator('[part=avatar]').getAttribute('src'), /^data:image\/svg\+xml,/);
+    assert.equal(await card.locator('[part=avatar]').isVisible(), true);
+    assert.equal(await card.locator('#email').textContent(), DEMO_EMAIL);
+    // No failure on the way: the card's first fetch went to the stand-in, not to the default AniAPI.
+    assert.equal(await page.locator('#message').textContent(), '');
     const { session } = await storage(page);
     assert.match(session['aniapi-elements.token'], /^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
@@ -68,7 +75,7 @@ describe('the demo login', () => {
     await openLogin(page);
     await signIn(page);
     await page.waitForURL(`${demo.url}/`);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const token = (await storage(page)).session['aniapi-elements.token'];
     assert.ok(token);
 
@@ -130,12 +137,12 @@ describe('the demo login', () => {
     await openLogin(first, 'local');
     await signIn(first);
     await first.waitForURL(`${demo.url}/`);
-    await first.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await first.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     assert.ok((await storage(first)).local['aniapi-elements.token']);
 
     const second = await context.newPage();
     await second.goto(`${demo.url}/`);
-    await second.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await second.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const heard = second.evaluate(
       () => new Promise((resolve) => document.querySelector('aniapi-login').addEventListener('aniapi-logout', (e) => resolve(e.detail), { once: true })),
     );
@@ -150,15 +157,16 @@ describe('fetchUser', () => {
   test('logs out when the token has expired', async () => {
     const page = await context.newPage();
     await page.goto(`${demo.url}/`);
-    const token = await demo.standin.issueToken(1, { lifetime: 1 });
+    // Long enough that the first request (and the page's card's) meets a live token: exp is in whole seconds.
+    const token = await demo.standin.issueToken(1, { lifetime: 3 });
     const outcome = await page.evaluate(async ({ token, apiBase }) => {
       const { setToken, fetchUser, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
-      setToken(token);
+      const { expiresAt } = setToken(token);
       const first = (await fetchUser({ apiBase }))?.username;
-      // The page's <aniapi-login> may notice the expiry first, at exp: either way, once.
+      // The page's elements may notice the expiry first, at exp: either way, once.
       const reasons = [];
       onChange((_session, reason) => reasons.push(reason));
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 100));
       const second = await fetchUser({ apiBase });
       return { first, second, reasons, token: getToken(), stored: sessionStorage.getItem('aniapi-elements.token') };
     }, { token, apiBase: demo.standin.url });
@@ -197,7 +205,7 @@ describe('expiry in the demo', () => {
     await page.waitForURL(`${shortLived.standin.url}/v1/oauth?**`);
     await signIn(page);
     await page.waitForURL(`${shortLived.url}/`);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     // Under a minute is left from the start, so the warning comes at once.
     await page.locator('#message').filter({ hasText: /^Your session ends at / }).waitFor();
     const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);

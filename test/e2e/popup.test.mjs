@@ -90,7 +90,7 @@ describe('popup sign-in', () => {
     await signIn(popup);
     await closed;
 
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
     assert.deepEqual(
       (await heard(page)).map(({ type, code, returnTo }) => ({ type, code, returnTo })),
       [
@@ -113,7 +113,7 @@ describe('popup sign-in', () => {
     await openDemo(page, 'local');
     const popup = await clickLogin(page);
     await signIn(popup);
-    await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+    await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
     const { session, local } = await storage(page);
     assert.ok(local[TOKEN_KEY]);
     assert.equal(session[TOKEN_KEY], undefined);
@@ -216,7 +216,7 @@ describe('hand-back across tabs', () => {
       await tab.waitForURL(`${demo.url}/callback.html`);
       await tab.getByText('Signed in, in the window where you started.').waitFor();
 
-      await page.locator('#username').filter({ hasText: 'demo' }).waitFor();
+      await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
       assert.deepEqual((await heard(page)).map(({ type }) => type), ['aniapi-login', 'aniapi-token']);
       assert.ok((await storage(page)).session[TOKEN_KEY]);
       // The starting page closes its own popup, left on AniAPI's page.

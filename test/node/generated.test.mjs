@@ -16,7 +16,7 @@ test('docs/api.md is what the manifest makes (npm run docs rewrites it)', async 
 
 test('every settable property, attribute and event of each element is typed for each framework', async () => {
   const elements = elementsOf(manifest);
-  assert.deepEqual(elements.map((e) => e.tag).sort(), ['aniapi-callback', 'aniapi-login']);
+  assert.deepEqual(elements.map((e) => e.tag).sort(), ['aniapi-callback', 'aniapi-login', 'aniapi-user']);
   const settable = Object.fromEntries(elements.map((e) => [e.tag, [e.properties.map((p) => p.name), e.attributes.map((a) => a.name)]]));
   assert.deepEqual(settable, {
     'aniapi-login': [
@@ -24,6 +24,8 @@ test('every settable property, attribute and event of each element is typed for 
       ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'mode', 'store', 'popup-timeout', 'expiry-warning'],
     ],
     'aniapi-callback': [['store', 'autoReturn', 'expiryWarning'], ['store', 'auto-return', 'expiry-warning']],
+    // status and user are read-only, fetch a test seam: none is a framework input.
+    'aniapi-user': [['apiBase'], ['api-base']],
   });
   for (const [name, write] of Object.entries(FRAMEWORKS)) {
     const typings = write(elements);
@@ -37,5 +39,7 @@ test('every settable property, attribute and event of each element is typed for 
     // A boolean attribute written "false" is on, so the attribute form takes only "on" values.
     if (name !== 'vue') assert.ok(typings.includes("'auto-return'?: true | '';"), name);
     assert.ok(!typings.includes("'auto-return'?: AniapiCallbackElement"), name);
+    // Each class comes from the entry that registers it: the package entry does not export <aniapi-user>'s.
+    assert.ok(typings.includes("import type { AniapiUserElement } from '../user.js';"), name);
   }
 });

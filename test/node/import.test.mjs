@@ -24,6 +24,18 @@ test('the single file, imported in Node, is the same API as the package entry', 
   assert.deepEqual(Object.keys(single).sort(), Object.keys(entry).sort());
 });
 
+test('the user single file, imported in Node, is the same API as ./user', async () => {
+  const single = await import('aniapi-elements/aniapi-user.min.js');
+  const entry = await import('aniapi-elements/user');
+  assert.deepEqual(Object.keys(single).sort(), Object.keys(entry).sort());
+});
+
+test('<aniapi-user> ships without the login and callback elements, and the package entry without it', async () => {
+  const read = (file) => readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  assert.doesNotMatch(await read('aniapi-user.min.js'), /aniapi-login|aniapi-callback/);
+  assert.ok(!(await read('aniapi-elements.min.js')).includes('aniapi-user'));
+});
+
 test('the session answers "signed out" in Node instead of throwing', async () => {
   const { getToken, getSession, logout, onChange } = await import('../../dist/session.js');
   assert.equal(getToken(), null);

@@ -26,6 +26,15 @@ const contract = {
     cssParts: ['status'],
     cssStates: ['signed-in', 'error'],
   },
+  'aniapi-user': {
+    attributes: ['api-base'],
+    members: ['apiBase', 'status', 'user', 'refresh'],
+    events: ['aniapi-user', 'aniapi-error'],
+    slots: ['', 'loading', 'signed-out', 'error'],
+    cssParts: ['user', 'avatar', 'name', 'loading', 'signed-out', 'error'],
+    cssStates: ['loading', 'signed-in', 'signed-out', 'error'],
+    cssProperties: ['--aniapi-user-avatar-size', '--aniapi-user-avatar-radius', '--aniapi-user-gap'],
+  },
 };
 
 for (const [tag, expected] of Object.entries(contract)) {

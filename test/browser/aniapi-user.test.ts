@@ -1,0 +1,468 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { AniapiUserElement, AniapiUserStatus } from '../../src/aniapi-user.js';
+import { imageUrl } from '../../src/page.js';
+import type { AniapiUser, SessionChangeReason } from '../../src/session.js';
+import { getToken, logout, onChange, setToken } from '../../src/session.js';
+import '../../src/user.js';
+import { aniapiToken, clearStorage, collectEvents, jwt } from './helpers.js';
+
+const API = 'http://127.0.0.1:8765';
+const TOKEN_KEY = 'aniapi-elements.token';
+const AVATAR = 'data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%201%201%22/%3E';
+const DEMO: AniapiUser = { id: 1, username: 'demo', email: 'demo@aniapi.test', email_verified: true, role: 0, gender: 0, avatar: AVATAR, has_anilist: true, has_mal: false };
+const ANN: AniapiUser = { ...DEMO, id: 2, username: 'ann', email: 'ann@aniapi.test' };
+const BUSY = 'Could not load the signed-in user. AniAPI is busy with too many requests; try again shortly.';
+
+/** AniAPI's answer to `GET /v1/auth/me` for `user`. */
+const hi = (user: AniapiUser) => ({ status_code: 200, message: `Hi ${user.username}`, data: user, version: '1' });
+
+interface Request {
+  url: string;
+  authorization: string;
+  answer(status: number, body: unknown, headers?: Record<string, string>): void;
+  fail(): void;
+}
+
+/**
+ * AniAPI as the element's fetch reaches it: each request waits until the test
+ * answers it (in any order), or `auto` answers it as it comes.
+ */
+function aniapi(auto?: (request: Request) => void) {
+  const asked: Request[] = [];
+  const fetch = (url: RequestInfo | URL, init: RequestInit = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const request: Request = {
+        url: String(url),
+        authorization: (init.headers as Record<string, string>).Authorization!,
+        answer: (status, body, headers = {}) => resolve(new Response(JSON.stringify(body), { status, headers })),
+        fail: () => reject(new TypeError('Failed to fetch')),
+      };
+      asked.push(request);
+      auto?.(request);
+    });
+  return { fetch: fetch as typeof globalThis.fetch, asked };
+}
+
+/** An AniAPI that knows `user` behind every token. */
+const knowing = (user: AniapiUser) => aniapi((request) => request.answer(200, hi(user)));
+
+function card(fetch: typeof globalThis.fetch, content: TemplateResult = html``, apiBase = API) {
+  return fixture<AniapiUserElement>(html`<aniapi-user api-base=${apiBase} .fetch=${fetch}>${content}</aniapi-user>`);
+}
+
+/** Waits until the card shows `status`, and has rendered it. */
+async function until(element: AniapiUserElement, status: AniapiUserStatus): Promise<void> {
+  await waitUntil(() => element.status === status, `never ${status}, still ${element.status}`);
+  await element.updateComplete;
+}
+
+/** The text a sighted reader sees in the card: its shown view, slotted content in place of defaults. */
+function seen(element: AniapiUserElement): string {
+  const text = (node: Node): string => {
+    if (node instanceof HTMLSlotElement) return node.assignedNodes({ flatten: true }).map(text).join(' ');
+    if (node instanceof Element) return node.checkVisibility() && node.getAttribute('role') !== 'status' ? [...node.childNodes].map(text).join(' ') : '';
+    return node.textContent ?? '';
+  };
+  return [...element.shadowRoot!.childNodes].map(text).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The parts a sighted reader sees, in document order. */
+const shownParts = (element: AniapiUserElement) =>
+  [...element.shadowRoot!.querySelectorAll('[part]')].filter((node) => node.checkVisibility()).map((node) => node.getAttribute('part'));
+
+const part = (element: AniapiUserElement, name: string) => element.shadowRoot!.querySelector(`[part=${name}]`);
+
+/** What the polite live region holds for a screen reader to announce. */
+function liveRegion(element: AniapiUserElement): HTMLElement {
+  const regions = element.shadowRoot!.querySelectorAll<HTMLElement>('[role=status]');
+  expect(regions.length).to.equal(1);
+  expect(regions[0]!.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+  return regions[0]!;
+}
+
+const states = (element: AniapiUserElement) => ['loading', 'signed-in', 'signed-out', 'error'].filter((name) => element.matches(`:state(${name})`));
+
+/** What another tab's change to localStorage looks like to this one. */
+function otherTabWrites(value: string | null): void {
+  if (value === null) localStorage.removeItem(TOKEN_KEY);
+  else localStorage.setItem(TOKEN_KEY, value);
+  window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, newValue: value, storageArea: localStorage }));
+}
+
+describe('<aniapi-user>', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+  });
+  after(clearStorage);
+
+  it('shows the signed-in user: avatar and name in their parts, :state(signed-in), and an aniapi-user event', async () => {
+    const token = aniapiToken();
+    setToken(token);
+    const { fetch, asked } = knowing(DEMO);
+    const { events, stop } = collectEvents();
+    const element = await card(fetch);
+    await until(element, 'signed-in');
+    stop();
+    expect(asked.map((r) => [r.url, r.authorization])).to.deep.equal([[`${API}/v1/auth/me`, `Bearer ${token}`]]);
+    expect(seen(element)).to.equal('demo');
+    expect(shownParts(element)).to.deep.equal(['user', 'avatar', 'name']);
+    const avatar = part(element, 'avatar') as HTMLImageElement;
+    expect([avatar.localName, avatar.getAttribute('src'), avatar.getAttribute('alt')]).to.deep.equal(['img', AVATAR, '']);
+    expect(states(element)).to.deep.equal(['signed-in']);
+    expect([element.status, element.user]).to.deep.equal(['signed-in', DEMO]);
+    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([['aniapi-user', { user: DEMO }, true, true]]);
+    // Shown as the page loads, the name is read with the page: nothing to announce.
+    expect(liveRegion(element).textContent).to.equal('');
+    await expect(element).to.be.accessible();
+  });
+
+  it('sends the token nowhere until api-base is set, then asks that server', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = knowing(DEMO);
+    const element = await fixture<AniapiUserElement>(html`<aniapi-user .fetch=${fetch}></aniapi-user>`);
+    expect(element.status).to.equal('loading');
+    expect(asked).to.deep.equal([]);
+    // As a framework binding it a little after connecting would.
+    element.apiBase = API;
+    await waitUntil(() => element.status === 'signed-in');
+    expect(asked.map((r) => r.url)).to.deep.equal([`${API}/v1/auth/me`]);
+  });
+
+  it('reports a missing api-base as invalid_config once the page has loaded, asking nothing', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = aniapi();
+    const { events, stop } = collectEvents();
+    const element = await fixture<AniapiUserElement>(html`<aniapi-user .fetch=${fetch}></aniapi-user>`);
+    await waitUntil(() => events.length > 0, 'no error');
+    stop();
+    expect(events.map((e) => [e.type, e.detail.code, e.detail.message])).to.deep.equal([['aniapi-error', 'invalid_config', 'api-base is required: the AniAPI server to ask.']]);
+    expect(element.status).to.equal('error');
+    expect(asked).to.deep.equal([]);
+  });
+
+  it('says "Not signed in." and asks nothing when signed out', async () => {
+    const { fetch, asked } = knowing(DEMO);
+    const element = await card(fetch);
+    expect(seen(element)).to.equal('Not signed in.');
+    expect(shownParts(element)).to.deep.equal(['signed-out']);
+    expect([element.status, element.user, states(element)]).to.deep.equal(['signed-out', null, ['signed-out']]);
+    expect(asked).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('says "Loading…" until AniAPI answers', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    expect(seen(element)).to.equal('Loading…');
+    expect(shownParts(element)).to.deep.equal(['loading']);
+    expect([element.status, element.user, states(element)]).to.deep.equal(['loading', null, ['loading']]);
+    await expect(element).to.be.accessible();
+    asked[0]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    expect(seen(element)).to.equal('demo');
+  });
+
+  it('follows setToken and logout in this page: fetches and announces the new user, forgets them without asking', async () => {
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    const token = aniapiToken();
+    setToken(token);
+    await until(element, 'loading');
+    expect(asked.map((r) => r.authorization)).to.deep.equal([`Bearer ${token}`]);
+    asked[0]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    expect(seen(element)).to.equal('demo');
+    expect(liveRegion(element).textContent).to.equal('Signed in as demo');
+
+    logout();
+    await until(element, 'signed-out');
+    expect(seen(element)).to.equal('Not signed in.');
+    expect(element.user).to.equal(null);
+    expect(liveRegion(element).textContent).to.equal('');
+    expect(part(element, 'avatar')).to.equal(null);
+    expect(asked).to.have.length(1);
+  });
+
+  it('follows a login and a logout in another tab that shares the store', async () => {
+    const { fetch, asked } = knowing(ANN);
+    const element = await card(fetch);
+    const token = aniapiToken();
+    otherTabWrites(token);
+    await until(element, 'signed-in');
+    expect(asked.map((r) => r.authorization)).to.deep.equal([`Bearer ${token}`]);
+    expect([seen(element), liveRegion(element).textContent]).to.deep.equal(['ann', 'Signed in as ann']);
+    otherTabWrites(null);
+    await until(element, 'signed-out');
+    expect(seen(element)).to.equal('Not signed in.');
+  });
+
+  it('never shows an answer that a newer session overtook, whichever answer comes first', async () => {
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    const { events, stop } = collectEvents();
+    setToken(jwt({ id: '1' }));
+    setToken(jwt({ id: '2' }));
+    setToken(jwt({ id: '3' }));
+    expect(asked).to.have.length(3);
+    // The newest first, then the two old ones late: demo stays.
+    asked[2]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    asked[0]!.answer(200, hi(ANN));
+    asked[1]!.fail();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await element.updateComplete;
+    expect([seen(element), element.user?.username, element.status]).to.deep.equal(['demo', 'demo', 'signed-in']);
+
+    // An old answer first: still loading, then the newest.
+    setToken(jwt({ id: '4' }));
+    setToken(jwt({ id: '5' }));
+    asked[3]!.answer(200, hi(ANN));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await element.updateComplete;
+    expect([seen(element), element.status]).to.deep.equal(['Loading…', 'loading']);
+    asked[4]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    stop();
+    expect(seen(element)).to.equal('demo');
+    expect(events.map((e) => [e.type, e.detail.user?.username])).to.deep.equal([['aniapi-user', 'demo'], ['aniapi-user', 'demo']]);
+  });
+
+  it('drops an answer that arrives after logout', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    logout();
+    await until(element, 'signed-out');
+    asked[0]!.answer(200, hi(DEMO));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await element.updateComplete;
+    expect([seen(element), element.status, element.user]).to.deep.equal(['Not signed in.', 'signed-out', null]);
+  });
+
+  it('shows signed-out on a 401: the session is cleared and its listeners hear "unauthorized"', async () => {
+    setToken(aniapiToken(), 'local');
+    const reasons: SessionChangeReason[] = [];
+    const stopListening = onChange((_session, reason) => reasons.push(reason));
+    const { events, stop } = collectEvents();
+    const element = await card(aniapi((r) => r.answer(401, { status_code: 401, message: 'Unauthorized', data: 'Invalid Authorization header', version: '1' })).fetch);
+    await until(element, 'signed-out');
+    stop();
+    stopListening();
+    expect(seen(element)).to.equal('Not signed in.');
+    expect([getToken(), localStorage.getItem(TOKEN_KEY), reasons]).to.deep.equal([null, null, ['unauthorized']]);
+    expect(events.map((e) => e.type)).to.deep.equal([]);
+  });
+
+  it('on a 429 shows and announces why, fires aniapi-error, keeps the session, and refresh() recovers', async () => {
+    const token = aniapiToken();
+    setToken(token);
+    const { fetch, asked } = aniapi();
+    const { events, stop } = collectEvents();
+    const element = await card(fetch);
+    const before = Date.now();
+    asked[0]!.answer(429, { status_code: 429, message: 'Too many requests', data: 'x', version: '1' }, { 'X-RateLimit-Reset': '30' });
+    await until(element, 'error');
+    expect(seen(element)).to.equal(BUSY);
+    expect(shownParts(element)).to.deep.equal(['error']);
+    expect([states(element), element.user]).to.deep.equal([['error'], null]);
+    expect(liveRegion(element).textContent).to.equal(BUSY);
+    await expect(element).to.be.accessible();
+    const [event, ...others] = events;
+    expect(others).to.deep.equal([]);
+    expect([event!.type, event!.bubbles, event!.composed, event!.detail.code, event!.detail.message]).to.deep.equal([
+      'aniapi-error', true, true, 'rate_limited', 'AniAPI is busy with too many requests; try again shortly.',
+    ]);
+    expect(event!.detail.retryAt).to.be.within(before + 30_000, Date.now() + 30_000);
+    expect(getToken()).to.equal(token);
+
+    const refreshed = element.refresh();
+    asked[1]!.answer(200, hi(DEMO));
+    await refreshed;
+    stop();
+    expect([element.status, seen(element), liveRegion(element).textContent]).to.deep.equal(['signed-in', 'demo', 'Signed in as demo']);
+  });
+
+  it('reports a bad api-base as invalid_config and never sends the token there', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = knowing(DEMO);
+    const { events, stop } = collectEvents();
+    const element = await card(fetch, html``, 'http://aniapi.example');
+    await until(element, 'error');
+    stop();
+    const message = 'apiBase must be an absolute https URL (http on localhost) with no fragment.';
+    expect(asked).to.deep.equal([]);
+    expect(events.map((e) => e.detail)).to.deep.equal([{ code: 'invalid_config', message }]);
+    expect(seen(element)).to.equal(`Could not load the signed-in user. ${message}`);
+  });
+
+  it('reports an AniAPI it cannot reach as network_error', async () => {
+    setToken(aniapiToken());
+    const { events, stop } = collectEvents();
+    const element = await card(aniapi((r) => r.fail()).fetch);
+    await until(element, 'error');
+    stop();
+    expect(events.map((e) => e.detail.code)).to.deep.equal(['network_error']);
+    expect(seen(element)).to.match(/^Could not load the signed-in user\. AniAPI could not be reached/);
+  });
+
+  it('asks the new server when api-base changes', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = knowing(DEMO);
+    const element = await card(fetch);
+    await until(element, 'signed-in');
+    element.apiBase = 'https://aniapi.example/';
+    await element.updateComplete;
+    await until(element, 'signed-in');
+    expect(asked.map((r) => r.url)).to.deep.equal([`${API}/v1/auth/me`, 'https://aniapi.example/v1/auth/me']);
+  });
+
+  it('loads no avatar from a javascript:, plain-http or non-image URL, and none for a user without one', async () => {
+    for (const avatar of ['javascript:alert(1)', 'http://avatars.example/a.png', 'data:text/html,<script>alert(1)</script>', undefined]) {
+      logout();
+      const user = { ...DEMO };
+      if (avatar === undefined) delete user.avatar;
+      else user.avatar = avatar;
+      setToken(aniapiToken());
+      const element = await card(knowing(user).fetch);
+      await until(element, 'signed-in');
+      expect(element.shadowRoot!.querySelectorAll('img'), String(avatar)).to.have.length(0);
+      expect(shownParts(element)).to.deep.equal(['user', 'name']);
+      await expect(element).to.be.accessible();
+    }
+  });
+
+  it('drops the avatar of the last user when the next has none', async () => {
+    setToken(jwt({ id: '1' }));
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    asked[0]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    expect(part(element, 'avatar')?.getAttribute('src')).to.equal(AVATAR);
+    setToken(jwt({ id: '2' }));
+    const plain = { ...ANN };
+    delete plain.avatar;
+    asked[1]!.answer(200, hi(plain));
+    await waitUntil(() => element.user?.username === 'ann');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+    expect(seen(element)).to.equal('ann');
+  });
+
+  it('shows a username as text, never as markup, and announces it as written', async () => {
+    const username = '<img src=x onerror="window.injected=1">$& {name}';
+    const element = await card(knowing({ ...DEMO, username }).fetch);
+    setToken(aniapiToken());
+    await until(element, 'signed-in');
+    expect(part(element, 'name')!.textContent).to.equal(username);
+    expect(element.shadowRoot!.querySelectorAll('img')).to.have.length(1);
+    expect(liveRegion(element).textContent).to.equal(`Signed in as ${username}`);
+    expect((window as { injected?: number }).injected).to.equal(undefined);
+  });
+
+  it('lets slotted content replace the defaults, and shows the default slot beside the name', async () => {
+    const content = html`<span slot="loading">Fetching…</span><a slot="signed-out" href="/login">Please sign in</a><span slot="error">Try later</span><button>Log out</button>`;
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch, content);
+    expect(seen(element)).to.equal('Please sign in');
+    await expect(element).to.be.accessible();
+    setToken(aniapiToken());
+    await until(element, 'loading');
+    expect(seen(element)).to.equal('Fetching…');
+    asked[0]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    expect(seen(element)).to.equal('demo Log out');
+    expect(element.querySelector('button')!.checkVisibility()).to.equal(true);
+    await expect(element).to.be.accessible();
+    const refreshed = element.refresh();
+    asked[1]!.answer(429, { status_code: 429 });
+    await refreshed;
+    expect(seen(element)).to.equal('Try later');
+    expect(element.querySelector('button')!.checkVisibility()).to.equal(false);
+  });
+
+  it('keeps a view of another state hidden when the page styles the parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'aniapi-user::part(user), aniapi-user::part(loading), aniapi-user::part(error) { display: flex; }';
+    document.head.append(style);
+    try {
+      const element = await card(knowing(DEMO).fetch);
+      expect(shownParts(element)).to.deep.equal(['signed-out']);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('says each change in its live region once: unchanged words are not set again', async () => {
+    setToken(aniapiToken());
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(liveRegion(element), { childList: true, characterData: true, subtree: true });
+    for (let i = 0; i < 2; i++) {
+      const refreshed = element.refresh();
+      asked.at(-1)!.answer(429, { status_code: 429 });
+      await refreshed;
+    }
+    expect(liveRegion(element).textContent).to.equal(BUSY);
+    for (let i = 0; i < 2; i++) {
+      const refreshed = element.refresh();
+      asked.at(-1)!.answer(200, hi(DEMO));
+      await refreshed;
+    }
+    await Promise.resolve();
+    observer.disconnect();
+    expect(liveRegion(element).textContent).to.equal('Signed in as demo');
+    // One change to the failure, one to the name: each said once.
+    expect(changes.flatMap((record) => [...record.addedNodes].map((node) => node.textContent))).to.deep.equal([BUSY, 'Signed in as demo']);
+  });
+
+  it('neither asks nor shows while disconnected, and asks afresh when connected again', async () => {
+    setToken(jwt({ id: '1' }));
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    const parent = element.parentElement!;
+    element.remove();
+    asked[0]!.answer(200, hi(DEMO));
+    setToken(jwt({ id: '2' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([asked.length, element.status]).to.deep.equal([1, 'loading']);
+    parent.append(element);
+    await element.updateComplete;
+    expect(asked.map((r) => r.authorization)).to.deep.equal([`Bearer ${jwt({ id: '1' })}`, `Bearer ${jwt({ id: '2' })}`]);
+    asked[1]!.answer(200, hi(ANN));
+    await until(element, 'signed-in');
+    expect(seen(element)).to.equal('ann');
+  });
+
+  it('shows signed-out when the token expires, with no other element on the page to notice', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    setToken(jwt({ id: '42', exp }));
+    const element = await card(knowing(DEMO).fetch);
+    await until(element, 'signed-in');
+    await waitUntil(() => element.status === 'signed-out', 'still signed in after exp', { timeout: 4000 });
+    await element.updateComplete;
+    expect(Date.now()).to.be.at.least(exp * 1000);
+    expect([seen(element), getToken()]).to.deep.equal(['Not signed in.', null]);
+  });
+});
+
+describe('imageUrl', () => {
+  it('takes https, http on this machine and data:image/ URLs, as URLs', () => {
+    expect(
+      ['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'DATA:Image/svg+xml,%3Csvg/%3E'].map(imageUrl),
+    ).to.deep.equal(['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'data:Image/svg+xml,%3Csvg/%3E']);
+  });
+
+  it('refuses every other scheme, host or form', () => {
+    const refused = [
+      'javascript:alert(1)', ' JavaScript:alert(1)', 'vbscript:msgbox(1)', 'http://avatars.example/a.png', 'http://localhost.example/a.png',
+      'data:text/html,<script>alert(1)</script>', 'data:,image/png', 'blob:https://app.example/0', 'file:///etc/passwd', 'ftp://host/a.png',
+      '/avatar.png', '//cdn.example/a.png', 'avatar.png', '', 42, null, undefined, { toString: () => 'https://a.example/' },
+    ];
+    expect(refused.map(imageUrl)).to.deep.equal(refused.map(() => null));
+  });
+});
