@@ -49,8 +49,9 @@ describe('<aniapi-callback>', () => {
     expect(element.result).to.deep.equal({ ok: true, token: detail });
     expect(location.href).not.to.contain('#');
     expect(history.length).to.equal(entries);
-    expect(keysOf(sessionStorage)).to.deep.equal([TOKEN_KEY]);
+    expect(keysOf(sessionStorage).sort()).to.deep.equal(['aniapi-elements.last-login', 'aniapi-elements.settled', TOKEN_KEY]);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(sessionStorage.getItem('aniapi-elements.last-login')).not.to.contain(state);
     expect(status.textContent).to.equal('Signed in.');
     expect(status.getAttribute('role')).to.equal('status');
     expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([true, false]);
