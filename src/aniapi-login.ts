@@ -5,6 +5,8 @@ import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './states.js';
+import { LOGIN_MESSAGES, Messages } from './messages.js';
+import type { MessagePack } from './messages.js';
 
 /**
  * A button that signs the user in with AniAPI through the OAuth 2.0 implicit
@@ -14,7 +16,7 @@ import { customStates } from './states.js';
  * @tag aniapi-login
  * @summary The "Log in with AniAPI" button.
  *
- * @slot - The button's label. Default: "Log in with AniAPI".
+ * @slot - The button's label. Default: the `login` message, "Log in with AniAPI" in English, in the language of the closest `lang`.
  * @csspart button - The native `<button>`.
  *
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
@@ -41,6 +43,7 @@ export class AniapiLoginElement extends ReactiveElement {
     returnTo: { attribute: 'return-to' },
     disabled: { type: Boolean, reflect: true },
     expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    messages: { attribute: false },
     _redirecting: { state: true },
     _failed: { state: true },
   };
@@ -94,6 +97,9 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
+  /** Texts for this element that win over the registered ones, in any language: `{ login: 'Sign in' }`. */
+  messages: MessagePack | undefined = undefined;
+
   private _redirecting = false;
 
   private _failed = false;
@@ -101,6 +107,8 @@ export class AniapiLoginElement extends ReactiveElement {
   private readonly _state = customStates(this);
 
   private readonly _session = new SessionController(this);
+
+  private readonly _messages = new Messages(this, LOGIN_MESSAGES);
 
   private _button: HTMLButtonElement | undefined;
 
@@ -159,7 +167,6 @@ export class AniapiLoginElement extends ReactiveElement {
     const root = super.createRenderRoot();
     const button = (this._button = document.createElement('button'));
     const label = document.createElement('slot');
-    label.textContent = 'Log in with AniAPI';
     button.type = 'button';
     button.setAttribute('part', 'button');
     button.append(label);
@@ -172,6 +179,7 @@ export class AniapiLoginElement extends ReactiveElement {
     if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     this._button!.disabled = this.disabled;
+    this._button!.firstChild!.textContent = this._messages.lookup()('login')!;
     this._button!.setAttribute('aria-busy', String(this._redirecting));
     this.toggleAttribute('signed-in', this.signedIn);
     this._state('signed-in', this.signedIn);

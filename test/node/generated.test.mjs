@@ -19,8 +19,8 @@ test('every settable property, attribute and event of each element is typed for 
   assert.deepEqual(elements.map((e) => e.tag).sort(), ['aniapi-callback', 'aniapi-login']);
   const settable = Object.fromEntries(elements.map((e) => [e.tag, [e.properties.map((p) => p.name), e.attributes.map((a) => a.name)]]));
   assert.deepEqual(settable, {
-    'aniapi-login': [['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'expiryWarning'], ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'expiry-warning']],
-    'aniapi-callback': [['store', 'autoReturn', 'expiryWarning'], ['store', 'auto-return', 'expiry-warning']],
+    'aniapi-login': [['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'expiryWarning', 'messages'], ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'expiry-warning']],
+    'aniapi-callback': [['store', 'autoReturn', 'expiryWarning', 'messages'], ['store', 'auto-return', 'expiry-warning']],
   });
   for (const [name, write] of Object.entries(FRAMEWORKS)) {
     const typings = write(elements);

@@ -12,7 +12,7 @@ const elements = new Map(
 const contract = {
   'aniapi-login': {
     attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'expiry-warning', 'signed-in'],
-    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'expiryWarning', 'signedIn', 'login'],
+    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'expiryWarning', 'messages', 'signedIn', 'login'],
     events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-expiring', 'aniapi-logout'],
     slots: [''],
     cssParts: ['button'],
@@ -20,10 +20,10 @@ const contract = {
   },
   'aniapi-callback': {
     attributes: ['store', 'auto-return', 'expiry-warning'],
-    members: ['store', 'autoReturn', 'expiryWarning', 'result'],
-    events: ['aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout'],
+    members: ['store', 'autoReturn', 'expiryWarning', 'messages', 'result'],
+    events: ['aniapi-login', 'aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout'],
     slots: [],
-    cssParts: ['status'],
+    cssParts: ['status', 'retry'],
     cssStates: ['signed-in', 'error'],
   },
 };
