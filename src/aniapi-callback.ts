@@ -51,6 +51,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   static override styles = css`
     :host {
       display: block;
+      overflow-wrap: anywhere;
     }
     :host([hidden]) {
       display: none;
@@ -177,9 +178,11 @@ export class AniapiCallbackElement extends ReactiveElement {
     // The provider's own words go in as text, and only where the template says.
     else if (error) text = fill(t(retry ? 'failed' : 'failedNoRetry')!, fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''));
     const status = this._status!;
-    status.setAttribute('role', error ? 'alert' : 'status');
-    // Unchanged text is left alone, so that a live region does not announce it again.
-    if (status.textContent !== text) status.textContent = text;
+    // Unchanged text is left alone, role included, so that the live region does not announce it again.
+    if (status.textContent !== text) {
+      status.setAttribute('role', error ? 'alert' : 'status');
+      status.textContent = text;
+    }
     this._retry!.hidden = !retry;
     this._retry!.textContent = t('retry')!;
     this._state('signed-in', this._session.session !== null);

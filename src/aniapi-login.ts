@@ -31,7 +31,7 @@ import type { MessagePack } from './messages.js';
  * @cssstate redirecting - The login has begun and the browser is leaving for AniAPI.
  * @cssstate error - The last login could not start (`aniapi-error`); cleared by the next attempt.
  *
- * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
+ * @cssprop --aniapi-login-background - The button's background, and the colour of its focus ring. Default: AniAPI blue.
  * @cssprop --aniapi-login-color - The button's text color. Default: white.
  * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
  */
@@ -66,8 +66,9 @@ export class AniapiLoginElement extends ReactiveElement {
       background: var(--aniapi-login-background, #1c4f9c);
       color: var(--aniapi-login-color, #fff);
     }
+    /* The ring takes the button's own colour, so it shows wherever the button does; forced colors repaint both. */
     button:focus-visible {
-      outline: 2px solid currentColor;
+      outline: 2px solid var(--aniapi-login-background, #1c4f9c);
       outline-offset: 2px;
     }
     button:disabled {
