@@ -43,7 +43,7 @@ export function completeLogin(
     const cause = state && settledCause(env.storage, state);
     const extra = cause ? { cause } : {};
     throw hasPendingLogins(env.storage)
-      ? new AniapiError('state_mismatch', 'The response does not belong to the login this tab started.', extra)
+      ? new AniapiError('state_mismatch', 'The response does not belong to the sign-in this tab started.', extra)
       : new AniapiError('no_pending_login', 'This tab has no sign-in waiting: it was already completed, or started elsewhere.', extra);
   }
   if (isExpired(login, env.now)) {
@@ -56,7 +56,7 @@ export function completeLogin(
     throw new AniapiError('malformed_response', 'The response mixes parameters that cannot go together.');
   }
   if (error !== undefined) throw providerError(error, params.get('error_description'), params.get('error_uri'));
-  if (accessToken === undefined) throw new AniapiError('missing_token', 'The response carries no access token.');
+  if (accessToken === undefined) throw new AniapiError('missing_token', 'AniAPI sent back no access token.');
 
   const tokenType = params.get('token_type');
   const expiresIn = params.get('expires_in');
@@ -65,7 +65,7 @@ export function completeLogin(
   }
   const { expiresAt } = readClaims(accessToken);
   if (expiresAt !== null && expiresAt <= env.now) {
-    throw new AniapiError('token_expired', 'The token that came back has already expired.');
+    throw new AniapiError('token_expired', 'The token AniAPI sent back has already expired.');
   }
 
   setToken(accessToken, store);

@@ -382,12 +382,12 @@ describe('<aniapi-callback>', () => {
 
     // Each cause in plain words; every case but the first has a login this tab knows, so "Try again" is offered.
     const causes: Array<[string, AniapiErrorCode, () => string, string]> = [
-      ['a state this tab never made, in a new tab', 'no_pending_login', () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`, `No sign-in was started in this tab. ${NO_RETRY}`],
+      ['a state this tab never made, in a new tab', 'no_pending_login', () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`, `This tab has no sign-in waiting. ${NO_RETRY}`],
       ['a changed state', 'state_mismatch', () => `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'The response does not belong to the sign-in this tab started.'],
       ['an expired login', 'login_expired', () => `access_token=${aniapiToken()}&state=${startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 })}`, 'The sign-in took too long and has expired.'],
       ['a repeated parameter', 'malformed_response', () => `access_token=${aniapiToken()}&access_token=${aniapiToken()}&state=${startLogin()}`, 'The response from AniAPI could not be read safely.'],
       ['no token', 'missing_token', () => `state=${startLogin()}`, 'AniAPI sent back no access token.'],
-      ['an expired token', 'token_expired', () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`, 'The access AniAPI sent back had already expired.'],
+      ['an expired token', 'token_expired', () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`, 'The token AniAPI sent back has already expired.'],
       ['a provider error without a description', 'provider_error', () => `error=server_error&state=${startLogin()}`, 'AniAPI did not sign you in: server_error'],
     ];
     for (const [what, code, fragment, words] of causes) {
