@@ -1,12 +1,13 @@
 // Runs the browser tests in Chromium, Firefox and WebKit from Debian's packages,
 // as test/launchers.mjs starts them; ENGINES=chromium (say) narrows the run.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { forcedColorsPlugin } from './test/commands.mjs';
 import { chosenEngines, launcherFor } from './test/launchers.mjs';
 
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
   browsers: chosenEngines().map(launcherFor),
   // One page at a time: the WebDriver launcher would otherwise run tests in iframes,
   // and these tests drive the top-level page's history and address bar.

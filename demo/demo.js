@@ -40,6 +40,22 @@ for (const [name, fallback] of [['store', 'session'], ['mode', 'redirect']]) {
 
 $('logout').addEventListener('click', () => logout());
 
+// The elements speak the language of <html lang>; each language but English is a pack of its own,
+// loaded from its single file when first chosen. The callback page follows the same choice.
+const LANGUAGES = ['en', 'it', 'fr', 'ja'];
+async function speak(lang) {
+  if (!LANGUAGES.includes(lang)) lang = 'en';
+  if (lang !== 'en') await import(`/dist/aniapi-messages-${lang}.min.js`);
+  document.documentElement.lang = lang;
+  localStorage.setItem('aniapi-demo.lang', lang);
+  $('lang').value = lang;
+  // A pack registered updates the elements by itself; a change of lang alone needs asking
+  // (an element not defined yet reads the language when it is).
+  for (const element of document.querySelectorAll('aniapi-login, aniapi-user')) element.requestUpdate?.();
+}
+$('lang').addEventListener('change', () => speak($('lang').value));
+await speak(localStorage.getItem('aniapi-demo.lang') ?? 'en');
+
 // <aniapi-user> fetches and shows the user itself; the page only swaps its two sections.
 function render() {
   const signedIn = getSession() !== null;
@@ -53,7 +69,7 @@ onChange((_session, reason) => {
 });
 render();
 
-// The card's single file loads last, once api-base is set: its first fetch goes to the stand-in,
-// never to the default AniAPI, and every listener above hears how it went.
+// The card's single file loads last, once api-base is set, so that every listener above hears how its
+// first fetch, to the stand-in, went.
 $('user').setAttribute('api-base', config.apiBase);
 await import('/dist/aniapi-user.min.js');

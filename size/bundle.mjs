@@ -2,12 +2,14 @@
 // built as the single files are (rollup, node-resolve, the same terser settings):
 // - all.js: the package entry's own code without Lit, as a bundler user's app gets it;
 // - login.js, callback.js, session.js, expiry.js, popup.js, user.js: each entry point alone, without Lit;
-// - login+lit.js, callback+lit.js: what a page that loads one entry pays in all.
+// - login+lit.js, callback+lit.js: what a page that loads one entry pays in all;
+// - messages-it.js, messages-fr.js, messages-ja.js: each language entry alone,
+//   with the registry code it brings, which is all a page pays to add it.
 // The single files themselves are measured where the build writes them.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
-import { terserOptions } from '../rollup.config.mjs';
+import { LANGUAGES, terserOptions } from '../rollup.config.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const out = new URL('out/', import.meta.url);
@@ -43,6 +45,7 @@ const BUNDLES = [
   ['user.js', 'user.js', LIT],
   ['login+lit.js', 'login.js'],
   ['callback+lit.js', 'callback.js'],
+  ...LANGUAGES.map((lang) => [`messages-${lang}.js`, `messages/${lang}.js`, LIT]),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

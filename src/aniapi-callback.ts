@@ -10,6 +10,10 @@ import type { HandBackClaim } from './popup-hooks.js';
 import { popupHooks } from './popup-hooks.js';
 import type { TokenStore } from './session.js';
 import { getToken, setToken } from './session.js';
+import { CALLBACK_MESSAGES, fill, Messages } from './messages.js';
+import type { MessagePack } from './messages.js';
+import { lastLogin } from './pending-logins.js';
+import { retryLogin } from './retry.js';
 
 export type { CallbackResult } from './callback-page.js';
 
@@ -19,6 +23,8 @@ export type { CallbackResult } from './callback-page.js';
  * tab started, keeps the token, and reports the outcome once, after the page's
  * `load` event, so that listeners added by any script of the page hear it. A
  * new response that lands in the same document is scrubbed and reported too.
+ * Its live region says the outcome in words, in the page's language; after a
+ * failure it offers "Try again", a fresh login back to the same page.
  *
  * @tag aniapi-callback
  * @summary Place it on the page AniAPI redirects back to.
@@ -26,10 +32,12 @@ export type { CallbackResult } from './callback-page.js';
  * @cssstate signed-in - A session exists, after this login or another.
  * @cssstate error - The response was refused: `aniapi-callback:state(error)`.
  *
- * @csspart status - The text that says what is happening: signing in, signed in, or why it failed.
+ * @csspart status - The live region that says what is happening: signing in, signed in, or why it failed, in the language of the closest `lang`.
+ * @csspart retry - The "Try again" button after a failure, when this tab knows the login to start again; hidden otherwise.
  *
+ * @fires aniapi-login - "Try again" is starting a fresh login, detail `{ url }`; cancelable, as from `<aniapi-login>`.
  * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
- * @fires aniapi-error - The response was refused, detail `{ code, message }` (see the README for every code).
+ * @fires aniapi-error - The response was refused, detail `{ code, message }`, with `cause` (`used` or `superseded`) when the tab remembers the response's login (see the README for every code); or "Try again" could not start.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  * @fires aniapi-handed-back - With `aniapi-elements/popup` loaded: the response belonged to a login started in another window (the popup's opener, or another tab), which took it; detail `{ popup }`. A popup then closes itself. No `aniapi-token` or `aniapi-error` of this login follows here.
@@ -39,12 +47,14 @@ export class AniapiCallbackElement extends ReactiveElement {
     store: {},
     autoReturn: { type: Boolean, attribute: 'auto-return' },
     expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    messages: { attribute: false },
     _result: { state: true },
   };
 
   static override styles = css`
     :host {
       display: block;
+      overflow-wrap: anywhere;
     }
     :host([hidden]) {
       display: none;
@@ -59,6 +69,9 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
+
+  /** Texts for this element that win over the registered ones, in any language: `{ signedIn: 'Welcome back!' }`. */
+  messages: MessagePack | undefined = undefined;
 
   private _result: CallbackResult | null = null;
 
@@ -77,6 +90,10 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _attached = false;
 
   private _status: HTMLParagraphElement | undefined;
+
+  private _retry: HTMLButtonElement | undefined;
+
+  private readonly _messages = new Messages(this, CALLBACK_MESSAGES);
 
   private readonly _state = customStates(this);
 
@@ -114,12 +131,27 @@ export class AniapiCallbackElement extends ReactiveElement {
     location.replace(path);
   }
 
-  // One paragraph built with DOM calls, its text set as text: provider words can never become markup.
+  /**
+   * Opens the authorize URL of "Try again", adding a history entry as `<aniapi-login>` does. A seam for tests.
+   * @internal
+   */
+  assign(url: string): void {
+    location.assign(url);
+  }
+
+  // A paragraph and a button built with DOM calls, their text set as text: provider words can never become markup.
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    this._status = document.createElement('p');
-    this._status.setAttribute('part', 'status');
-    root.append(this._status);
+    const status = (this._status = document.createElement('p'));
+    const retry = (this._retry = document.createElement('button'));
+    status.setAttribute('part', 'status');
+    retry.setAttribute('part', 'retry');
+    retry.type = 'button';
+    retry.addEventListener('click', () => {
+      const url = retryLogin(this);
+      if (url) this.assign(url);
+    });
+    root.append(status, retry);
     return root;
   }
 
@@ -144,16 +176,25 @@ export class AniapiCallbackElement extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
-    const result = this._result;
-    const handed = this._handedBack;
-    let text = 'Signing you in…';
-    if (handed) text = handed.ok ? 'Signed in, in the window where you started.' : 'The sign-in failed; the window where you started says why.';
-    else if (result?.ok) text = this.autoReturn && result.token.returnTo !== null ? 'Signed in. Taking you back…' : 'Signed in.';
-    else if (result) text = `Sign-in failed. ${result.error.message}`;
+    // The outcome shows when it is reported: the live region, already there saying "Signing you in…", then announces it.
+    const result = this._reported ? this._result : null;
+    const error = result?.ok === false ? result.error : null;
+    const retry = error !== null && lastLogin() !== null;
+    const t = this._messages.lookup();
+    const handed = this._reported ? this._handedBack : undefined;
+    let text = t('signingIn')!;
+    if (handed) text = t(handed.ok ? 'handedBack' : 'handedBackFailed')!;
+    else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
+    // The provider's own words go in as text, and only where the template says.
+    else if (error) text = fill(t(retry ? 'failed' : 'failedNoRetry')!, fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''));
     const status = this._status!;
-    status.setAttribute('role', result?.ok === false ? 'alert' : 'status');
-    // Unchanged text is left alone, so that a live region does not announce it again.
-    if (status.textContent !== text) status.textContent = text;
+    // Unchanged text is left alone, role included, so that the live region does not announce it again.
+    if (status.textContent !== text) {
+      status.setAttribute('role', error ? 'alert' : 'status');
+      status.textContent = text;
+    }
+    this._retry!.hidden = !retry;
+    this._retry!.textContent = t('retry')!;
     this._state('signed-in', this._session.session !== null);
     this._state('error', result?.ok === false);
   }
@@ -203,11 +244,13 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (this._handedBack) {
       const popup = !!window.opener;
       this._reported = true;
+      this.requestUpdate();
       emit(this, 'aniapi-handed-back', { popup });
       if (popup) window.close();
     }
     if (!result) return;
     this._reported = true;
+    this.requestUpdate();
     if (!result.ok) {
       emit(this, 'aniapi-error', result.error);
       return;

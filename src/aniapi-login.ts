@@ -7,6 +7,8 @@ import { SessionController } from './session-controller.js';
 import { customStates } from './states.js';
 import { popupHooks } from './popup-hooks.js';
 import type { TokenStore } from './session.js';
+import { LOGIN_MESSAGES, Messages } from './messages.js';
+import type { MessagePack } from './messages.js';
 
 /**
  * A button that signs the user in with AniAPI through the OAuth 2.0 implicit
@@ -16,7 +18,7 @@ import type { TokenStore } from './session.js';
  * @tag aniapi-login
  * @summary The "Log in with AniAPI" button.
  *
- * @slot - The button's label. Default: "Log in with AniAPI".
+ * @slot - The button's label. Default: the `login` message, "Log in with AniAPI" in English, in the language of the closest `lang`.
  * @csspart button - The native `<button>`.
  *
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
@@ -31,7 +33,7 @@ import type { TokenStore } from './session.js';
  * @cssstate redirecting - The login has begun: the browser is leaving for AniAPI, or the popup is open.
  * @cssstate error - The last login could not start (`aniapi-error`); cleared by the next attempt.
  *
- * @cssprop --aniapi-login-background - The button's background. Default: AniAPI blue.
+ * @cssprop --aniapi-login-background - The button's background, and the colour of its focus ring. Default: AniAPI blue.
  * @cssprop --aniapi-login-color - The button's text color. Default: white.
  * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
  */
@@ -46,6 +48,7 @@ export class AniapiLoginElement extends ReactiveElement {
     store: {},
     popupTimeout: { type: Number, attribute: 'popup-timeout' },
     expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    messages: { attribute: false },
     _redirecting: { state: true },
     _failed: { state: true },
   };
@@ -68,8 +71,9 @@ export class AniapiLoginElement extends ReactiveElement {
       background: var(--aniapi-login-background, #1c4f9c);
       color: var(--aniapi-login-color, #fff);
     }
+    /* The ring takes the button's own colour, so it shows wherever the button does; forced colors repaint both. */
     button:focus-visible {
-      outline: 2px solid currentColor;
+      outline: 2px solid var(--aniapi-login-background, #1c4f9c);
       outline-offset: 2px;
     }
     button:disabled {
@@ -108,6 +112,9 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
+  /** Texts for this element that win over the registered ones, in any language: `{ login: 'Sign in' }`. */
+  messages: MessagePack | undefined = undefined;
+
   private _redirecting = false;
 
   private _failed = false;
@@ -115,6 +122,8 @@ export class AniapiLoginElement extends ReactiveElement {
   private readonly _state = customStates(this);
 
   private readonly _session = new SessionController(this);
+
+  private readonly _messages = new Messages(this, LOGIN_MESSAGES);
 
   private _button: HTMLButtonElement | undefined;
 
@@ -192,7 +201,6 @@ export class AniapiLoginElement extends ReactiveElement {
     const root = super.createRenderRoot();
     const button = (this._button = document.createElement('button'));
     const label = document.createElement('slot');
-    label.textContent = 'Log in with AniAPI';
     button.type = 'button';
     button.setAttribute('part', 'button');
     button.append(label);
@@ -205,6 +213,7 @@ export class AniapiLoginElement extends ReactiveElement {
     if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     this._button!.disabled = this.disabled;
+    this._button!.firstChild!.textContent = this._messages.lookup()('login')!;
     this._button!.setAttribute('aria-busy', String(this._redirecting));
     this.toggleAttribute('signed-in', this.signedIn);
     this._state('signed-in', this.signedIn);

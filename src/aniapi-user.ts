@@ -6,23 +6,21 @@ import { imageUrl } from './page.js';
 import type { AniapiUser } from './session.js';
 import { fetchUser, getSession, onChange } from './session.js';
 import { customStates } from './states.js';
+import type { AniapiErrorDetail } from './events.js';
+import type { AniapiMessages, MessagePack } from './messages.js';
+import { fill, Messages } from './messages.js';
 
 /** What `<aniapi-user>` shows; the custom state of the same name is on. */
 export type AniapiUserStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
-/**
- * Every English word `<aniapi-user>` shows or announces, by key; `{name}` and
- * `{message}` are filled in when used.
- */
-export const USER_MESSAGES = {
-  /** The `loading` slot's default. */
-  loading: 'Loading…',
-  /** The `signed-out` slot's default. */
-  signedOut: 'Not signed in.',
-  /** Announced when a user is loaded after a session change or `refresh()`. */
-  signedIn: 'Signed in as {name}',
-  /** The `error` slot's default, also announced; `{message}` is the failure's own message. */
-  failed: 'Could not load the signed-in user. {message}',
+/** The built-in English texts of `<aniapi-user>`; other languages come with the message packs. */
+export const USER_MESSAGES: Pick<AniapiMessages, 'userLoading' | 'userSignedOut' | 'userSignedIn' | 'userFailed' | 'rate_limited' | 'network_error'> = {
+  userLoading: 'Loading…',
+  userSignedOut: 'Not signed in.',
+  userSignedIn: 'Signed in as {name}',
+  userFailed: 'Could not load the signed-in user. {reason}',
+  rate_limited: 'AniAPI is busy with too many requests; try again shortly.',
+  network_error: 'AniAPI could not be reached, or answered in a way this page cannot read.',
 };
 
 /** Detail of `aniapi-user`. */
@@ -40,11 +38,6 @@ declare module './events.js' {
 }
 
 const STATUSES: readonly AniapiUserStatus[] = ['loading', 'signed-in', 'signed-out', 'error'];
-
-/** Fills `{key}` placeholders; a replacer function, so that a `$` in a username stays as written. */
-function format(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
-}
 
 /** Sets text only when it differs, so that a live region does not announce the same words again. */
 function setText(node: Node, text: string): void {
@@ -88,6 +81,7 @@ function setText(node: Node, text: string): void {
 export class AniapiUserElement extends ReactiveElement {
   static override properties = {
     apiBase: { attribute: 'api-base' },
+    messages: { attribute: false },
     _status: { state: true },
     _user: { state: true },
     _failure: { state: true },
@@ -144,9 +138,19 @@ export class AniapiUserElement extends ReactiveElement {
 
   private _user: AniapiUser | null = null;
 
-  private _failure = '';
+  private _failure: AniapiErrorDetail | null = null;
 
-  private _announcement = '';
+  // What the live region says: the name of the user loaded, the failure (true), or nothing.
+  private _announcement: string | true | null = null;
+
+  /** Texts for this element that win over the registered ones, in any language: `{ userSignedOut: 'Welcome, guest' }`. */
+  messages: MessagePack | undefined = undefined;
+
+  private readonly _messages = new Messages(this, USER_MESSAGES);
+
+  private _loadingSlot: HTMLSlotElement | undefined;
+
+  private _signedOutSlot: HTMLSlotElement | undefined;
 
   // Numbers the loads: an answer for any but the latest is dropped.
   private _loads = 0;
@@ -225,9 +229,9 @@ export class AniapiUserElement extends ReactiveElement {
     this._name = element('span', 'name');
     this._error = slot('error');
     this._views = {
-      loading: element('span', 'loading', slot('loading', USER_MESSAGES.loading)),
+      loading: element('span', 'loading', (this._loadingSlot = slot('loading'))),
       'signed-in': element('span', 'user', this._name, slot('')),
-      'signed-out': element('span', 'signed-out', slot('signed-out', USER_MESSAGES.signedOut)),
+      'signed-out': element('span', 'signed-out', (this._signedOutSlot = slot('signed-out'))),
       error: element('span', 'error', this._error),
     };
     this._live = element('span', null);
@@ -259,9 +263,15 @@ export class AniapiUserElement extends ReactiveElement {
       if (avatar.getAttribute('src') !== src) avatar.src = src;
       this._views!['signed-in'].prepend(avatar);
     }
-    setText(this._name!, String(this._user?.username ?? ''));
-    setText(this._error!, this._failure);
-    setText(this._live!, this._announcement);
+    const name = String(this._user?.username ?? '');
+    const t = this._messages.lookup();
+    const failure = this._failure ? fill(t('userFailed')!, t(this._failure.code) ?? this._failure.message) : '';
+    setText(this._name!, name);
+    setText(this._loadingSlot!, t('userLoading')!);
+    setText(this._signedOutSlot!, t('userSignedOut')!);
+    setText(this._error!, failure);
+    const announced = this._announcement;
+    setText(this._live!, announced === true ? failure : announced === null ? '' : fill(t('userSignedIn')!, announced));
   }
 
   /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */
@@ -296,13 +306,14 @@ export class AniapiUserElement extends ReactiveElement {
       return;
     }
     this._show('signed-in', user);
-    this._announcement = announce ? format(USER_MESSAGES.signedIn, { name: String(user.username) }) : '';
+    this._announcement = announce ? String(user.username) : null;
     emit(this, 'aniapi-user', { user });
   }
 
   private _fail(error: AniapiError): void {
     this._show('error');
-    this._failure = this._announcement = format(USER_MESSAGES.failed, { message: error.message });
+    this._failure = error.detail;
+    this._announcement = true;
     emit(this, 'aniapi-error', error.detail);
   }
 
@@ -310,7 +321,7 @@ export class AniapiUserElement extends ReactiveElement {
     this._status = status;
     this._user = user;
     // Signed out, the live region no longer claims anyone is signed in.
-    if (status === 'signed-out') this._announcement = '';
+    if (status === 'signed-out') this._announcement = null;
   }
 }
 

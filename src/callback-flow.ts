@@ -4,7 +4,7 @@ import { parseFragment } from './fragment.js';
 import { readClaims } from './jwt.js';
 import type { PageEnvironment } from './page.js';
 import { currentPage, sameOriginPath } from './page.js';
-import { dropPendingLogins, hasPendingLogins, isExpired, takePendingLogin } from './pending-logins.js';
+import { dropPendingLogins, hasPendingLogins, isExpired, settledCause, supersedePendingLogins, takePendingLogin } from './pending-logins.js';
 import type { TokenStore } from './session.js';
 import { setToken } from './session.js';
 
@@ -17,7 +17,9 @@ const FOREIGN_PARAMS = ['refresh_token', 'code', 'id_token'];
  * Completes a login from the callback page's fragment: checks the state
  * against this tab's pending logins before believing anything else, consumes
  * the pending login (single use, success or not), checks its age and the
- * response, and keeps the token in `store`.
+ * response, and keeps the token in `store`. A success drops the tab's older
+ * pending logins (`superseded`). A state the tab settled earlier fails with
+ * `cause` `used` or `superseded` beside its usual code.
  *
  * The caller must already have removed the fragment from the address bar.
  *
@@ -37,9 +39,12 @@ export function completeLogin(
   const state = params.get('state');
   const login = state === undefined ? null : takePendingLogin(env.storage, state);
   if (login === null) {
+    // The code says what the tab holds now, as it always has; the cause, what became of this state.
+    const cause = state && settledCause(env.storage, state);
+    const extra = cause ? { cause } : {};
     throw hasPendingLogins(env.storage)
-      ? new AniapiError('state_mismatch', 'The response does not belong to the login this tab started.')
-      : new AniapiError('no_pending_login', 'This tab has no sign-in waiting: it was already completed, or started elsewhere.');
+      ? new AniapiError('state_mismatch', 'The response does not belong to the sign-in this tab started.', extra)
+      : new AniapiError('no_pending_login', 'This tab has no sign-in waiting: it was already completed, or started elsewhere.', extra);
   }
   if (isExpired(login, env.now)) {
     throw new AniapiError('login_expired', 'The sign-in took too long and has expired.');
@@ -51,7 +56,7 @@ export function completeLogin(
     throw new AniapiError('malformed_response', 'The response mixes parameters that cannot go together.');
   }
   if (error !== undefined) throw providerError(error, params.get('error_description'), params.get('error_uri'));
-  if (accessToken === undefined) throw new AniapiError('missing_token', 'The response carries no access token.');
+  if (accessToken === undefined) throw new AniapiError('missing_token', 'AniAPI sent back no access token.');
 
   const tokenType = params.get('token_type');
   const expiresIn = params.get('expires_in');
@@ -60,10 +65,11 @@ export function completeLogin(
   }
   const { expiresAt } = readClaims(accessToken);
   if (expiresAt !== null && expiresAt <= env.now) {
-    throw new AniapiError('token_expired', 'The token that came back has already expired.');
+    throw new AniapiError('token_expired', 'The token AniAPI sent back has already expired.');
   }
 
   setToken(accessToken, store);
+  supersedePendingLogins(env.storage, login);
   return { accessToken, expiresAt, returnTo: sameOriginPath(login.returnTo, env.location) };
 }
 

@@ -38,10 +38,19 @@ export type AniapiErrorCode =
   /** `mode="popup"`: no response came back within `popup-timeout` seconds; the popup is closed. */
   | 'popup_timeout';
 
+/**
+ * Why a response has no pending login, when the tab remembers its state:
+ * - `used`: this tab already completed that login, successfully or not (a replay);
+ * - `superseded`: a login this tab started later signed in first, which drops the older ones.
+ */
+export type AniapiErrorCause = 'used' | 'superseded';
+
 /** Detail of `aniapi-error`. `message` is plain text and never holds a token or a state. */
 export interface AniapiErrorDetail {
   code: AniapiErrorCode;
   message: string;
+  /** For `no_pending_login` and `state_mismatch`: why the response's login is gone, when this tab remembers it. */
+  cause?: AniapiErrorCause;
   /** The provider's `error` value, for `provider_error`. */
   error?: string;
   /** The provider's `error_description`, for `provider_error`; render it as text only. */

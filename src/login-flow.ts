@@ -1,5 +1,5 @@
 import { AniapiError } from './events.js';
-import { savePendingLogin } from './pending-logins.js';
+import { rememberLogin, savePendingLogin } from './pending-logins.js';
 import type { PageEnvironment } from './page.js';
 import { currentPage, endpointUrl, sameOriginPath } from './page.js';
 import { createState } from './random-state.js';
@@ -24,8 +24,9 @@ const OWN_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state'];
 
 /**
  * Starts a login: checks the options, records a pending login under a fresh
- * state in sessionStorage, and returns the authorize URL to open. Navigating
- * is left to the caller.
+ * state in sessionStorage (and its configuration, without the state, as the
+ * tab's last login), and returns the authorize URL to open. Navigating is left
+ * to the caller.
  *
  * @throws {AniapiError} `invalid_config` naming the bad option, or `unsupported`.
  */
@@ -38,7 +39,8 @@ export function beginLogin(options: LoginOptions, env: PageEnvironment = current
     throw invalidConfig('redirect-uri must be an absolute http(s) URL, with no spaces around it and no fragment.');
   }
 
-  const authorize = endpointUrl(options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL, 'authorize-url');
+  const authorizeUrl = options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL;
+  const authorize = endpointUrl(authorizeUrl, 'authorize-url');
   const clash = OWN_PARAMS.find((name) => authorize.searchParams.has(name));
   if (clash) throw invalidConfig(`authorize-url must not set ${clash}; the login sets it.`);
 
@@ -63,6 +65,7 @@ export function beginLogin(options: LoginOptions, env: PageEnvironment = current
   } catch {
     throw new AniapiError('unsupported', 'This browser refused to keep the login in sessionStorage.');
   }
+  rememberLogin(env.storage, { clientId, redirectUri, authorizeUrl, returnTo });
   return { url };
 }
 

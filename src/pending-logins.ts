@@ -1,7 +1,11 @@
 /**
  * Pending logins: one record per state in sessionStorage, which survives the
  * redirect to AniAPI and back within one tab and is not shared with other tabs.
+ * Beside them, two small records explain failures and allow "try again": the
+ * states the tab has settled, and the configuration of its last login.
  */
+import type { AniapiErrorCause } from './events.js';
+import type { LoginOptions } from './login-flow.js';
 
 /** What a login remembers between the redirect and the callback. */
 export interface PendingLogin {
@@ -19,6 +23,10 @@ export interface PendingLogin {
 export const PENDING_LOGIN_MAX_AGE = 10 * 60 * 1000;
 
 const PREFIX = 'aniapi-elements.pending.';
+const SETTLED_KEY = 'aniapi-elements.settled';
+const LAST_KEY = 'aniapi-elements.last-login';
+/** How many settled states a tab remembers; an older one is only no longer told apart from a stranger's. */
+export const SETTLED_MAX = 20;
 
 /** Stores a pending login under its state, dropping records too old to be completed. */
 export function savePendingLogin(storage: Storage, login: PendingLogin): void {
@@ -32,17 +40,60 @@ export function savePendingLogin(storage: Storage, login: PendingLogin): void {
 /**
  * Removes and returns the pending login for exactly this state, or null. The
  * lookup is by the storage key, so no state can match a prototype property.
+ * A login taken is settled as `used`, and its configuration becomes the tab's last login.
  */
 export function takePendingLogin(storage: Storage, state: string): PendingLogin | null {
   const key = PREFIX + state;
   const record = readRecord(storage.getItem(key));
   storage.removeItem(key);
-  return record && record.state === state ? record : null;
+  if (record?.state !== state) return null;
+  settle(storage, [state], 'used');
+  // The authorize URL as configured: without the parameters the login appended, response_type first.
+  rememberLogin(storage, { ...record, authorizeUrl: record.authorizeUrl.replace(/[?&]response_type=token&.*/, '') });
+  return record;
 }
 
-/** Forgets every pending login of this tab: after a response that cannot be trusted, none of them can be. */
+/** Forgets every pending login of this tab, settled as `used`: after a response that cannot be trusted, none of them can be. */
 export function dropPendingLogins(storage: Storage): void {
-  for (const key of pendingKeys(storage)) storage.removeItem(key);
+  dropWhere(storage, () => true, 'used');
+}
+
+/**
+ * Drops the tab's pending logins started no later than `login`, which has just
+ * signed in, settled as `superseded`: the tab has a newer session than any of
+ * them could give. Logins started after it stay pending.
+ */
+export function supersedePendingLogins(storage: Storage, login: PendingLogin): void {
+  dropWhere(storage, (old) => old.createdAt <= login.createdAt, 'superseded');
+}
+
+/**
+ * Why `state` has no pending login any more, when this tab settled it among
+ * its last {@link SETTLED_MAX}: `used` or `superseded`; undefined otherwise.
+ * Compared by exact string, like the pending records.
+ */
+export function settledCause(storage: Storage, state: string): AniapiErrorCause | undefined {
+  const hit = readSettled(storage).find((entry) => entry[0] === state);
+  return hit && (hit[1] === 'superseded' ? 'superseded' : 'used');
+}
+
+/** Keeps the configuration of the tab's last login, for "try again": these four fields, never a state or a token. */
+export function rememberLogin(storage: Storage, { clientId, redirectUri, authorizeUrl, returnTo }: LoginOptions): void {
+  try {
+    storage.setItem(LAST_KEY, JSON.stringify({ clientId, redirectUri, authorizeUrl, returnTo }));
+  } catch {
+    // Only "try again" is lost.
+  }
+}
+
+/** The configuration of the tab's last login (started, or answered), or null when this tab has none or cannot tell. */
+export function lastLogin(storage?: Storage): LoginOptions | null {
+  try {
+    const value = JSON.parse((storage ?? sessionStorage).getItem(LAST_KEY)!);
+    return [value.clientId, value.redirectUri, value.authorizeUrl, value.returnTo].every((text) => typeof text === 'string') ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
@@ -58,6 +109,38 @@ export function hasPendingLogins(storage: Storage): boolean {
 /** Whether a login is too old to be completed at `now`. */
 export function isExpired(login: PendingLogin, now: number): boolean {
   return now - login.createdAt > PENDING_LOGIN_MAX_AGE;
+}
+
+function dropWhere(storage: Storage, drop: (login: PendingLogin) => boolean, cause: AniapiErrorCause): void {
+  const states: string[] = [];
+  for (const key of pendingKeys(storage)) {
+    const login = readRecord(storage.getItem(key));
+    if (!login || drop(login)) {
+      storage.removeItem(key);
+      states.push(key.slice(PREFIX.length));
+    }
+  }
+  settle(storage, states, cause);
+}
+
+/** Adds states to the tab's settled record, newest last, keeping the last {@link SETTLED_MAX}. */
+function settle(storage: Storage, states: string[], cause: AniapiErrorCause): void {
+  if (states.length === 0) return;
+  try {
+    const list = [...readSettled(storage), ...states.map((state) => [state, cause])];
+    storage.setItem(SETTLED_KEY, JSON.stringify(list.slice(-SETTLED_MAX)));
+  } catch {
+    // Only the finer explanation of a later failure is lost; the login is gone all the same.
+  }
+}
+
+function readSettled(storage: Storage): unknown[][] {
+  try {
+    const list: unknown = JSON.parse(storage.getItem(SETTLED_KEY)!);
+    return Array.isArray(list) ? list.filter(Array.isArray) : [];
+  } catch {
+    return [];
+  }
 }
 
 function pendingKeys(storage: Storage): string[] {

@@ -266,13 +266,22 @@ describe('<aniapi-callback> under attack', () => {
 
     it('completes each of two logins in one tab with its own response only', async () => {
       const first = state;
-      const second = startLogin({ returnTo: '/second' });
-      const { events } = await completeWith(`access_token=${TOKEN}&state=${second}`);
-      expect(events[0]!.detail.returnTo).to.equal('/second');
-      const { events: again } = await completeWith(`access_token=${TOKEN}&state=${first}`);
-      expect(again[0]!.type).to.equal('aniapi-token');
+      const second = startLogin({ returnTo: '/second', now: Date.now() + 1000 });
+      const { events } = await completeWith(`access_token=${TOKEN}&state=${first}`);
+      expect(events[0]!.type).to.equal('aniapi-token');
+      const { events: again } = await completeWith(`access_token=${TOKEN}&state=${second}`);
+      expect(again[0]!.detail.returnTo).to.equal('/second');
       logout();
       await expectRefused(`access_token=${TOKEN}&state=${second}`, 'no_pending_login', [second]);
+    });
+
+    it('refuses the response of an older login once a newer one of the tab signed in', async () => {
+      const older = state;
+      const newer = startLogin({ now: Date.now() + 1000 });
+      await completeWith(`access_token=${TOKEN}&state=${newer}`);
+      logout();
+      const { events } = await expectRefused(`access_token=${TOKEN}&state=${older}`, 'no_pending_login', [older]);
+      expect(events[0]!.detail.cause).to.equal('superseded');
     });
   });
 });

@@ -4,7 +4,8 @@ import type { AniapiErrorCode } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import { getToken, logout, setToken } from '../../src/session.js';
 import { arrive, completeWith } from './callback-harness.js';
-import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, startLogin } from './helpers.js';
+import { beginLogin } from '../../src/login-flow.js';
+import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, pageAt, startLogin } from './helpers.js';
 
 const TOKEN_KEY = 'aniapi-elements.token';
 
@@ -49,8 +50,9 @@ describe('<aniapi-callback>', () => {
     expect(element.result).to.deep.equal({ ok: true, token: detail });
     expect(location.href).not.to.contain('#');
     expect(history.length).to.equal(entries);
-    expect(keysOf(sessionStorage)).to.deep.equal([TOKEN_KEY]);
+    expect(keysOf(sessionStorage).sort()).to.deep.equal(['aniapi-elements.last-login', 'aniapi-elements.settled', TOKEN_KEY]);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(sessionStorage.getItem('aniapi-elements.last-login')).not.to.contain(state);
     expect(status.textContent).to.equal('Signed in.');
     expect(status.getAttribute('role')).to.equal('status');
     expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([true, false]);
@@ -219,7 +221,7 @@ describe('<aniapi-callback>', () => {
       'provider_error',
     );
     expect(events[0]!.detail.errorDescription).to.equal('<img src=x onerror=alert(1)>');
-    expect(status.textContent).to.equal('Sign-in failed. AniAPI did not sign you in (access_denied): <img src=x onerror=alert(1)>.');
+    expect(status.textContent).to.equal('Sign-in failed. AniAPI did not sign you in: <img src=x onerror=alert(1)>');
     expect(element.shadowRoot!.querySelector('img')).to.equal(null);
     await expect(element).to.be.accessible();
   });
@@ -357,6 +359,116 @@ describe('<aniapi-callback>', () => {
     ]);
   });
 
+  it('says "Signing you in…" in its live region until it reports the outcome there', async () => {
+    const state = startLogin();
+    await arrive(`access_token=t&state=${state}`);
+    const { events, stop } = collectEvents();
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    await element.updateComplete;
+    const status = element.shadowRoot!.querySelector('[part=status]')!;
+    expect(element.result?.ok).to.equal(true);
+    expect([events.length, status.getAttribute('role'), status.textContent]).to.deep.equal([0, 'status', 'Signing you in…']);
+    await waitUntil(() => events.length > 0);
+    await element.updateComplete;
+    stop();
+    expect([status.getAttribute('role'), status.textContent]).to.deep.equal(['status', 'Signed in.']);
+    element.remove();
+  });
+
+  describe('after a failure', () => {
+    const retryOf = (element: AniapiCallbackElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
+    const NO_RETRY = 'This tab does not know where the sign-in started: go back to the site and sign in from there.';
+
+    // Each cause in plain words; every case but the first has a login this tab knows, so "Try again" is offered.
+    const causes: Array<[string, AniapiErrorCode, () => string, string]> = [
+      ['a state this tab never made, in a new tab', 'no_pending_login', () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`, `This tab has no sign-in waiting. ${NO_RETRY}`],
+      ['a changed state', 'state_mismatch', () => `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'The response does not belong to the sign-in this tab started.'],
+      ['an expired login', 'login_expired', () => `access_token=${aniapiToken()}&state=${startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 })}`, 'The sign-in took too long and has expired.'],
+      ['a repeated parameter', 'malformed_response', () => `access_token=${aniapiToken()}&access_token=${aniapiToken()}&state=${startLogin()}`, 'The response from AniAPI could not be read safely.'],
+      ['no token', 'missing_token', () => `state=${startLogin()}`, 'AniAPI sent back no access token.'],
+      ['an expired token', 'token_expired', () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`, 'The token AniAPI sent back has already expired.'],
+      ['a provider error without a description', 'provider_error', () => `error=server_error&state=${startLogin()}`, 'AniAPI did not sign you in: server_error'],
+    ];
+    for (const [what, code, fragment, words] of causes) {
+      it(`names ${code} for ${what} in plain words`, async () => {
+        const { element, status } = await expectFailure(fragment(), code);
+        expect(status.textContent).to.equal(`Sign-in failed. ${words}`);
+        expect(retryOf(element).hidden).to.equal(words.endsWith(NO_RETRY));
+      });
+    }
+
+    it('says a response was already used', async () => {
+      const fragment = `access_token=${aniapiToken()}&state=${startLogin()}`;
+      await completeWith(fragment);
+      logout();
+      const { element, events, status } = await expectFailure(fragment, 'no_pending_login');
+      expect(events[0]!.detail.cause).to.equal('used');
+      expect(status.textContent).to.equal('Sign-in failed. This sign-in response was already used; each one works once.');
+      expect(retryOf(element).hidden).to.equal(false);
+    });
+
+    it('says a response was superseded by a newer sign-in of the tab', async () => {
+      const old = startLogin({ now: Date.now() - 1000 });
+      await completeWith(`access_token=${aniapiToken()}&state=${startLogin()}`);
+      logout();
+      const { events, status } = await expectFailure(`access_token=${aniapiToken()}&state=${old}`, 'no_pending_login');
+      expect(events[0]!.detail.cause).to.equal('superseded');
+      expect(status.textContent).to.equal('Sign-in failed. A newer sign-in in this tab finished first and replaced this one.');
+    });
+
+    it('"Try again" starts a fresh login with the failed one\'s settings and way back, through aniapi-login', async () => {
+      const { url } = beginLogin(
+        { clientId: 'older', redirectUri: 'https://app.test/cb', authorizeUrl: 'http://127.0.0.1:9/v1/oauth?tenant=x', returnTo: '/older?tab=2#top' },
+        pageAt(Date.now() - 1000),
+      );
+      startLogin({ returnTo: '/newer' });
+      const failed = new URL(url).searchParams.get('state')!;
+      const { element } = await expectFailure(`error=access_denied&state=${failed}`, 'provider_error');
+      const opened: string[] = [];
+      element.assign = (next) => opened.push(next);
+      const { events, stop } = collectEvents();
+      retryOf(element).click();
+      stop();
+      expect(events.map((e) => [e.type, e.target, e.bubbles, e.composed, e.cancelable])).to.deep.equal([['aniapi-login', element, true, true, true]]);
+      const next = events[0]!.detail.url as string;
+      expect(next).to.match(/^http:\/\/127\.0\.0\.1:9\/v1\/oauth\?tenant=x&response_type=token&client_id=older&redirect_uri=https%3A%2F%2Fapp\.test%2Fcb&state=[\w-]{43}$/);
+      const state = new URL(next).searchParams.get('state')!;
+      expect(state).not.to.equal(failed);
+      expect(opened).to.deep.equal([next]);
+      expect(JSON.parse(sessionStorage.getItem(`aniapi-elements.pending.${state}`)!).returnTo).to.equal('/older?tab=2#top');
+    });
+
+    it('"Try again" opens nothing when a listener cancels aniapi-login', async () => {
+      const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'state_mismatch');
+      const opened: string[] = [];
+      element.assign = (next) => opened.push(next);
+      const cancel = (event: Event) => event.preventDefault();
+      document.addEventListener('aniapi-login', cancel);
+      retryOf(element).click();
+      document.removeEventListener('aniapi-login', cancel);
+      expect(opened).to.deep.equal([]);
+    });
+
+    it('"Try again" reports a login that cannot start as aniapi-error, and opens nothing', async () => {
+      const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'state_mismatch');
+      const last = JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!);
+      sessionStorage.setItem('aniapi-elements.last-login', JSON.stringify({ ...last, redirectUri: 'not a url' }));
+      const opened: string[] = [];
+      element.assign = (next) => opened.push(next);
+      const { events, stop } = collectEvents();
+      retryOf(element).click();
+      stop();
+      expect(events.map((e) => [e.type, e.target, e.detail.code])).to.deep.equal([['aniapi-error', element, 'invalid_config']]);
+      expect(opened).to.deep.equal([]);
+    });
+
+    it('offers no "Try again" after a success', async () => {
+      const { element } = await completeWith(`access_token=${aniapiToken()}&state=${startLogin()}`);
+      expect(retryOf(element).hidden).to.equal(true);
+    });
+  });
+
   describe('on its own page', () => {
     afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -380,7 +492,9 @@ describe('<aniapi-callback>', () => {
       const { page } = await callbackPage('', '');
       expect(page.heard.map((h) => h.detail.code)).to.deep.equal(['no_response']);
       const status = page.document.querySelector('aniapi-callback')!.shadowRoot!.querySelector('[part=status]')!;
-      expect(status.textContent).to.equal('Sign-in failed. This page was opened without a sign-in response.');
+      expect(status.textContent).to.equal(
+        'Sign-in failed. This page was opened without a sign-in response. This tab does not know where the sign-in started: go back to the site and sign in from there.',
+      );
     });
 
     it('with auto-return really replaces the page with the recorded path', async () => {

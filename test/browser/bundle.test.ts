@@ -31,6 +31,13 @@ describe('dist/aniapi-elements.min.js', () => {
     expect((await heard).detail.url).to.match(/^https:\/\/api\.aniapi\.com\/v1\/oauth\?response_type=token&client_id=id&/);
   });
 
+  it('takes a language from its own single file, registered into the one registry of the page', async () => {
+    await load(BUNDLE);
+    await load('/dist/aniapi-messages-fr.min.js');
+    const element = await fixture(html`<aniapi-login lang="fr-CA" client-id="id" redirect-uri="https://app.test/cb"></aniapi-login>`);
+    expect(element.shadowRoot!.querySelector('slot')!.textContent).to.equal('Se connecter avec AniAPI');
+  });
+
   it('loads a second time beside itself without throwing, and both copies share one session', async () => {
     const first = await load(BUNDLE);
     const second = await load(`${BUNDLE}?second-copy`);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { completeLogin } from '../../src/callback-flow.js';
+import { beginLogin } from '../../src/login-flow.js';
 import type { AniapiErrorCode } from '../../src/events.js';
 import { AniapiError } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
@@ -7,6 +8,8 @@ import type { TokenStore } from '../../src/session.js';
 import { aniapiToken, clearStorage, fillLocalStorage, jwt, keysOf, pageAt, startLogin } from './helpers.js';
 
 const TOKEN_KEY = 'aniapi-elements.token';
+const SETTLED_KEY = 'aniapi-elements.settled';
+const LAST_KEY = 'aniapi-elements.last-login';
 
 /** Runs completeLogin and returns the failure it must end in. */
 function failure(fragment: string, now = Date.now(), store: TokenStore = 'session'): AniapiError {
@@ -19,11 +22,13 @@ function failure(fragment: string, now = Date.now(), store: TokenStore = 'sessio
   throw new Error('completeLogin did not fail');
 }
 
-function expectFailure(fragment: string, code: AniapiErrorCode, now?: number): AniapiError {
+function expectFailure(fragment: string, code: AniapiErrorCode, now?: number, keepToken = false): AniapiError {
   const error = failure(fragment, now);
   expect(error.code, error.message).to.equal(code);
   expect(error.message).not.to.contain(fragment.replace(/^#/, '').slice(0, 20) || '\u0000');
-  expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+  const state = new URLSearchParams(fragment.replace(/^#/, '')).get('state');
+  if (state) expect(JSON.stringify(error.detail)).not.to.contain(state);
+  if (!keepToken) expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
   expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
   return error;
 }
@@ -39,7 +44,15 @@ describe('completeLogin', () => {
     const detail = completeLogin(`#access_token=${token}&state=${state}`, 'session', pageAt());
     expect(detail).to.deep.equal({ accessToken: token, expiresAt: exp * 1000, returnTo: '/list?sort=score#top' });
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
-    expect(keysOf(sessionStorage)).to.deep.equal([TOKEN_KEY]);
+    // Beside the token: the settled state (worthless now, used once) and the login's configuration, no token.
+    expect(keysOf(sessionStorage).sort()).to.deep.equal([LAST_KEY, SETTLED_KEY, TOKEN_KEY]);
+    expect(JSON.parse(sessionStorage.getItem(SETTLED_KEY)!)).to.deep.equal([[state, 'used']]);
+    expect(JSON.parse(sessionStorage.getItem(LAST_KEY)!)).to.deep.equal({
+      clientId: 'c0ffee00-0000-4000-8000-000000000001',
+      redirectUri: 'http://localhost:3000/callback',
+      authorizeUrl: 'http://localhost:8080/v1/oauth',
+      returnTo: '/list?sort=score#top',
+    });
   });
 
   it('keeps the token only in the store asked for', () => {
@@ -109,11 +122,105 @@ describe('completeLogin', () => {
     expectFailure(fragment, 'no_pending_login');
   });
 
-  it('completes each of two logins started in one tab with its own response only', () => {
-    const first = startLogin({ returnTo: '/first' });
+  it('completes each of two logins started in one tab with its own response only, the older first', () => {
+    const first = startLogin({ returnTo: '/first', now: Date.now() - 1000 });
     const second = startLogin({ returnTo: '/second' });
-    expect(completeLogin(`access_token=t2&state=${second}`, 'session', pageAt()).returnTo).to.equal('/second');
     expect(completeLogin(`access_token=t1&state=${first}`, 'session', pageAt()).returnTo).to.equal('/first');
+    expect(completeLogin(`access_token=t2&state=${second}`, 'session', pageAt()).returnTo).to.equal('/second');
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t2');
+  });
+
+  it('drops older logins of the tab when a newer one signs in: their response fails as superseded', () => {
+    const older = startLogin({ now: Date.now() - 2000 });
+    const old = startLogin({ now: Date.now() - 1000 });
+    const newer = startLogin();
+    completeLogin(`access_token=t2&state=${newer}`, 'session', pageAt());
+    expect(keysOf(sessionStorage).filter((key) => key.includes('.pending.'))).to.deep.equal([]);
+    const error = expectFailure(`access_token=t1&state=${old}`, 'no_pending_login', undefined, true);
+    expect(error.detail).to.deep.equal({ code: 'no_pending_login', message: error.message, cause: 'superseded' });
+    // The oldest one too; the newer session stays.
+    expect(failure(`access_token=t0&state=${older}`).detail.cause).to.equal('superseded');
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t2');
+  });
+
+  it('keeps a login started after the one that signs in: it can still complete', () => {
+    const first = startLogin({ now: Date.now() - 1000 });
+    const later = startLogin({ returnTo: '/later' });
+    completeLogin(`access_token=t1&state=${first}`, 'session', pageAt());
+    expect(completeLogin(`access_token=t2&state=${later}`, 'session', pageAt()).returnTo).to.equal('/later');
+  });
+
+  it('says superseded with state_mismatch when the tab still has a newer login waiting', () => {
+    const old = startLogin({ now: Date.now() - 2000 });
+    const signedIn = startLogin({ now: Date.now() - 1000 });
+    startLogin();
+    completeLogin(`access_token=t&state=${signedIn}`, 'session', pageAt());
+    sessionStorage.removeItem(TOKEN_KEY);
+    expect(expectFailure(`access_token=t&state=${old}`, 'state_mismatch').detail.cause).to.equal('superseded');
+  });
+
+  it('says used for a response whose login this tab already completed, successfully or not', () => {
+    const state = startLogin();
+    const fragment = `access_token=${aniapiToken()}&state=${state}`;
+    completeLogin(fragment, 'session', pageAt());
+    sessionStorage.removeItem(TOKEN_KEY);
+    expect(expectFailure(fragment, 'no_pending_login').detail.cause).to.equal('used');
+
+    const refused = startLogin();
+    expectFailure(`error=access_denied&state=${refused}`, 'provider_error');
+    expect(expectFailure(`access_token=${aniapiToken()}&state=${refused}`, 'no_pending_login').detail.cause).to.equal('used');
+
+    const live = startLogin();
+    expect(expectFailure(fragment, 'state_mismatch').detail.cause).to.equal('used');
+    expect(completeLogin(`access_token=t&state=${live}`, 'session', pageAt()).accessToken).to.equal('t');
+  });
+
+  it('says used for the logins a malformed response made the tab drop', () => {
+    const state = startLogin();
+    expectFailure(`access_token=a&access_token=a&state=${state}`, 'malformed_response');
+    expect(expectFailure(`access_token=good&state=${state}`, 'no_pending_login').detail.cause).to.equal('used');
+  });
+
+  it('gives no cause for a state it never settled, nor for one past the last 20 it remembers', () => {
+    expect(expectFailure(`access_token=t&state=${'s'.repeat(43)}`, 'no_pending_login').detail).not.to.have.property('cause');
+    const first = startLogin();
+    completeLogin(`access_token=t&state=${first}`, 'session', pageAt());
+    for (let i = 0; i < 20; i++) completeLogin(`access_token=t&state=${startLogin()}`, 'session', pageAt());
+    sessionStorage.removeItem(TOKEN_KEY);
+    expect(JSON.parse(sessionStorage.getItem(SETTLED_KEY)!)).to.have.length(20);
+    expect(expectFailure(`access_token=t&state=${first}`, 'no_pending_login').detail).not.to.have.property('cause');
+  });
+
+  it('never lets a remembered state match another, nor a tampered record give a token', () => {
+    const state = startLogin();
+    completeLogin(`access_token=t&state=${state}`, 'session', pageAt());
+    sessionStorage.removeItem(TOKEN_KEY);
+    for (const other of [state.toLowerCase(), state.slice(1), `${state} `, '0']) {
+      expect(expectFailure(`access_token=t&state=${encodeURIComponent(other)}`, 'no_pending_login').detail, other).not.to.have.property('cause');
+    }
+    sessionStorage.setItem(SETTLED_KEY, '{"0":["x","used"]}');
+    expect(expectFailure('access_token=t&state=x', 'no_pending_login').detail).not.to.have.property('cause');
+    // An entry with an unknown cause reads as used; entries that are no pairs are skipped.
+    sessionStorage.setItem(SETTLED_KEY, '[["x","anything"],"x",null]');
+    expect(expectFailure('access_token=t&state=x', 'no_pending_login').detail.cause).to.equal('used');
+  });
+
+  it('remembers the configuration of the login a failure used up, for "try again"', () => {
+    const { url } = beginLogin(
+      { clientId: 'older', redirectUri: 'https://app.test/cb', authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime', returnTo: '/older' },
+      pageAt(Date.now() - 1000),
+    );
+    startLogin({ returnTo: '/newer' });
+    expect(JSON.parse(sessionStorage.getItem(LAST_KEY)!).returnTo).to.equal('/newer');
+    const state = new URL(url).searchParams.get('state')!;
+    expectFailure(`error=access_denied&state=${state}`, 'provider_error');
+    expect(JSON.parse(sessionStorage.getItem(LAST_KEY)!)).to.deep.equal({
+      clientId: 'older',
+      redirectUri: 'https://app.test/cb',
+      authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime',
+      returnTo: '/older',
+    });
+    expect(sessionStorage.getItem(LAST_KEY)).not.to.contain(state);
   });
 
   it('fails with login_expired after 10 minutes, by the injected clock, and consumes the login', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { PendingLogin } from '../../src/pending-logins.js';
-import { hasPendingLogins, isExpired, PENDING_LOGIN_MAX_AGE, savePendingLogin, takePendingLogin } from '../../src/pending-logins.js';
+import { hasPendingLogins, isExpired, lastLogin, PENDING_LOGIN_MAX_AGE, rememberLogin, savePendingLogin, takePendingLogin } from '../../src/pending-logins.js';
 import { clearStorage, keysOf } from './helpers.js';
 
 function record(state: string, createdAt = Date.now()): PendingLogin {
@@ -61,5 +61,23 @@ describe('pending logins', () => {
     savePendingLogin(sessionStorage, record('live', now - 1000));
     savePendingLogin(sessionStorage, record('new', now));
     expect(keysOf(sessionStorage).sort()).to.deep.equal(['aniapi-elements.pending.live', 'aniapi-elements.pending.new']);
+  });
+
+  it('keeps the last login\'s configuration only, and reads back nothing it did not write', () => {
+    expect(lastLogin(sessionStorage)).to.equal(null);
+    const config = { clientId: 'c', redirectUri: 'https://app.test/cb', authorizeUrl: 'https://a.test/v1/oauth', returnTo: '/shows' };
+    rememberLogin(sessionStorage, { ...config, state: 'never-kept' } as typeof config);
+    expect(JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!)).to.deep.equal(config);
+    expect(lastLogin(sessionStorage)).to.deep.equal(config);
+    for (const broken of ['{not json', 'null', '{"clientId":"c"}', JSON.stringify({ ...config, returnTo: 7 })]) {
+      sessionStorage.setItem('aniapi-elements.last-login', broken);
+      expect(lastLogin(sessionStorage), broken).to.equal(null);
+    }
+  });
+
+  it('makes a taken record the last login, with the authorize URL as configured', () => {
+    savePendingLogin(sessionStorage, { ...record('one'), authorizeUrl: 'https://a.test/v1/oauth?tenant=x&response_type=token&client_id=client&redirect_uri=r&state=one' });
+    takePendingLogin(sessionStorage, 'one');
+    expect(lastLogin(sessionStorage)).to.deep.equal({ clientId: 'client', redirectUri: 'https://app.test/callback', authorizeUrl: 'https://a.test/v1/oauth?tenant=x', returnTo: '/' });
   });
 });

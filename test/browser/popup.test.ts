@@ -326,7 +326,7 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     const { events: heard, stop } = collectEvents();
     const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback></aniapi-callback>`);
     const events = () => heard.filter((event) => event.target === element);
-    expect(element.shadowRoot!.textContent).to.equal('Signing you in…');
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Signing you in…');
     await waitUntil(() => events().length > 0, 'no outcome', { timeout: 6000 });
     stop();
     expect(performance.now() - started).to.be.greaterThan(2900);

@@ -20,12 +20,12 @@ test('every settable property, attribute and event of each element is typed for 
   const settable = Object.fromEntries(elements.map((e) => [e.tag, [e.properties.map((p) => p.name), e.attributes.map((a) => a.name)]]));
   assert.deepEqual(settable, {
     'aniapi-login': [
-      ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning'],
+      ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning', 'messages'],
       ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'mode', 'store', 'popup-timeout', 'expiry-warning'],
     ],
-    'aniapi-callback': [['store', 'autoReturn', 'expiryWarning'], ['store', 'auto-return', 'expiry-warning']],
+    'aniapi-callback': [['store', 'autoReturn', 'expiryWarning', 'messages'], ['store', 'auto-return', 'expiry-warning']],
     // status and user are read-only, fetch a test seam: none is a framework input.
-    'aniapi-user': [['apiBase'], ['api-base']],
+    'aniapi-user': [['apiBase', 'messages'], ['api-base']],
   });
   for (const [name, write] of Object.entries(FRAMEWORKS)) {
     const typings = write(elements);

@@ -12,7 +12,7 @@ const elements = new Map(
 const contract = {
   'aniapi-login': {
     attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'mode', 'store', 'popup-timeout', 'expiry-warning', 'signed-in'],
-    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning', 'signedIn', 'login'],
+    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning', 'messages', 'signedIn', 'login'],
     events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-expiring', 'aniapi-logout'],
     slots: [''],
     cssParts: ['button'],
@@ -20,15 +20,15 @@ const contract = {
   },
   'aniapi-callback': {
     attributes: ['store', 'auto-return', 'expiry-warning'],
-    members: ['store', 'autoReturn', 'expiryWarning', 'result'],
-    events: ['aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout', 'aniapi-handed-back'],
+    members: ['store', 'autoReturn', 'expiryWarning', 'messages', 'result'],
+    events: ['aniapi-login', 'aniapi-token', 'aniapi-error', 'aniapi-expiring', 'aniapi-logout', 'aniapi-handed-back'],
     slots: [],
-    cssParts: ['status'],
+    cssParts: ['status', 'retry'],
     cssStates: ['signed-in', 'error'],
   },
   'aniapi-user': {
     attributes: ['api-base'],
-    members: ['apiBase', 'status', 'user', 'refresh'],
+    members: ['apiBase', 'messages', 'status', 'user', 'refresh'],
     events: ['aniapi-user', 'aniapi-error'],
     slots: ['', 'loading', 'signed-out', 'error'],
     cssParts: ['user', 'avatar', 'name', 'loading', 'signed-out', 'error'],
