@@ -24,7 +24,9 @@ export type { CallbackResult } from './callback-page.js';
  * `load` event, so that listeners added by any script of the page hear it. A
  * new response that lands in the same document is scrubbed and reported too.
  * Its live region says the outcome in words, in the page's language; after a
- * failure it offers "Try again", a fresh login back to the same page.
+ * failure it offers "Try again": a fresh login with the same settings (client,
+ * redirect URI, authorize URL), in redirect mode, that returns to the page the
+ * failed one started from. Not in a popup, whose opener started the login.
  *
  * @tag aniapi-callback
  * @summary Place it on the page AniAPI redirects back to.
@@ -33,14 +35,14 @@ export type { CallbackResult } from './callback-page.js';
  * @cssstate error - The response was refused: `aniapi-callback:state(error)`.
  *
  * @csspart status - The live region that says what is happening: signing in, signed in, or why it failed, in the language of the closest `lang`.
- * @csspart retry - The "Try again" button after a failure, when this tab knows the login to start again; hidden otherwise.
+ * @csspart retry - The "Try again" button after a failure, when this tab knows the login to start again and is no popup; hidden otherwise.
  *
  * @fires aniapi-login - "Try again" is starting a fresh login, detail `{ url }`; cancelable, as from `<aniapi-login>`.
  * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
  * @fires aniapi-error - The response was refused, detail `{ code, message }`, with `cause` (`used` or `superseded`) when the tab remembers the response's login (see the README for every code); or "Try again" could not start.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
- * @fires aniapi-handed-back - With `aniapi-elements/popup` loaded: the response belonged to a login started in another window (the popup's opener, or another tab), which took it; detail `{ popup }`. A popup then closes itself. No `aniapi-token` or `aniapi-error` of this login follows here.
+ * @fires aniapi-handed-back - With `aniapi-elements/popup` loaded: the response belonged to a login started in another window (the popup's opener, or another tab), which took it; detail `{ popup }`. A popup then closes itself. This page reports no `aniapi-token` or `aniapi-error` of its own for the response; with `store="local"` it hears the new session, like any session change, as `aniapi-token` with `returnTo: null`.
  */
 export class AniapiCallbackElement extends ReactiveElement {
   static override properties = {
@@ -79,6 +81,9 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _handing: Promise<void> | undefined;
 
   private _handedBack: HandBackClaim | undefined;
+
+  // A new response arrived while the last was being offered: it is checked once the offer is answered.
+  private _again = false;
 
   private _reported = false;
 
@@ -179,7 +184,8 @@ export class AniapiCallbackElement extends ReactiveElement {
     // The outcome shows when it is reported: the live region, already there saying "Signing you in…", then announces it.
     const result = this._reported ? this._result : null;
     const error = result?.ok === false ? result.error : null;
-    const retry = error !== null && lastLogin() !== null;
+    // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
+    const retry = error !== null && lastLogin() !== null && !window.opener;
     const t = this._messages.lookup();
     const handed = this._reported ? this._handedBack : undefined;
     let text = t('signingIn')!;
@@ -213,7 +219,12 @@ export class AniapiCallbackElement extends ReactiveElement {
         this._handedBack = claim ?? undefined;
         this.requestUpdate();
         if (claim) this._muted(() => {});
-        afterLoad(() => this._report());
+        afterLoad(() => {
+          this._report();
+          // Unclaimed, the report just checked the newest response itself: the one left in the page.
+          if (this._again && claim) this._fresh();
+          this._again = false;
+        });
       });
       return null;
     }
@@ -264,10 +275,18 @@ export class AniapiCallbackElement extends ReactiveElement {
   // whichever runs first scrubs the address bar, and the response is reported like the first.
   private _onHashChange = (): void => {
     if (!location.hash) return;
+    // Off the address bar at once, even while the last response is still being offered.
+    scrubCallbackPage();
+    if (this._handing) this._again = true;
+    else this._fresh();
+  };
+
+  /** Checks and reports the response that has just arrived, as the first. */
+  private _fresh(): void {
     this._settle(true);
     this._reported = false;
     this._report();
-  };
+  }
 }
 
 

@@ -40,7 +40,7 @@ export type AniapiErrorCode =
 
 /**
  * Why a response has no pending login, when the tab remembers its state:
- * - `used`: this tab already completed that login, successfully or not (a replay);
+ * - `used`: this tab already completed that login, successfully or not (a replay), or a malformed response used it up;
  * - `superseded`: a login this tab started later signed in first, which drops the older ones.
  */
 export type AniapiErrorCause = 'used' | 'superseded';

@@ -96,6 +96,15 @@ export function lastLogin(storage?: Storage): LoginOptions | null {
   }
 }
 
+/**
+ * Forgets the pending login for exactly this state without settling it: it
+ * was abandoned (its popup closed or timed out), not answered, so a response
+ * that comes later is simply one this tab no longer waits for.
+ */
+export function abandonPendingLogin(storage: Storage, state: string): void {
+  storage.removeItem(PREFIX + state);
+}
+
 /** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
 export function hasPendingLogin(storage: Storage, state: string): boolean {
   return storage.getItem(PREFIX + state) !== null;

@@ -22,7 +22,7 @@
 import { completeLogin } from './callback-flow.js';
 import { AniapiError } from './events.js';
 import { parseFragment } from './fragment.js';
-import { hasPendingLogin, takePendingLogin } from './pending-logins.js';
+import { abandonPendingLogin, hasPendingLogin } from './pending-logins.js';
 import type { HandBackClaim } from './popup-hooks.js';
 import { installPopupHooks } from './popup-hooks.js';
 import type { AniapiLoginElement } from './aniapi-login.js';
@@ -35,6 +35,8 @@ const HEIGHT = 650;
 const CLOSED_CHECK = 500;
 /** How long a callback page waits for another window to take its response before handling it itself. */
 const HAND_BACK_WAIT = 3000;
+/** How long a popup waits for its opener alone, before offering the response to the origin's other tabs too. */
+const OPENER_FIRST = 300;
 // setTimeout runs a longer delay at once.
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -67,8 +69,15 @@ interface Waiting {
 // A Map, so that no state can match an inherited property.
 const waiting = new Map<string, Waiting>();
 
-/** The response that `<aniapi-callback>` took off the address bar; `offered` once it was offered, so only once. */
-const page = globalThis as { [key: symbol]: { fragment: string; inQuery: boolean; offered?: true } | undefined };
+/**
+ * The response that `<aniapi-callback>` took off the address bar; `offered`
+ * holds the one offer made for it, which every element of the page (and
+ * every copy of the package) waits for alike, and `unclaimed` says that no
+ * window took it, so that the page checks it itself.
+ */
+const page = globalThis as {
+  [key: symbol]: { fragment: string; inQuery: boolean; offered?: Promise<HandBackClaim | null>; unclaimed?: true } | undefined;
+};
 const TAKEN = Symbol.for('aniapi-elements.callback-response.v1');
 
 interface Channel {
@@ -170,7 +179,7 @@ installPopupHooks({
       const giveUp = (code: 'popup_closed' | 'popup_timeout', message: string): void => {
         if (!waiting.has(state)) return;
         try {
-          takePendingLogin(sessionStorage, state);
+          abandonPendingLogin(sessionStorage, state);
         } catch {
           // Storage refused: there is no record to drop either.
         }
@@ -210,7 +219,8 @@ installPopupHooks({
 
   handBack(): Promise<HandBackClaim | null> | null {
     const taken = page[TAKEN];
-    if (!taken || taken.inQuery || taken.offered) return null;
+    if (!taken || taken.inQuery || taken.unclaimed) return null;
+    if (taken.offered) return taken.offered;
     const state = stateOf(taken.fragment);
     if (state === undefined) return null;
     try {
@@ -219,16 +229,17 @@ installPopupHooks({
     } catch {
       // No sessionStorage here, so no pending login either: offer the response.
     }
-    taken.offered = true;
     const opener = window.opener as Window | null;
     const offer: Offer = { type: OFFER, fragment: taken.fragment };
-    return new Promise((resolve) => {
+    return (taken.offered = new Promise((resolve) => {
       const done = (claim: HandBackClaim | null): void => {
         clearTimeout(timer);
+        clearTimeout(others);
         removeEventListener('message', onMessage);
         channel.close();
         // The response was used elsewhere; this page must not check it again.
         if (claim && page[TAKEN] === taken) delete page[TAKEN];
+        if (!claim) taken.unclaimed = true;
         resolve(claim);
       };
       const hear = (data: unknown): void => {
@@ -247,7 +258,8 @@ installPopupHooks({
       } catch {
         // An opener that is gone.
       }
-      channel.send(offer);
-    });
+      // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
+      const others = setTimeout(() => channel.send(offer), opener ? OPENER_FIRST : 0);
+    }));
   },
 });

@@ -1,6 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiLoginElement } from '../../src/aniapi-login.js';
 import type { AniapiErrorDetail } from '../../src/events.js';
+import { completeLogin } from '../../src/callback-flow.js';
+import type { AniapiError } from '../../src/events.js';
 import '../../src/popup.js';
 import '../../src/login.js';
 import { getToken, logout } from '../../src/session.js';
@@ -178,6 +180,15 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     stop();
     expect(events.map((e) => (e.detail as AniapiErrorDetail).code)).to.deep.equal(['popup_closed']);
     expect(pending()).to.deep.equal([]);
+    // Abandoned, not used: a response that still comes for it is one the tab no longer waits for, with no cause.
+    const late = (() => {
+      try {
+        completeLogin(`#access_token=${aniapiToken()}&state=${stateOf(popup!.url)}`);
+      } catch (error) {
+        return (error as AniapiError).detail;
+      }
+    })();
+    expect(late).to.deep.equal({ code: 'no_pending_login', message: late!.message });
     await waitUntil(() => !element.matches(':state(redirecting)'));
     stubOpen(new PopupWindow());
     click(element);
@@ -319,6 +330,70 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     tab.close();
     expect(tab.offers).to.deep.equal([]);
     expect(events.map((e) => e.type)).to.deep.equal(['aniapi-token']);
+  });
+
+  it('gives every callback element of the page the one hand-back: no second offer, no false error', async () => {
+    const tab = claimingTab(true);
+    await arrive(`access_token=${aniapiToken()}&state=${'v'.repeat(43)}`);
+    const { events, stop } = collectEvents();
+    const holder = await fixture(html`<div><aniapi-callback></aniapi-callback><aniapi-callback></aniapi-callback></div>`);
+    const [first, second] = holder.querySelectorAll('aniapi-callback');
+    await waitUntil(() => events.length >= 2, 'not both reported', { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stop();
+    tab.close();
+    expect(tab.offers).to.have.length(1);
+    expect(events.map((e) => [e.type, e.target])).to.deep.equal([
+      ['aniapi-handed-back', first],
+      ['aniapi-handed-back', second],
+    ]);
+    expect(getToken()).to.equal(null);
+  });
+
+  it('scrubs a response that lands while the last is being offered, then checks it once the offer is answered', async () => {
+    const offered = 'w'.repeat(43);
+    const channel = new BroadcastChannel(CHANNEL);
+    let answer = () => {};
+    // The other tab takes its response, but only when the test says so.
+    channel.onmessage = (event) => {
+      const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
+      if (state === offered) answer = () => channel.postMessage({ type: CLAIM, state, ok: true });
+    };
+    await arrive(`access_token=${aniapiToken()}&state=${offered}`);
+    const { events, stop } = collectEvents();
+    const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback></aniapi-callback>`);
+    // A second response, for a login this tab started, lands in the same document.
+    const token = aniapiToken();
+    const changed = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+    location.hash = `access_token=${token}&state=${startLogin()}`;
+    await changed;
+    expect(location.hash).to.equal('');
+    expect(location.href).not.to.contain('access_token');
+    await waitUntil(() => answer.toString().includes('postMessage'), 'no offer heard');
+    answer();
+    await waitUntil(() => events.filter((e) => e.target === element).length >= 2, 'not both reported', { timeout: 5000 });
+    stop();
+    channel.close();
+    expect(events.filter((e) => e.target === element).map((e) => e.type)).to.deep.equal(['aniapi-handed-back', 'aniapi-token']);
+    expect(getToken()).to.equal(token);
+  });
+
+  it('offers no "Try again" in a popup, whose opener started the login', async () => {
+    startLogin();
+    const opener = { postMessage: () => {} };
+    (window as { opener: unknown }).opener = opener;
+    try {
+      await arrive(`access_token=${aniapiToken()}&state=${'y'.repeat(43)}`);
+      const { events: heard, stop } = collectEvents();
+      const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback></aniapi-callback>`);
+      await waitUntil(() => heard.some((e) => e.target === element), 'no outcome', { timeout: 6000 });
+      stop();
+      await element.updateComplete;
+      expect(element.result).to.deep.include({ ok: false });
+      expect(element.shadowRoot!.querySelector<HTMLElement>('[part=retry]')!.hidden).to.equal(true);
+    } finally {
+      (window as { opener: unknown }).opener = null;
+    }
   });
 
   it('checks an unclaimed response itself after the wait: no_pending_login', async () => {
