@@ -1,5 +1,8 @@
 // Drives Debian's Chromium with playwright-core, started as test/chromium.mjs says.
+import { after, before, beforeEach } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startDemo } from '../../demo/server/demo-server.mjs';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 /**
@@ -26,4 +29,33 @@ export function recordRequests(context) {
     requests.push(request.allHeaders().then((headers) => ({ url, referer: headers.referer || null }), () => ({ url, referer: null })));
   });
   return { seen: () => Promise.all(requests) };
+}
+
+/**
+ * Runs a test file against the demo: Chromium and the demo with its stand-in
+ * for the whole file, and a fresh browser context for each test. The tests
+ * read `browser`, `demo` and `context` from the object returned.
+ */
+export function withDemo() {
+  const run = { browser: null, demo: null, context: null };
+  before(async () => {
+    run.browser = await launchChromium();
+    run.demo = await startDemo({ port: 0, standinPort: 0 });
+  });
+  after(async () => {
+    await run.browser?.close();
+    await run.demo?.close();
+  });
+  beforeEach(async () => {
+    await run.context?.close();
+    run.context = await run.browser.newContext();
+  });
+  return run;
+}
+
+/** Signs in on the stand-in's login page, with the demo account's password unless told another. */
+export async function signIn(page, password = DEMO_PASSWORD) {
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
 }

@@ -2,38 +2,15 @@
 // words what went wrong, in the language the demo was set to, and its "Try again"
 // starts a fresh login that comes back to the page the first one started from.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { startDemo } from '../../demo/server/demo-server.mjs';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
-import { launchChromium } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { signIn, withDemo } from './browser.mjs';
 
-let browser;
-let demo;
-let context;
-
-before(async () => {
-  browser = await launchChromium();
-  demo = await startDemo({ port: 0, standinPort: 0 });
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-});
-
-async function signIn(page) {
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Login' }).click();
-}
+const run = withDemo();
 
 /** Changes the state in the stand-in's answer to the next login, once, as an attacker or a broken proxy would. */
 async function tamperOnce(page) {
   let done = false;
-  await page.route(`${demo.standin.url}/v1/oauth?**`, async (route) => {
+  await page.route(`${run.demo.standin.url}/v1/oauth?**`, async (route) => {
     if (route.request().method() !== 'POST' || done) return route.continue();
     done = true;
     const response = await route.fetch();
@@ -45,14 +22,14 @@ async function tamperOnce(page) {
 
 describe('a failed sign-in', () => {
   test('says why in words, and "Try again" signs in and returns to the page the login started from', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await tamperOnce(page);
-    await page.goto(`${demo.url}/?from=here`);
+    await page.goto(`${run.demo.url}/?from=here`);
     await page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' }).click();
-    await page.waitForURL(`${demo.standin.url}/v1/oauth?**`);
+    await page.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
     const firstState = new URL(page.url()).searchParams.get('state');
     await signIn(page);
-    await page.waitForURL(`${demo.url}/callback.html`);
+    await page.waitForURL(`${run.demo.url}/callback.html`);
 
     const callback = page.locator('aniapi-callback');
     await callback.getByRole('alert').filter({ hasText: 'Sign-in failed. The response does not belong to the sign-in this tab started.' }).waitFor();
@@ -63,38 +40,38 @@ describe('a failed sign-in', () => {
       document.addEventListener('aniapi-login', (event) => window.heard.push(event.detail.url));
     });
     await retry.click();
-    await page.waitForURL(`${demo.standin.url}/v1/oauth?**`);
+    await page.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
     // A fresh login: a new state, the same client and redirect URI.
     const again = new URL(page.url());
     assert.notEqual(again.searchParams.get('state'), firstState);
-    assert.equal(again.searchParams.get('redirect_uri'), `${demo.url}/callback.html`);
+    assert.equal(again.searchParams.get('redirect_uri'), `${run.demo.url}/callback.html`);
 
     await signIn(page);
     // The callback's auto-return goes back to where the first login started.
-    await page.waitForURL(`${demo.url}/?from=here`);
+    await page.waitForURL(`${run.demo.url}/?from=here`);
     await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
     const token = await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token'));
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
   test('speaks the language chosen in the demo, on the button and on the callback page', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await tamperOnce(page);
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${run.demo.url}/`);
     await page.getByLabel('The elements speak').selectOption('ja');
     const button = page.locator('aniapi-login').getByRole('button', { name: 'AniAPIでログイン' });
     await button.waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
     await button.click();
-    await page.waitForURL(`${demo.standin.url}/v1/oauth?**`);
+    await page.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
     await signIn(page);
-    await page.waitForURL(`${demo.url}/callback.html`);
+    await page.waitForURL(`${run.demo.url}/callback.html`);
     const callback = page.locator('aniapi-callback');
     await callback.getByRole('alert').filter({ hasText: 'ログインできませんでした。' }).waitFor();
     assert.equal(await callback.getByRole('button', { name: 'もう一度試す' }).isVisible(), true);
 
     // Back in English, the button says so at once.
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${run.demo.url}/`);
     await page.getByLabel('The elements speak').selectOption('en');
     await page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' }).waitFor();
   });

@@ -1,41 +1,21 @@
 // The whole login, as a person does it: the demo, AniAPI's login page on the
 // stand-in, the callback, and back, in Debian's Chromium.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { startDemo } from '../../demo/server/demo-server.mjs';
-import { DEMO_EMAIL, DEMO_PASSWORD, startStandin } from '../../dist/standin/index.js';
-import { launchChromium, recordRequests } from './browser.mjs';
+import { DEMO_EMAIL, startStandin } from '../../dist/standin/index.js';
+import { recordRequests, signIn, withDemo } from './browser.mjs';
 
-let browser;
-let demo;
-let context;
-
-before(async () => {
-  browser = await launchChromium();
-  demo = await startDemo({ port: 0, standinPort: 0 });
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-});
+const run = withDemo();
 
 /** Opens the demo, clicks the login button and waits for the stand-in's login page. */
 async function openLogin(page, store = 'session') {
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${run.demo.url}/`);
   await page.locator(`input[name=store][value=${store}]`).check();
   await page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' }).click();
-  await page.waitForURL(`${demo.standin.url}/v1/oauth?**`);
+  await page.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
 }
 
-async function signIn(page, password = DEMO_PASSWORD) {
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
-}
 
 /** What sessionStorage and localStorage hold for the demo origin. */
 function storage(page) {
@@ -44,7 +24,7 @@ function storage(page) {
 
 describe('the demo login', () => {
   test('goes round trip: wrong password, right password, callback, back signed in with the name shown', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await openLogin(page);
     assert.equal(await page.getByRole('heading').textContent(), "AniAPI Elements demo's authentication");
     assert.match(await page.locator('.demo').textContent(), /demo@aniapi\.test/);
@@ -54,7 +34,7 @@ describe('the demo login', () => {
     assert.match(page.url(), /\/v1\/oauth\?/);
 
     await signIn(page);
-    await page.waitForURL(`${demo.url}/`);
+    await page.waitForURL(`${run.demo.url}/`);
     // <aniapi-user> asked the stand-in with the new token and shows the answer.
     const card = page.locator('aniapi-user');
     await card.locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
@@ -70,11 +50,11 @@ describe('the demo login', () => {
   });
 
   test('leaves the token in no URL: address bar after load, Back and Forward, and no request or Referer', async () => {
-    const recorded = recordRequests(context);
-    const page = await context.newPage();
+    const recorded = recordRequests(run.context);
+    const page = await run.context.newPage();
     await openLogin(page);
     await signIn(page);
-    await page.waitForURL(`${demo.url}/`);
+    await page.waitForURL(`${run.demo.url}/`);
     await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const token = (await storage(page)).session['aniapi-elements.token'];
     assert.ok(token);
@@ -88,23 +68,23 @@ describe('the demo login', () => {
       assert.ok(!url.includes(token) && !url.includes('access_token'), `the token in the address bar: ${url}`);
     }
     const requests = await recorded.seen();
-    const callbackLoads = requests.filter((r) => r.url.startsWith(`${demo.url}/callback.html`));
+    const callbackLoads = requests.filter((r) => r.url.startsWith(`${run.demo.url}/callback.html`));
     assert.ok(callbackLoads.length >= 1);
     for (const { url, referer } of requests) {
       assert.ok(!url.includes('#') && !url.includes(token) && !url.includes('access_token'), `a request to ${url}`);
       assert.ok(!referer?.includes(token) && !referer?.includes('access_token'), `a Referer of ${referer}`);
-      if (url.startsWith(demo.url) || url.startsWith(demo.standin.url)) assert.equal(referer, null, `a Referer on ${url}`);
+      if (url.startsWith(run.demo.url) || url.startsWith(run.demo.standin.url)) assert.equal(referer, null, `a Referer on ${url}`);
     }
   });
 
   test('is refused by the stand-in for a redirect URI one character off', async () => {
-    const page = await context.newPage();
-    await page.goto(`${demo.url}/`);
+    const page = await run.context.newPage();
+    await page.goto(`${run.demo.url}/`);
     await page.locator('aniapi-login').evaluate((element) => {
       element.redirectUri = element.redirectUri.replace(/\.html$/, '.htm');
     });
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().startsWith(`${demo.standin.url}/v1/oauth?`)),
+      page.waitForResponse((r) => r.url().startsWith(`${run.demo.standin.url}/v1/oauth?`)),
       page.locator('aniapi-login').getByRole('button').click(),
     ]);
     assert.equal(response.status(), 403);
@@ -112,8 +92,8 @@ describe('the demo login', () => {
   });
 
   test('ends in state_mismatch, nothing stored, when the state is changed on the way back', async () => {
-    const page = await context.newPage();
-    await page.route(`${demo.standin.url}/v1/oauth?**`, async (route) => {
+    const page = await run.context.newPage();
+    await page.route(`${run.demo.standin.url}/v1/oauth?**`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       const response = await route.fetch();
       const envelope = await response.json();
@@ -122,26 +102,26 @@ describe('the demo login', () => {
     });
     await openLogin(page);
     await signIn(page);
-    await page.waitForURL(`${demo.url}/callback.html`);
+    await page.waitForURL(`${run.demo.url}/callback.html`);
     const status = page.locator('aniapi-callback').locator('[part=status]');
     await status.filter({ hasText: 'Sign-in failed.' }).waitFor();
     assert.equal(await page.locator('aniapi-callback').evaluate((el) => el.result.error.code), 'state_mismatch');
     const { session, local } = await storage(page);
     assert.equal(session['aniapi-elements.token'], undefined);
     assert.equal(local['aniapi-elements.token'], undefined);
-    assert.equal(page.url(), `${demo.url}/callback.html`);
+    assert.equal(page.url(), `${run.demo.url}/callback.html`);
   });
 
   test('signs out every tab sharing store="local" when one signs out', async () => {
-    const first = await context.newPage();
+    const first = await run.context.newPage();
     await openLogin(first, 'local');
     await signIn(first);
-    await first.waitForURL(`${demo.url}/`);
+    await first.waitForURL(`${run.demo.url}/`);
     await first.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     assert.ok((await storage(first)).local['aniapi-elements.token']);
 
-    const second = await context.newPage();
-    await second.goto(`${demo.url}/`);
+    const second = await run.context.newPage();
+    await second.goto(`${run.demo.url}/`);
     await second.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const heard = second.evaluate(
       () => new Promise((resolve) => document.querySelector('aniapi-login').addEventListener('aniapi-logout', (e) => resolve(e.detail), { once: true })),
@@ -155,10 +135,10 @@ describe('the demo login', () => {
 
 describe('fetchUser', () => {
   test('logs out when the token has expired', async () => {
-    const page = await context.newPage();
-    await page.goto(`${demo.url}/`);
+    const page = await run.context.newPage();
+    await page.goto(`${run.demo.url}/`);
     // Long enough that the first request (and the page's card's) meets a live token: exp is in whole seconds.
-    const token = await demo.standin.issueToken(1, { lifetime: 3 });
+    const token = await run.demo.standin.issueToken(1, { lifetime: 3 });
     const outcome = await page.evaluate(async ({ token, apiBase }) => {
       const { setToken, fetchUser, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
       const { expiresAt } = setToken(token);
@@ -169,7 +149,7 @@ describe('fetchUser', () => {
       await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 100));
       const second = await fetchUser({ apiBase });
       return { first, second, reasons, token: getToken(), stored: sessionStorage.getItem('aniapi-elements.token') };
-    }, { token, apiBase: demo.standin.url });
+    }, { token, apiBase: run.demo.standin.url });
     assert.deepEqual(outcome, { first: 'demo', second: null, reasons: ['expired'], token: null, stored: null });
   });
 
@@ -177,8 +157,8 @@ describe('fetchUser', () => {
     const other = await startStandin();
     try {
       const foreign = await other.issueToken(1);
-      const page = await context.newPage();
-      await page.goto(`${demo.url}/`);
+      const page = await run.context.newPage();
+      await page.goto(`${run.demo.url}/`);
       await page.evaluate((token) => sessionStorage.setItem('aniapi-elements.token', token), foreign);
       await page.reload();
       await page.locator('#message').filter({ hasText: 'Signed out (unauthorized).' }).waitFor();
@@ -199,7 +179,7 @@ describe('expiry in the demo', () => {
   after(() => shortLived?.close());
 
   test('says when the session ends, then signs out at expiry with no reload', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await page.goto(`${shortLived.url}/`);
     await page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' }).click();
     await page.waitForURL(`${shortLived.standin.url}/v1/oauth?**`);

@@ -2,32 +2,18 @@
 // in popup mode, AniAPI's login page on the stand-in in a real popup or a real
 // second tab, and the callback page handing the response back.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { startDemo } from '../../demo/server/demo-server.mjs';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
-import { launchChromium } from './browser.mjs';
+import { beforeEach, describe, test } from 'node:test';
+import { launchChromium, signIn, withDemo } from './browser.mjs';
 
 const TOKEN_KEY = 'aniapi-elements.token';
 const EVENTS = ['aniapi-login', 'aniapi-token', 'aniapi-error', 'aniapi-logout', 'aniapi-handed-back'];
 
-let browser;
-let demo;
-let context;
+const run = withDemo();
 
-before(async () => {
-  browser = await launchChromium();
-  demo = await startDemo({ port: 0, standinPort: 0 });
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
   // Every page records the package's events (type, and the error code or the detail without the token)
   // and a marker that a reload or a navigation would lose.
-  await context.addInitScript((types) => {
+  await run.context.addInitScript((types) => {
     window.heard = [];
     window.marker = Math.random();
     for (const type of types) {
@@ -41,7 +27,7 @@ beforeEach(async () => {
 
 /** Opens the demo in popup mode with the given store. */
 async function openDemo(page, store = 'session') {
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${run.demo.url}/`);
   await page.locator('input[name=mode][value=popup]').check();
   await page.locator(`input[name=store][value=${store}]`).check();
   return page.evaluate(() => window.marker);
@@ -53,15 +39,10 @@ async function clickLogin(page) {
     page.waitForEvent('popup'),
     page.locator('aniapi-login').getByRole('button', { name: 'Log in with AniAPI' }).click(),
   ]);
-  await popup.waitForURL(`${demo.standin.url}/v1/oauth?**`);
+  await popup.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
   return popup;
 }
 
-async function signIn(page) {
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Login' }).click();
-}
 
 function storage(page) {
   return page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
@@ -77,7 +58,7 @@ async function waitForHeard(page, type) {
 
 describe('popup sign-in', () => {
   test('signs in through a real popup that closes itself; the page neither reloads nor leaves', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     const marker = await openDemo(page);
     const navigations = [];
     page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
@@ -100,7 +81,7 @@ describe('popup sign-in', () => {
     );
     assert.equal(await page.evaluate(() => window.marker), marker);
     assert.deepEqual(navigations, []);
-    assert.equal(page.url(), `${demo.url}/`);
+    assert.equal(page.url(), `${run.demo.url}/`);
     const { session, local } = await storage(page);
     assert.match(session[TOKEN_KEY], /^[\w-]+\.[\w-]+\.[\w-]+$/);
     assert.equal(local[TOKEN_KEY], undefined);
@@ -109,7 +90,7 @@ describe('popup sign-in', () => {
   });
 
   test('keeps the token where the button says: store="local"', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await openDemo(page, 'local');
     const popup = await clickLogin(page);
     await signIn(popup);
@@ -120,7 +101,7 @@ describe('popup sign-in', () => {
   });
 
   test('reports popup_closed when the user closes the popup, and drops the pending login', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await openDemo(page);
     const popup = await clickLogin(page);
     await popup.close();
@@ -137,7 +118,7 @@ describe('popup sign-in', () => {
   });
 
   test('reports popup_timeout and closes the popup when no response comes in time', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await openDemo(page);
     await page.locator('aniapi-login').evaluate((el) => el.setAttribute('popup-timeout', '1'));
     const popup = await clickLogin(page);
@@ -149,16 +130,16 @@ describe('popup sign-in', () => {
   });
 
   test('a response for the timed-out login, finished anyway, no longer signs anyone in', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await openDemo(page);
     await page.locator('aniapi-login').evaluate((el) => el.setAttribute('popup-timeout', '2'));
     const popup = await clickLogin(page);
     const url = popup.url();
     await waitForHeard(page, 'aniapi-error');
-    const late = await context.newPage();
+    const late = await run.context.newPage();
     await late.goto(url);
     await signIn(late);
-    await late.waitForURL(`${demo.url}/callback.html`);
+    await late.waitForURL(`${run.demo.url}/callback.html`);
     await late.getByText('Sign-in failed.').waitFor();
     assert.equal(await late.locator('aniapi-callback').evaluate((el) => el.result.error.code), 'no_pending_login');
     assert.equal((await storage(page)).session[TOKEN_KEY], undefined);
@@ -177,7 +158,7 @@ describe('popup blocker', () => {
       // Popup mode chosen without a click or page.evaluate: either gives the page the user activation that lets a popup through.
       await own.addInitScript(() => localStorage.setItem('aniapi-demo.mode', 'popup'));
       const page = await own.newPage();
-      await page.goto(`${demo.url}/`);
+      await page.goto(`${run.demo.url}/`);
       const popups = [];
       page.on('popup', (popup) => popups.push(popup));
       // From a timer, once the demo is ready, started over the DevTools protocol: unlike page.evaluate
@@ -191,7 +172,7 @@ describe('popup blocker', () => {
       assert.deepEqual(await heard(page), [{ type: 'aniapi-error', code: 'popup_blocked' }]);
       assert.deepEqual(popups, []);
       assert.deepEqual(pendingKeys((await storage(page)).session), []);
-      assert.equal(page.url(), `${demo.url}/`);
+      assert.equal(page.url(), `${run.demo.url}/`);
       await page.locator('#message').filter({ hasText: 'blocked' }).waitFor();
       await own.close();
     } finally {
@@ -203,17 +184,17 @@ describe('popup blocker', () => {
 describe('hand-back across tabs', () => {
   for (const channel of ['BroadcastChannel', 'storage events']) {
     test(`a login finished in a new tab reaches the tab that started it (${channel})`, async () => {
-      if (channel === 'storage events') await context.addInitScript(() => delete window.BroadcastChannel);
-      const page = await context.newPage();
+      if (channel === 'storage events') await run.context.addInitScript(() => delete window.BroadcastChannel);
+      const page = await run.context.newPage();
       await openDemo(page);
       const popup = await clickLogin(page);
       const popupClosed = popup.waitForEvent('close');
 
       // The user copies the popup's address into a new tab and finishes there.
-      const tab = await context.newPage();
+      const tab = await run.context.newPage();
       await tab.goto(popup.url());
       await signIn(tab);
-      await tab.waitForURL(`${demo.url}/callback.html`);
+      await tab.waitForURL(`${run.demo.url}/callback.html`);
       await tab.getByText('Signed in, in the window where you started.').waitFor();
 
       await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
@@ -224,7 +205,7 @@ describe('hand-back across tabs', () => {
 
       // The callback tab says so and keeps nothing: no token, no response in its address bar or history.
       assert.deepEqual(await heard(tab), [{ type: 'aniapi-handed-back', popup: false }]);
-      assert.equal(tab.url(), `${demo.url}/callback.html`);
+      assert.equal(tab.url(), `${run.demo.url}/callback.html`);
       const { session, local } = await storage(tab);
       assert.equal(session[TOKEN_KEY], undefined);
       assert.equal(local[TOKEN_KEY], undefined);
@@ -235,16 +216,16 @@ describe('hand-back across tabs', () => {
   }
 
   test('a callback that no tab claims is checked in its own tab, after a short wait: no_pending_login', async () => {
-    const page = await context.newPage();
+    const page = await run.context.newPage();
     await openDemo(page);
     const popup = await clickLogin(page);
     const url = popup.url();
     // The starting tab is gone: nobody waits for this login any more.
     await page.close();
-    const tab = await context.newPage();
+    const tab = await run.context.newPage();
     await tab.goto(url);
     await signIn(tab);
-    await tab.waitForURL(`${demo.url}/callback.html`);
+    await tab.waitForURL(`${run.demo.url}/callback.html`);
     await tab.getByText('Sign-in failed.').waitFor();
     assert.deepEqual((await heard(tab)).map(({ type, code }) => ({ type, code })), [{ type: 'aniapi-error', code: 'no_pending_login' }]);
   });
