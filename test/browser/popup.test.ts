@@ -187,6 +187,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
       } catch (error) {
         return (error as AniapiError).detail;
       }
+      return null;
     })();
     expect(late).to.deep.equal({ code: 'no_pending_login', message: late!.message });
     await waitUntil(() => !element.matches(':state(redirecting)'));
