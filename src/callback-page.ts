@@ -3,6 +3,7 @@ import type { AniapiErrorDetail, AniapiTokenDetail } from './events.js';
 import { AniapiError } from './events.js';
 import type { TokenStore } from './session.js';
 import { getToken } from './session.js';
+import type { HandBackClaim } from './popup-hooks.js';
 
 /** The outcome of a callback page: the token's detail, or the failure's. */
 export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: false; error: AniapiErrorDetail };
@@ -11,9 +12,13 @@ export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: fals
 export const STORES: readonly string[] = ['session', 'local', 'memory'];
 
 /** A response taken off the address bar and not yet checked. */
-interface TakenResponse {
+export interface TakenResponse {
   fragment: string;
   inQuery: boolean;
+  /** Set by `aniapi-elements/popup`: the one offer of this response to the window that started its login, which every element of the page waits for. */
+  offered?: Promise<HandBackClaim | null>;
+  /** Set by `aniapi-elements/popup`: no window took the offer, so the page checks the response itself. */
+  unclaimed?: true;
 }
 
 // Kept on the global object so that every <aniapi-callback> in the page, and a
@@ -52,6 +57,16 @@ export function scrubCallbackPage(): boolean {
   history.replaceState(withoutText(history.state, pairs), '', url.href);
   page[TAKEN] = { fragment, inQuery: inQuery.length > 0 };
   return true;
+}
+
+/** The response taken off the address bar and waiting to be checked, if any. */
+export function takenResponse(): TakenResponse | undefined {
+  return page[TAKEN];
+}
+
+/** Forgets `taken`, checked elsewhere, unless a newer response has taken its place. */
+export function forgetResponse(taken: TakenResponse): void {
+  if (page[TAKEN] === taken) delete page[TAKEN];
 }
 
 /**

@@ -26,7 +26,7 @@ import { abandonPendingLogin, hasPendingLogin } from './pending-logins.js';
 import type { HandBackClaim } from './popup-hooks.js';
 import { installPopupHooks } from './popup-hooks.js';
 import type { AniapiLoginElement } from './aniapi-login.js';
-import { STORES } from './callback-page.js';
+import { forgetResponse, STORES, takenResponse } from './callback-page.js';
 
 /** The popup's size in CSS pixels: room for AniAPI's login and consent pages. */
 const WIDTH = 500;
@@ -68,17 +68,6 @@ interface Waiting {
 
 // A Map, so that no state can match an inherited property.
 const waiting = new Map<string, Waiting>();
-
-/**
- * The response that `<aniapi-callback>` took off the address bar; `offered`
- * holds the one offer made for it, which every element of the page (and
- * every copy of the package) waits for alike, and `unclaimed` says that no
- * window took it, so that the page checks it itself.
- */
-const page = globalThis as {
-  [key: symbol]: { fragment: string; inQuery: boolean; offered?: Promise<HandBackClaim | null>; unclaimed?: true } | undefined;
-};
-const TAKEN = Symbol.for('aniapi-elements.callback-response.v1');
 
 interface Channel {
   send(message: Message): void;
@@ -218,7 +207,7 @@ installPopupHooks({
   },
 
   handBack(): Promise<HandBackClaim | null> | null {
-    const taken = page[TAKEN];
+    const taken = takenResponse();
     if (!taken || taken.inQuery || taken.unclaimed) return null;
     if (taken.offered) return taken.offered;
     const state = stateOf(taken.fragment);
@@ -238,8 +227,8 @@ installPopupHooks({
         removeEventListener('message', onMessage);
         channel.close();
         // The response was used elsewhere; this page must not check it again.
-        if (claim && page[TAKEN] === taken) delete page[TAKEN];
-        if (!claim) taken.unclaimed = true;
+        if (claim) forgetResponse(taken);
+        else taken.unclaimed = true;
         resolve(claim);
       };
       const hear = (data: unknown): void => {
