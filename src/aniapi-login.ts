@@ -55,6 +55,8 @@ export class AniapiLoginElement extends ReactiveElement {
 
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
+  // The focus ring takes the button's own colour, so it shows wherever the button does;
+  // forced colors repaint both. (Comments stay out of the CSS: it ships as written.)
   static override styles = css`
     :host {
       display: inline-block;
@@ -71,7 +73,6 @@ export class AniapiLoginElement extends ReactiveElement {
       background: var(--aniapi-login-background, #1c4f9c);
       color: var(--aniapi-login-color, #fff);
     }
-    /* The ring takes the button's own colour, so it shows wherever the button does; forced colors repaint both. */
     button:focus-visible {
       outline: 2px solid var(--aniapi-login-background, #1c4f9c);
       outline-offset: 2px;

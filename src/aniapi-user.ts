@@ -88,6 +88,8 @@ export class AniapiUserElement extends ReactiveElement {
     _announcement: { state: true },
   };
 
+  // `[hidden] { display: none !important }`: a page's `::part(user) { display: flex }` must
+  // not show the view of another state. (Comments stay out of the CSS: it ships as written.)
   static override styles = css`
     :host {
       display: inline-block;
@@ -95,7 +97,6 @@ export class AniapiUserElement extends ReactiveElement {
     :host([hidden]) {
       display: none;
     }
-    /* A page's ::part(user) { display: flex } must not show the view of another state. */
     [hidden] {
       display: none !important;
     }
