@@ -17,6 +17,27 @@ document.addEventListener('aniapi-user', (event) => {
   $('email').textContent = event.detail.user.email;
 });
 
+// The elements speak the language of <html lang>; each language but English is a pack of its own,
+// loaded from its single file when first chosen. The callback page follows the same choice.
+// Set up before anything awaits: a language picked while the page starts is not lost, and
+// it wins over the remembered one, however long either pack takes to load.
+const LANGUAGES = ['en', 'it', 'fr', 'ja'];
+let wanted;
+async function speak(lang) {
+  if (!LANGUAGES.includes(lang)) lang = 'en';
+  wanted = lang;
+  if (lang !== 'en') await import(`/dist/aniapi-messages-${lang}.min.js`);
+  if (wanted !== lang) return;
+  document.documentElement.lang = lang;
+  localStorage.setItem('aniapi-demo.lang', lang);
+  $('lang').value = lang;
+  // A pack registered updates the elements by itself; a change of lang alone needs asking
+  // (an element not defined yet reads the language when it is).
+  for (const element of document.querySelectorAll('aniapi-login, aniapi-user')) element.requestUpdate?.();
+}
+$('lang').addEventListener('change', () => speak($('lang').value));
+const remembered = speak(localStorage.getItem('aniapi-demo.lang') ?? 'en');
+
 const config = await (await fetch('/config.json')).json();
 
 login.clientId = config.clientId;
@@ -40,21 +61,7 @@ for (const [name, fallback] of [['store', 'session'], ['mode', 'redirect']]) {
 
 $('logout').addEventListener('click', () => logout());
 
-// The elements speak the language of <html lang>; each language but English is a pack of its own,
-// loaded from its single file when first chosen. The callback page follows the same choice.
-const LANGUAGES = ['en', 'it', 'fr', 'ja'];
-async function speak(lang) {
-  if (!LANGUAGES.includes(lang)) lang = 'en';
-  if (lang !== 'en') await import(`/dist/aniapi-messages-${lang}.min.js`);
-  document.documentElement.lang = lang;
-  localStorage.setItem('aniapi-demo.lang', lang);
-  $('lang').value = lang;
-  // A pack registered updates the elements by itself; a change of lang alone needs asking
-  // (an element not defined yet reads the language when it is).
-  for (const element of document.querySelectorAll('aniapi-login, aniapi-user')) element.requestUpdate?.();
-}
-$('lang').addEventListener('change', () => speak($('lang').value));
-await speak(localStorage.getItem('aniapi-demo.lang') ?? 'en');
+await remembered;
 
 // <aniapi-user> fetches and shows the user itself; the page only swaps its two sections.
 function render() {
