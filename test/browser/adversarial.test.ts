@@ -8,9 +8,8 @@ import type { AniapiErrorCode } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import { getToken, logout } from '../../src/session.js';
 import { arrive, completeWith } from './callback-harness.js';
-import { clearStorage, jwt, startLogin } from './helpers.js';
+import { clearStorage, jwt, startLogin, TOKEN_KEY } from './helpers.js';
 
-const TOKEN_KEY = 'aniapi-elements.token';
 // Distinctive, so that any copy of it anywhere is found.
 const TOKEN = jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 3600, mark: 'SECRETTOKENMARK' });
 

@@ -5,9 +5,7 @@ import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import { getToken, logout, setToken } from '../../src/session.js';
 import { arrive, completeWith } from './callback-harness.js';
 import { beginLogin } from '../../src/login-flow.js';
-import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, pageAt, startLogin } from './helpers.js';
-
-const TOKEN_KEY = 'aniapi-elements.token';
+import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, pageAt, startLogin, TOKEN_KEY } from './helpers.js';
 
 /** Arrives with `fragment` and expects the failure `code`, with nothing stored and nothing leaked. */
 async function expectFailure(fragment: string, code: AniapiErrorCode) {

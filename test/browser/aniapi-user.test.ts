@@ -5,10 +5,9 @@ import { imageUrl } from '../../src/page.js';
 import type { AniapiUser, SessionChangeReason } from '../../src/session.js';
 import { getToken, logout, onChange, setToken } from '../../src/session.js';
 import '../../src/user.js';
-import { aniapiToken, clearStorage, collectEvents, jwt } from './helpers.js';
+import { aniapiToken, clearStorage, collectEvents, jwt, otherTabWrites, TOKEN_KEY } from './helpers.js';
 
 const API = 'http://127.0.0.1:8765';
-const TOKEN_KEY = 'aniapi-elements.token';
 const AVATAR = 'data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%201%201%22/%3E';
 const DEMO: AniapiUser = { id: 1, username: 'demo', email: 'demo@aniapi.test', email_verified: true, role: 0, gender: 0, avatar: AVATAR, has_anilist: true, has_mal: false };
 const ANN: AniapiUser = { ...DEMO, id: 2, username: 'ann', email: 'ann@aniapi.test' };
@@ -82,13 +81,6 @@ function liveRegion(element: AniapiUserElement): HTMLElement {
 }
 
 const states = (element: AniapiUserElement) => ['loading', 'signed-in', 'signed-out', 'error'].filter((name) => element.matches(`:state(${name})`));
-
-/** What another tab's change to localStorage looks like to this one. */
-function otherTabWrites(value: string | null): void {
-  if (value === null) localStorage.removeItem(TOKEN_KEY);
-  else localStorage.setItem(TOKEN_KEY, value);
-  window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, newValue: value, storageArea: localStorage }));
-}
 
 describe('<aniapi-user>', () => {
   beforeEach(() => {

@@ -5,9 +5,8 @@ import type { AniapiErrorCode } from '../../src/events.js';
 import { AniapiError } from '../../src/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
 import type { TokenStore } from '../../src/session.js';
-import { aniapiToken, clearStorage, fillLocalStorage, jwt, keysOf, pageAt, startLogin } from './helpers.js';
+import { aniapiToken, clearStorage, fillLocalStorage, jwt, keysOf, pageAt, startLogin, TOKEN_KEY } from './helpers.js';
 
-const TOKEN_KEY = 'aniapi-elements.token';
 const SETTLED_KEY = 'aniapi-elements.settled';
 const LAST_KEY = 'aniapi-elements.last-login';
 

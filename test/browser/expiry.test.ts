@@ -5,9 +5,7 @@ import { watchExpiry } from '../../src/expiry.js';
 import '../../src/login.js';
 import type { Session, SessionChangeReason } from '../../src/session.js';
 import { logout, onChange, setToken } from '../../src/session.js';
-import { clearStorage, collectEvents, jwt } from './helpers.js';
-
-const TOKEN_KEY = 'aniapi-elements.token';
+import { clearStorage, collectEvents, jwt, TOKEN_KEY } from './helpers.js';
 
 /** A wall clock and timers that move only when told; `jump` moves the clock without firing anything. */
 class TestClock implements ExpiryClock {

@@ -36,6 +36,16 @@ export function startLogin(options: { returnTo?: string; now?: number } = {}): s
   return new URL(url).searchParams.get('state')!;
 }
 
+/** Where the session keeps the token, in sessionStorage or localStorage: a key users' pages may read. */
+export const TOKEN_KEY = 'aniapi-elements.token';
+
+/** What another tab's change to localStorage looks like to this one. */
+export function otherTabWrites(value: string | null): void {
+  if (value === null) localStorage.removeItem(TOKEN_KEY);
+  else localStorage.setItem(TOKEN_KEY, value);
+  window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, newValue: value, storageArea: localStorage }));
+}
+
 /** Forgets every token and pending login this origin's tab holds. */
 export function clearStorage(): void {
   sessionStorage.clear();

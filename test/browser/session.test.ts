@@ -1,22 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { Session, SessionChangeReason } from '../../src/session.js';
 import { getSession, getToken, logout, onChange, setToken } from '../../src/session.js';
-import { aniapiToken, clearStorage, jwt } from './helpers.js';
-
-const TOKEN_KEY = 'aniapi-elements.token';
+import { aniapiToken, clearStorage, jwt, otherTabWrites, TOKEN_KEY } from './helpers.js';
 
 /** Records what session listeners hear until stopped. */
 function listen(): { heard: Array<[Session | null, SessionChangeReason]>; stop: () => void } {
   const heard: Array<[Session | null, SessionChangeReason]> = [];
   const stop = onChange((session, reason) => heard.push([session, reason]));
   return { heard, stop };
-}
-
-/** What another tab's change to localStorage looks like to this one. */
-function otherTabWrites(value: string | null): void {
-  if (value === null) localStorage.removeItem(TOKEN_KEY);
-  else localStorage.setItem(TOKEN_KEY, value);
-  window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, newValue: value, storageArea: localStorage }));
 }
 
 describe('session', () => {
