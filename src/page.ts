@@ -37,6 +37,11 @@ export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'ori
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
+/** Whether `url` is https, or http on this machine. */
+function secureOrLocal(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
+}
+
 /**
  * Parses an endpoint that will see the user's login or token: an absolute
  * http(s) URL without a fragment, and https unless it is on this machine.
@@ -50,7 +55,7 @@ export function endpointUrl(value: string, attribute: string): URL {
   } catch {
     // Reported below with the attribute's name.
   }
-  if (!url || url.hash || (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)))) {
+  if (!url || url.hash || !secureOrLocal(url)) {
     throw new AniapiError('invalid_config', `${attribute} must be an absolute https URL (http on localhost) with no fragment.`);
   }
   return url;
@@ -69,9 +74,5 @@ export function imageUrl(value: unknown): string | null {
   } catch {
     return null;
   }
-  const safe =
-    url.protocol === 'https:' ||
-    (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)) ||
-    (url.protocol === 'data:' && /^image\//i.test(url.pathname));
-  return safe ? url.href : null;
+  return secureOrLocal(url) || (url.protocol === 'data:' && /^image\//i.test(url.pathname)) ? url.href : null;
 }
