@@ -114,15 +114,18 @@ function withoutText(value: unknown, pairs: [string, string][]): unknown {
   return copy(value);
 }
 
+/** Throws `invalid_config` unless `store` is one of {@link STORES}: an attribute may hold anything. */
+export function checkStore(store: string): asserts store is TokenStore {
+  if (!STORES.includes(store)) throw new AniapiError('invalid_config', 'store must be session, local or memory.');
+}
+
 function settle(fragment: string, store: string, responseInQuery: boolean): CallbackResult {
   try {
-    if (!STORES.includes(store)) {
-      throw new AniapiError('invalid_config', 'store must be session, local or memory.');
-    }
+    checkStore(store);
     if (responseInQuery) {
       throw refuseResponse('The response came in the query, where servers and logs see it, and is refused.');
     }
-    return { ok: true, token: completeLogin(fragment, store as TokenStore) };
+    return { ok: true, token: completeLogin(fragment, store) };
   } catch (error) {
     if (error instanceof AniapiError) return { ok: false, error: error.detail };
     throw error;

@@ -26,7 +26,7 @@ import { abandonPendingLogin, hasPendingLogin } from './pending-logins.js';
 import type { HandBackClaim } from './popup-hooks.js';
 import { installPopupHooks } from './popup-hooks.js';
 import type { AniapiLoginElement } from './aniapi-login.js';
-import { forgetResponse, STORES, takenResponse } from './callback-page.js';
+import { checkStore, forgetResponse, takenResponse } from './callback-page.js';
 
 /** The popup's size in CSS pixels: room for AniAPI's login and consent pages. */
 const WIDTH = 500;
@@ -133,14 +133,10 @@ function consider(data: unknown, answer: (claim: Claim) => void, from?: MessageE
   end();
 }
 
-function invalid(message: string): AniapiError {
-  return new AniapiError('invalid_config', message);
-}
-
 installPopupHooks({
   open(element: AniapiLoginElement): Window {
-    if (!STORES.includes(element.store)) throw invalid('store must be session, local or memory.');
-    if (!(element.popupTimeout > 0)) throw invalid('popup-timeout must be a number of seconds above 0.');
+    checkStore(element.store);
+    if (!(element.popupTimeout > 0)) throw new AniapiError('invalid_config', 'popup-timeout must be a number of seconds above 0.');
     // Centred on this window, where the user is looking.
     const left = Math.round(screenX + (outerWidth - WIDTH) / 2);
     const top = Math.round(screenY + (outerHeight - HEIGHT) / 2);
