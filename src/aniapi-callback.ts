@@ -2,7 +2,7 @@ import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
 import { readCallbackPage, scrubCallbackPage, STORES } from './callback-page.js';
 import type { CallbackResult } from './callback-page.js';
-import { afterLoad, AniapiError, emit } from './events.js';
+import { afterLoad, emit, emitFailure } from './events.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './states.js';
@@ -171,8 +171,7 @@ export class AniapiCallbackElement extends ReactiveElement {
         try {
           setToken(earlier.token.accessToken, this.store);
         } catch (error) {
-          if (!(error instanceof AniapiError)) throw error;
-          emit(this, 'aniapi-error', error.detail);
+          emitFailure(this, error);
         }
       });
     }

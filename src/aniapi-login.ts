@@ -1,6 +1,6 @@
 import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
-import { AniapiError, emit } from './events.js';
+import { AniapiError, emit, emitFailure } from './events.js';
 import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
@@ -183,9 +183,8 @@ export class AniapiLoginElement extends ReactiveElement {
   }
 
   private _fail(error: unknown): void {
-    if (!(error instanceof AniapiError)) throw error;
+    emitFailure(this, error);
     this._failed = true;
-    emit(this, 'aniapi-error', error.detail);
   }
 
   /**

@@ -156,6 +156,12 @@ export class AniapiError extends Error {
   }
 }
 
+/** Reports an {@link AniapiError} as `aniapi-error` from `target`; anything else is a bug, thrown on. */
+export function emitFailure(target: EventTarget, error: unknown): void {
+  if (!(error instanceof AniapiError)) throw error;
+  emit(target, 'aniapi-error', error.detail);
+}
+
 /**
  * Runs `callback` in a task after the window's `load` event, or in the next
  * task when it is past: an event fired then reaches listeners that any script

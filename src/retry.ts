@@ -1,4 +1,4 @@
-import { AniapiError, emit } from './events.js';
+import { emit, emitFailure } from './events.js';
 import { beginLogin } from './login-flow.js';
 import { lastLogin } from './pending-logins.js';
 
@@ -16,8 +16,7 @@ export function retryLogin(host: HTMLElement): string | undefined {
   try {
     ({ url } = beginLogin(options));
   } catch (error) {
-    if (!(error instanceof AniapiError)) throw error;
-    emit(host, 'aniapi-error', error.detail);
+    emitFailure(host, error);
     return undefined;
   }
   return emit(host, 'aniapi-login', { url }, true) ? url : undefined;
