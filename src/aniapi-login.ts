@@ -1,7 +1,8 @@
 import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
 import { AniapiError, emit, emitFailure } from './events.js';
-import { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
+import { beginLogin, checkLogin } from './login-flow.js';
+import type { LoginOptions } from './login-flow.js';
 import { DEFAULT_EXPIRY_WARNING } from './expiry.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './states.js';
@@ -24,7 +25,7 @@ import type { MessagePack } from './messages.js';
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
  *
  * @fires aniapi-login - Just before the redirect (or the popup's navigation), detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself; in popup mode the popup then closes.
- * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute) or `unsupported`; in popup mode also `popup_blocked`, `popup_closed`, `popup_timeout`, or any failure of the response the popup hands back.
+ * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute: `authorize-url` is required) or `unsupported`; in popup mode also `popup_blocked`, `popup_closed`, `popup_timeout`, or any failure of the response the popup hands back.
  * @fires aniapi-token - A session began: a popup login completed, or a login here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
@@ -92,8 +93,8 @@ export class AniapiLoginElement extends ReactiveElement {
   /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. Required. */
   redirectUri = '';
 
-  /** The authorize endpoint of the AniAPI server; https, except on localhost. */
-  authorizeUrl: string = DEFAULT_AUTHORIZE_URL;
+  /** The authorize endpoint of your AniAPI server; https, except on localhost. Required: there is no default server. */
+  authorizeUrl = '';
 
   /** Same-origin path to come back to after the callback. Default: the current path, query and hash. */
   returnTo: string | undefined = undefined;
@@ -153,19 +154,17 @@ export class AniapiLoginElement extends ReactiveElement {
     if (this.disabled || this._redirecting) return;
     this._failed = false;
     const popup = this.mode === 'popup' ? popupHooks() : undefined;
+    const options: LoginOptions = { clientId: this.clientId, redirectUri: this.redirectUri, authorizeUrl: this.authorizeUrl, returnTo: this.returnTo };
     let win: Window | undefined;
     try {
       if (this.mode !== 'redirect' && !popup) {
         throw new AniapiError('invalid_config', 'mode must be redirect, or popup with aniapi-elements/popup loaded.');
       }
+      // No popup opens for a login that cannot start; the check is synchronous, so the click still counts.
+      checkLogin(options, location);
       // In the click itself, before any other work: a popup blocker lets a window through only then.
       win = popup?.open(this);
-      const { url } = beginLogin({
-        clientId: this.clientId,
-        redirectUri: this.redirectUri,
-        authorizeUrl: this.authorizeUrl,
-        returnTo: this.returnTo,
-      });
+      const { url } = beginLogin(options);
       if (!emit(this, 'aniapi-login', { url }, true)) {
         win?.close();
         return;

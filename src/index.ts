@@ -8,7 +8,7 @@
 export * from './login.js';
 export * from './callback.js';
 export * from './session.js';
-export { beginLogin, DEFAULT_AUTHORIZE_URL } from './login-flow.js';
+export { beginLogin } from './login-flow.js';
 export type { LoginOptions } from './login-flow.js';
 export { completeLogin } from './callback-flow.js';
 export * from './expiry.js';

@@ -24,12 +24,14 @@ export function currentPage(): PageEnvironment {
 /**
  * Resolves `value` against the page and returns its path, query and hash when
  * it stays on the page's origin; null for `//other`, `javascript:`, another
- * origin or anything unparsable.
+ * origin, anything unparsable, and a path that resolves to `//…` (`/.//evil`),
+ * which would leave the origin once used as a URL of its own.
  */
 export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'origin'>): string | null {
   try {
     const url = new URL(value, page.href);
-    return url.origin === page.origin && url.origin !== 'null' ? url.pathname + url.search + url.hash : null;
+    const stays = url.origin === page.origin && url.origin !== 'null' && !url.pathname.startsWith('//');
+    return stays ? url.pathname + url.search + url.hash : null;
   } catch {
     return null;
   }
@@ -38,7 +40,7 @@ export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'ori
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Whether `url` is https, or http on this machine. */
-function secureOrLocal(url: URL): boolean {
+export function secureOrLocal(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
 }
 

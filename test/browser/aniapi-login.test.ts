@@ -8,10 +8,11 @@ import { clearStorage, collectEvents, keysOf, nextLoad, openFrame } from './help
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
 const REDIRECT = 'http://localhost:3000/callback';
+const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 const STATE = '[A-Za-z0-9_-]{43}';
 
 /** A configured button whose navigation is recorded instead of performed. */
-async function loginButton(template = html`<aniapi-login client-id=${CLIENT} redirect-uri=${REDIRECT}></aniapi-login>`) {
+async function loginButton(template = html`<aniapi-login client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url=${AUTHORIZE}></aniapi-login>`) {
   const element = await fixture<AniapiLoginElement>(template);
   const navigations: string[] = [];
   element.navigate = (url) => navigations.push(url);
@@ -48,7 +49,7 @@ describe('<aniapi-login>', () => {
     const event = await heard;
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
     expect(event.detail.url).to.match(
-      new RegExp(`^https://api\\.aniapi\\.com/v1/oauth\\?response_type=token&client_id=${CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&state=${STATE}$`),
+      new RegExp(`^https://aniapi\\.test/v1/oauth\\?response_type=token&client_id=${CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&state=${STATE}$`),
     );
     expect(navigations).to.deep.equal([event.detail.url]);
     const state = new URL(event.detail.url).searchParams.get('state');
@@ -57,7 +58,7 @@ describe('<aniapi-login>', () => {
     expect(JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!)).to.deep.equal({
       clientId: CLIENT,
       redirectUri: REDIRECT,
-      authorizeUrl: 'https://api.aniapi.com/v1/oauth',
+      authorizeUrl: AUTHORIZE,
       returnTo: location.pathname + location.search + location.hash,
     });
   });
@@ -114,7 +115,7 @@ describe('<aniapi-login>', () => {
   });
 
   it('does nothing while disabled', async () => {
-    const { element, button, navigations } = await loginButton(html`<aniapi-login disabled client-id=${CLIENT} redirect-uri=${REDIRECT}></aniapi-login>`);
+    const { element, button, navigations } = await loginButton(html`<aniapi-login disabled client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url=${AUTHORIZE}></aniapi-login>`);
     const { events, stop } = collectEvents(element);
     button.click();
     element.login();
@@ -125,19 +126,25 @@ describe('<aniapi-login>', () => {
     await expect(element).to.be.accessible();
   });
 
+  // Every case names the other attributes right, so the refusal is for the one it names.
+  const configured = { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'authorize-url': AUTHORIZE };
   const invalid: Array<[string, Record<string, string>, string]> = [
-    ['no client-id', { 'redirect-uri': REDIRECT }, 'client-id'],
-    ['no redirect-uri', { 'client-id': CLIENT }, 'redirect-uri'],
-    ['a relative redirect-uri', { 'client-id': CLIENT, 'redirect-uri': '/callback' }, 'redirect-uri'],
-    ['a redirect-uri that is no http(s) URL', { 'client-id': CLIENT, 'redirect-uri': 'app://callback' }, 'redirect-uri'],
-    ['an authorize-url that is not absolute', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'authorize-url': '/v1/oauth' }, 'authorize-url'],
-    ['an empty authorize-url', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'authorize-url': '' }, 'authorize-url'],
-    ['a plain-http authorize-url off localhost', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'authorize-url': 'http://api.aniapi.com/v1/oauth' }, 'authorize-url'],
-    ['a return-to on another origin', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'return-to': 'https://evil.test/' }, 'return-to'],
-    ['a protocol-relative return-to', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, 'return-to': '//evil.test' }, 'return-to'],
-    ['a mode that is neither redirect nor popup', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, mode: 'tab' }, 'mode'],
+    ['no client-id', { 'redirect-uri': REDIRECT, 'authorize-url': AUTHORIZE }, 'client-id'],
+    ['no redirect-uri', { 'client-id': CLIENT, 'authorize-url': AUTHORIZE }, 'redirect-uri'],
+    ['a relative redirect-uri', { ...configured, 'redirect-uri': '/callback' }, 'redirect-uri'],
+    ['a redirect-uri that is no http(s) URL', { ...configured, 'redirect-uri': 'app://callback' }, 'redirect-uri'],
+    ['a plain-http redirect-uri off localhost', { ...configured, 'redirect-uri': 'http://app.example/callback.html' }, 'redirect-uri'],
+    // AniAPI's documented domain has another owner: there is no default to fall back on.
+    ['no authorize-url', { 'client-id': CLIENT, 'redirect-uri': REDIRECT }, 'authorize-url'],
+    ['an authorize-url that is not absolute', { ...configured, 'authorize-url': '/v1/oauth' }, 'authorize-url'],
+    ['an empty authorize-url', { ...configured, 'authorize-url': '' }, 'authorize-url'],
+    ['a plain-http authorize-url off localhost', { ...configured, 'authorize-url': 'http://api.aniapi.com/v1/oauth' }, 'authorize-url'],
+    ['a return-to on another origin', { ...configured, 'return-to': 'https://evil.test/' }, 'return-to'],
+    ['a protocol-relative return-to', { ...configured, 'return-to': '//evil.test' }, 'return-to'],
+    ['a return-to that resolves to //evil', { ...configured, 'return-to': '/.//evil.test' }, 'return-to'],
+    ['a mode that is neither redirect nor popup', { ...configured, mode: 'tab' }, 'mode'],
     // This page has not loaded aniapi-elements/popup.
-    ['mode="popup" without aniapi-elements/popup', { 'client-id': CLIENT, 'redirect-uri': REDIRECT, mode: 'popup' }, 'aniapi-elements/popup'],
+    ['mode="popup" without aniapi-elements/popup', { ...configured, mode: 'popup' }, 'aniapi-elements/popup'],
   ];
   for (const [what, attributes, attribute] of invalid) {
     it(`refuses ${what} with invalid_config naming ${attribute}, without navigating`, async () => {

@@ -21,6 +21,7 @@ const OFFER = 'aniapi-elements.offer.v1';
 const CLAIM = 'aniapi-elements.claim.v1';
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
 const REDIRECT = 'http://localhost:3000/callback';
+const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 
 /** What the login sees of its popup, recorded. */
 class PopupWindow {
@@ -45,8 +46,13 @@ function stubOpen(result: PopupWindow | null): void {
 }
 
 async function popupButton(attributes = '') {
-  const element = await fixture<AniapiLoginElement>(html`<aniapi-login mode="popup" client-id=${CLIENT} redirect-uri=${REDIRECT}></aniapi-login>`);
-  for (const pair of attributes.split(' ').filter(Boolean)) element.setAttribute(...(pair.split('=') as [string, string]));
+  const element = await fixture<AniapiLoginElement>(html`<aniapi-login mode="popup" client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url=${AUTHORIZE}></aniapi-login>`);
+  for (const pair of attributes.split(' ').filter(Boolean)) {
+    const [name, value] = pair.split('=') as [string, string | undefined];
+    // A bare `-name` removes the attribute.
+    if (name.startsWith('-')) element.removeAttribute(name.slice(1));
+    else element.setAttribute(name, value!);
+  }
   await element.updateComplete;
   return element;
 }
@@ -94,7 +100,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     expect(opened).to.have.length(1);
     expect(opened[0]!.url).to.equal('');
     expect(opened[0]!.features).to.match(/^popup,width=500,height=650,left=-?\d+,top=-?\d+$/);
-    expect(popup!.url).to.match(/^https:\/\/api\.aniapi\.com\/v1\/oauth\?response_type=token&client_id=/);
+    expect(popup!.url).to.match(/^https:\/\/aniapi\.test\/v1\/oauth\?response_type=token&client_id=/);
     expect(pending()).to.deep.equal([`aniapi-elements.pending.${stateOf(popup!.url)}`]);
     expect(events.map((e) => [e.type, e.detail.url])).to.deep.equal([['aniapi-login', popup!.url]]);
     await element.updateComplete;
@@ -224,6 +230,10 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     ['store=cookie', /store/],
     ['popup-timeout=soon', /popup-timeout/],
     ['popup-timeout=0', /popup-timeout/],
+    // No default server: without one the popup would open on a stranger's domain.
+    ['-authorize-url', /authorize-url/],
+    ['redirect-uri=relative/path', /redirect-uri/],
+    ['return-to=//evil.test', /return-to/],
   ] as const) {
     it(`refuses ${attribute} before opening anything: invalid_config`, async () => {
       const element = await popupButton(attribute);
@@ -234,14 +244,28 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
       expect(opened).to.deep.equal([]);
       expect(events.map((e) => (e.detail as AniapiErrorDetail).code)).to.deep.equal(['invalid_config']);
       expect((events[0]!.detail as AniapiErrorDetail).message).to.match(message);
+      expect(pending()).to.deep.equal([]);
     });
   }
 
-  it('closes the popup and records nothing more when the login cannot start', async () => {
-    const element = await popupButton('redirect-uri=relative/path');
+  it('closes the popup and records nothing more when the login cannot be recorded', async () => {
+    const element = await popupButton();
     stubOpen(new PopupWindow());
-    click(element);
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    const { events, stop } = collectEvents();
+    try {
+      click(element);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      stop();
+    }
+    expect(opened).to.have.length(1);
     expect(popup!.closed).to.equal(true);
+    expect(popup!.url).to.equal('');
+    expect(events.map((e) => (e.detail as AniapiErrorDetail).code)).to.deep.equal(['unsupported']);
     expect(pending()).to.deep.equal([]);
   });
 

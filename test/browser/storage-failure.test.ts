@@ -61,6 +61,7 @@ describe('storage that is missing or refuses writes', () => {
     const login = document.createElement('aniapi-login');
     login.clientId = 'c';
     login.redirectUri = 'https://app.test/cb';
+    login.authorizeUrl = 'https://aniapi.test/v1/oauth';
     document.body.append(login);
     await login.updateComplete;
     const heard: string[] = [];
