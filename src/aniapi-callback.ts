@@ -271,11 +271,11 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   // A new response can arrive without a new page: the same URL with another
   // fragment. popstate comes first, synchronously, hashchange a task later;
-  // whichever runs first scrubs the address bar, and the response is reported like the first.
+  // whichever runs first scrubs the address bar, and the response is reported
+  // like the first. Any other fragment (a skip link) changes nothing here.
   private _onHashChange = (): void => {
-    if (!location.hash) return;
     // Off the address bar at once, even while the last response is still being offered.
-    scrubCallbackPage();
+    if (!scrubCallbackPage()) return;
     if (this._handing) this._again = true;
     else this._fresh();
   };

@@ -31,18 +31,41 @@ const page = globalThis as { [OUTCOME]?: CallbackResult; [TAKEN]?: TakenResponse
 const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 'scope', 'error', 'error_description', 'error_uri', 'code', 'id_token', 'refresh_token'];
 
 /**
+ * Whether a fragment is an OAuth response: it sets one of the response's
+ * parameters (`name=`), however malformed the rest. A skip link, an anchor
+ * named `error`, or one the strict parser would refuse (`#café`) is not.
+ */
+function isResponse(fragment: string): boolean {
+  return fragment
+    .slice(1)
+    .split('&')
+    .some((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return false;
+      let name = pair.slice(0, eq).replace(/\+/g, ' ');
+      try {
+        name = decodeURIComponent(name);
+      } catch {
+        // A name that does not decode is compared as written.
+      }
+      return RESPONSE_PARAMS.includes(name);
+    });
+}
+
+/**
  * Takes a response off this page's address bar, synchronously: the fragment
  * leaves the URL and the session history entry, and so does any response
  * parameter that came in the query. The response waits, in memory only, for
- * {@link readCallbackPage}. Returns whether the URL held a response.
+ * {@link readCallbackPage}. Any other fragment is left where it is. Returns
+ * whether the URL held a response.
  */
 export function scrubCallbackPage(): boolean {
   const { href } = location;
   const url = new URL(href);
   const hashAt = href.indexOf('#');
+  const fragment = hashAt < 0 ? '' : href.slice(hashAt);
   const inQuery = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
-  if (hashAt < 0 && inQuery.length === 0) return false;
-  const fragment = href.slice(hashAt >= 0 ? hashAt : href.length);
+  if (!isResponse(fragment) && inQuery.length === 0) return false;
   const search = url.search;
   inQuery.forEach((name) => url.searchParams.delete(name));
   url.hash = '';

@@ -278,6 +278,58 @@ describe('<aniapi-callback>', () => {
     expect(getToken()).to.equal('t2');
   });
 
+  // A skip link, a table of contents, a malformed anchor: none of them is an OAuth response.
+  for (const [what, go] of [
+    ['a skip link is followed', () => (location.hash = 'main')],
+    ['an anchor the parser calls malformed is followed', () => (location.hash = 'café')],
+    ['an anchor repeating a name is followed', () => (location.hash = 'a&a')],
+    ['an anchor named like a parameter, without a value, is followed', () => (location.hash = 'error')],
+    ['Back returns to an anchor of the page', () => history.back()],
+  ] as const) {
+    it(`leaves the result, the status and the pending logins as they are when ${what}`, async () => {
+      const { element, status } = await completeWith(`access_token=t&state=${startLogin()}`);
+      if (what.startsWith('Back')) {
+        location.hash = 'top';
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        location.hash = 'main';
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const waiting = startLogin();
+      const { events, stop } = collectEvents();
+      const changed = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+      go();
+      // popstate comes at once, hashchange a task later: give both, and what they start, time to be heard.
+      await changed;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stop();
+      expect(events.map((e) => e.type)).to.deep.equal([]);
+      expect(location.hash).not.to.equal('');
+      expect(element.result?.ok).to.equal(true);
+      expect(status.textContent).to.equal('Signed in.');
+      expect(element.matches(':state(error)')).to.equal(false);
+      expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
+      expect(getToken()).to.equal('t');
+      history.replaceState(history.state, '', location.pathname + location.search);
+    });
+  }
+
+  it('opened with an anchor that is no response, reports no_response and keeps the anchor and the pending login', async () => {
+    const waiting = startLogin();
+    const { events } = await completeWith('main');
+    expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'no_response']]);
+    expect(location.hash).to.equal('#main');
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  });
+
+  it('still takes a malformed response as one: scrubbed, refused, and the pending logins dropped', async () => {
+    const waiting = startLogin();
+    const { events } = await completeWith(`access_token=%ZZ&state=${waiting}`);
+    expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'malformed_response']]);
+    expect(location.hash).to.equal('');
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).to.equal(null);
+  });
+
   it('does not report a login as a success again once it has ended', async () => {
     const state = startLogin();
     await completeWith(`access_token=t&state=${state}`);
