@@ -14,7 +14,7 @@ document.addEventListener('aniapi-expiring', (event) => {
 });
 // The card's default slot shows the email from the user it loaded: no second request to AniAPI.
 document.addEventListener('aniapi-user', (event) => {
-  $('email').textContent = event.detail.user.email;
+  $('email').textContent = event.detail.user.email ?? '';
 });
 
 // The elements speak the language of <html lang>; each language but English is a pack of its own,

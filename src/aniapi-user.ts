@@ -25,7 +25,7 @@ export const USER_MESSAGES: Pick<AniapiMessages, 'userLoading' | 'userSignedOut'
 
 /** Detail of `aniapi-user`. */
 export interface AniapiUserDetail {
-  /** The user exactly as AniAPI's `GET /v1/auth/me` gives it. */
+  /** The user from AniAPI's `GET /v1/auth/me`: its documented fields that had the documented type. */
   user: AniapiUser;
 }
 
@@ -60,8 +60,8 @@ function setText(node: Node, text: string): void {
  * @slot error - Shown when the user could not be fetched. Default: the failure in words.
  *
  * @csspart user - The signed-in view: avatar, name and the default slot, in a row.
- * @csspart avatar - The avatar `<img>`, decorative (`alt=""`); absent when the user has none, or its URL is not https, http on localhost, or a `data:image/` URL.
- * @csspart name - The username, as text.
+ * @csspart avatar - The avatar `<img>`, decorative (`alt=""`); absent when the user has none, or its URL is not https, http on localhost, or a `data:image/` URL of at most 64 KiB, or is on this machine while the page is not.
+ * @csspart name - The username, as text; empty when AniAPI sent none that is text.
  * @csspart loading - The view around the `loading` slot.
  * @csspart signed-out - The view around the `signed-out` slot.
  * @csspart error - The view around the `error` slot.
@@ -75,8 +75,8 @@ function setText(node: Node, text: string): void {
  * @cssprop --aniapi-user-avatar-radius - Corner radius of the avatar. Default: 50%, a circle.
  * @cssprop --aniapi-user-gap - Space between the avatar, the name and the default slot. Default: 0.5em.
  *
- * @fires aniapi-user - A user was loaded, detail `{ user }`: AniAPI's user object, so the page need not ask again.
- * @fires aniapi-error - The user could not be fetched, detail `{ code, message }` with code `rate_limited` (with `retryAt` when AniAPI tells), `network_error`, or `invalid_config` (a bad `api-base`).
+ * @fires aniapi-user - A user was loaded, detail `{ user }`: AniAPI's user, its fields of the wrong type left out, so the page need not ask again.
+ * @fires aniapi-error - The user could not be fetched, detail `{ code, message }` with code `rate_limited` (with `retryAt` when AniAPI tells), `network_error` (also when AniAPI has not answered within 10 seconds), or `invalid_config` (a bad `api-base`).
  */
 export class AniapiUserElement extends ReactiveElement {
   static override properties = {
@@ -177,7 +177,7 @@ export class AniapiUserElement extends ReactiveElement {
     return this._status;
   }
 
-  /** The user shown, exactly as AniAPI gives it; `null` unless `status` is `signed-in`. */
+  /** The user shown, as `fetchUser()` gives it; `null` unless `status` is `signed-in`. */
   get user(): AniapiUser | null {
     return this._user;
   }
@@ -256,7 +256,7 @@ export class AniapiUserElement extends ReactiveElement {
       this._state(status, status === this._status);
     }
     const avatar = this._avatar!;
-    const src = imageUrl(this._user?.avatar);
+    const src = imageUrl(this._user?.avatar, location);
     if (src === null) {
       avatar.remove();
       avatar.removeAttribute('src');
@@ -264,7 +264,7 @@ export class AniapiUserElement extends ReactiveElement {
       if (avatar.getAttribute('src') !== src) avatar.src = src;
       this._views!['signed-in'].prepend(avatar);
     }
-    const name = String(this._user?.username ?? '');
+    const name = this._user?.username ?? '';
     const t = this._messages.lookup();
     const failure = this._failure ? fill(t('userFailed')!, t(this._failure.code) ?? this._failure.message) : '';
     setText(this._name!, name);
@@ -307,7 +307,8 @@ export class AniapiUserElement extends ReactiveElement {
       return;
     }
     this._show('signed-in', user);
-    this._announcement = announce ? String(user.username) : null;
+    // A user without a name is not announced as "Signed in as ".
+    this._announcement = (announce && user.username) || null;
     emit(this, 'aniapi-user', { user });
   }
 

@@ -50,7 +50,7 @@ const pageBackground = () => {
 };
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
-const loginTemplate = html`<aniapi-login client-id=${CLIENT} redirect-uri="http://localhost:3000/callback"></aniapi-login>`;
+const loginTemplate = html`<aniapi-login client-id=${CLIENT} redirect-uri="http://localhost:3000/callback" authorize-url="https://aniapi.test/v1/oauth"></aniapi-login>`;
 
 /** A login button in one of its states, its navigation recorded instead of performed. */
 async function loginIn(state: 'idle' | 'disabled' | 'redirecting' | 'signed-in' | 'error'): Promise<AniapiLoginElement> {

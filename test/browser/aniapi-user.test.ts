@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { AniapiUserElement, AniapiUserStatus } from '../../src/aniapi-user.js';
-import { imageUrl } from '../../src/page.js';
+import { imageUrl, MAX_DATA_AVATAR_LENGTH } from '../../src/page.js';
 import type { AniapiUser, SessionChangeReason } from '../../src/session.js';
 import { getToken, logout, onChange, setToken } from '../../src/session.js';
 import '../../src/user.js';
@@ -440,12 +440,83 @@ describe('<aniapi-user>', () => {
     expect(Date.now()).to.be.at.least(exp * 1000);
     expect([seen(element), getToken()]).to.deep.equal(['Not signed in.', null]);
   });
+
+  it('shows only the fields of the right type, with no name and no "Signed in as" for a username that is not a string, and keeps working', async () => {
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    const { events, stop } = collectEvents();
+    setToken(aniapiToken());
+    await until(element, 'loading');
+    asked[0]!.answer(200, { status_code: 200, message: 'Hi', data: { ...DEMO, username: { toString: 1, valueOf: 1 }, email: 42, role: '2' }, version: '1' });
+    await until(element, 'signed-in');
+    const cleaned: Partial<AniapiUser> = { ...DEMO };
+    delete cleaned.username;
+    delete cleaned.email;
+    delete cleaned.role;
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-user', { user: cleaned }]]);
+    expect([element.status, element.user, states(element)]).to.deep.equal(['signed-in', cleaned, ['signed-in']]);
+    expect(shownParts(element)).to.deep.equal(['user', 'avatar', 'name']);
+    expect([part(element, 'name')!.textContent, seen(element), liveRegion(element).textContent]).to.deep.equal(['', '', '']);
+
+    // Later renders still work.
+    const refreshed = element.refresh();
+    asked[1]!.answer(200, hi(DEMO));
+    await refreshed;
+    stop();
+    expect([seen(element), liveRegion(element).textContent, element.user]).to.deep.equal(['demo', 'Signed in as demo', DEMO]);
+  });
+
+  it('gives up on an AniAPI that never answers after 10 seconds: refresh() settles on the error view and aniapi-error network_error', async function () {
+    this.timeout(20_000);
+    setToken(aniapiToken());
+    const { fetch, asked } = aniapi();
+    const element = await card(fetch);
+    asked[0]!.answer(200, hi(DEMO));
+    await until(element, 'signed-in');
+    const { events, stop } = collectEvents();
+    const started = Date.now();
+    let settled = false;
+    // AniAPI never answers this one.
+    const refreshed = element.refresh().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 9_000));
+    expect([settled, element.status, seen(element)]).to.deep.equal([false, 'loading', 'Loading…']);
+    await Promise.race([refreshed, new Promise((_, reject) => setTimeout(() => reject(new Error('refresh() still pending 13 s on')), 4_000))]);
+    stop();
+    expect(Date.now() - started).to.be.at.least(9_900);
+    const failure = 'Could not load the signed-in user. AniAPI could not be reached, or answered in a way this page cannot read.';
+    expect([element.status, states(element), element.user, seen(element), liveRegion(element).textContent]).to.deep.equal(['error', ['error'], null, failure, failure]);
+    expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'network_error']]);
+    expect(asked).to.have.length(2);
+  });
+
+  it('loads no data: avatar longer than 64 KiB, such as a 30 MB one, and still shows the user', async () => {
+    setToken(aniapiToken());
+    const huge = `data:image/png;base64,${'A'.repeat(30 * 1024 * 1024)}`;
+    const { events, stop } = collectEvents();
+    const element = await card(knowing({ ...DEMO, avatar: huge }).fetch);
+    await until(element, 'signed-in');
+    stop();
+    expect([shownParts(element), seen(element), events.map((e) => e.type)]).to.deep.equal([['user', 'name'], 'demo', ['aniapi-user']]);
+    expect(element.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+  });
+
+  it('loads an avatar on this machine on a page that is on this machine too', async () => {
+    expect(['localhost', '127.0.0.1', '[::1]']).to.include(location.hostname);
+    const avatar = `${location.origin}/a.png`;
+    setToken(aniapiToken());
+    const element = await card(knowing({ ...DEMO, avatar }).fetch);
+    await until(element, 'signed-in');
+    expect(part(element, 'avatar')?.getAttribute('src')).to.equal(avatar);
+  });
 });
 
 describe('imageUrl', () => {
+  const REMOTE = new URL('https://app.example/profile');
+  const HOME_PAGES = ['http://localhost:8000/', 'http://127.0.0.1:3000/', 'http://[::1]/'].map((href) => new URL(href));
+
   it('takes https, http on this machine and data:image/ URLs, as URLs', () => {
     expect(
-      ['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'DATA:Image/svg+xml,%3Csvg/%3E'].map(imageUrl),
+      ['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'DATA:Image/svg+xml,%3Csvg/%3E'].map((value) => imageUrl(value, HOME_PAGES[0]!)),
     ).to.deep.equal(['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'data:Image/svg+xml,%3Csvg/%3E']);
   });
 
@@ -455,6 +526,33 @@ describe('imageUrl', () => {
       'data:text/html,<script>alert(1)</script>', 'data:,image/png', 'blob:https://app.example/0', 'file:///etc/passwd', 'ftp://host/a.png',
       '/avatar.png', '//cdn.example/a.png', 'avatar.png', '', 42, null, undefined, { toString: () => 'https://a.example/' },
     ];
-    expect(refused.map(imageUrl)).to.deep.equal(refused.map(() => null));
+    for (const page of [REMOTE, ...HOME_PAGES]) expect(refused.map((value) => imageUrl(value, page)), page.href).to.deep.equal(refused.map(() => null));
+  });
+
+  it('refuses an avatar on this machine unless the page is on this machine too', () => {
+    const loopback = [
+      'http://localhost:8765/a.png', 'https://localhost/a.png', 'https://LOCALHOST./a.png', 'https://app.localhost/a.png', 'http://127.0.0.1/a.png',
+      'https://127.0.0.1/a.png', 'https://127.1/a.png', 'https://2130706433/a.png', 'https://0x7f000001/a.png', 'https://127.42.0.9/a.png',
+      'http://[::1]/a.png', 'https://[0:0:0:0:0:0:0:1]/a.png', 'https://[::ffff:127.0.0.1]/a.png', 'https://0.0.0.0/a.png', 'https://[::]/a.png',
+    ];
+    expect(loopback.map((value) => imageUrl(value, REMOTE))).to.deep.equal(loopback.map(() => null));
+    const atHome = ['http://localhost:8765/a.png', 'https://app.localhost/a.png', 'http://127.0.0.1/a.png', 'https://127.42.0.9/a.png', 'http://[::1]/a.png'];
+    for (const page of HOME_PAGES) expect(atHome.map((value) => imageUrl(value, page)), page.href).to.deep.equal(atHome);
+    // Names that only look like this machine are other hosts.
+    const elsewhere = ['https://localhost.example/a.png', 'https://notlocalhost/a.png', 'https://1.27.0.1/a.png', 'https://[2001:db8::1]/a.png'];
+    expect(elsewhere.map((value) => imageUrl(value, REMOTE))).to.deep.equal(elsewhere);
+  });
+
+  it('takes a data: avatar of up to 64 KiB of URL text, and refuses a longer one', () => {
+    const DATA_MAX = MAX_DATA_AVATAR_LENGTH;
+    expect(DATA_MAX).to.equal(64 * 1024);
+    const prefix = 'data:image/png;base64,';
+    const longest = prefix + 'A'.repeat(DATA_MAX - prefix.length);
+    expect(imageUrl(longest, REMOTE) === longest).to.equal(true);
+    // Lengths, so that a failure does not print the URL.
+    expect([`${longest}A`, `${prefix}${'A'.repeat(30 * 1024 * 1024)}`].map((value) => imageUrl(value, REMOTE)?.length ?? null)).to.deep.equal([null, null]);
+    // The text that would be loaded counts: each "é" becomes the six characters "%C3%A9".
+    const short = `data:image/svg+xml,${'é'.repeat(DATA_MAX / 4)}`;
+    expect([short.length < DATA_MAX, imageUrl(short, REMOTE)?.length ?? null]).to.deep.equal([true, null]);
   });
 });

@@ -24,11 +24,11 @@ describe('dist/aniapi-elements.min.js', () => {
 
   it('starts a login from a plain page', async () => {
     await load(BUNDLE);
-    const element = await fixture(html`<aniapi-login client-id="id" redirect-uri="https://app.test/cb"></aniapi-login>`);
+    const element = await fixture(html`<aniapi-login client-id="id" redirect-uri="https://app.test/cb" authorize-url="https://aniapi.test/v1/oauth"></aniapi-login>`);
     element.addEventListener('aniapi-login', (event) => event.preventDefault());
     const heard = oneEvent(element, 'aniapi-login');
     element.shadowRoot!.querySelector('button')!.click();
-    expect((await heard).detail.url).to.match(/^https:\/\/api\.aniapi\.com\/v1\/oauth\?response_type=token&client_id=id&/);
+    expect((await heard).detail.url).to.match(/^https:\/\/aniapi\.test\/v1\/oauth\?response_type=token&client_id=id&/);
   });
 
   it('takes a language from its own single file, registered into the one registry of the page', async () => {

@@ -29,7 +29,7 @@ export function App() {
     let current = true;
     fetchUser({ apiBase }).then(
       (found) => {
-        if (current && found) setUser({ accessToken, username: found.username });
+        if (current && found) setUser({ accessToken, username: found.username ?? '' });
       },
       (reason: unknown) => {
         if (current) setUserError(reason instanceof AniapiError ? `${reason.code}: ${reason.message}` : String(reason));
