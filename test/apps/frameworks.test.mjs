@@ -2,7 +2,9 @@
 // through the real round trip in Chromium against the stand-in: a login held by
 // the app's own handler, then a login, the callback route, the signed-in view
 // with the user's name, and logout; once more with the single file loaded on the
-// same page beside the app's own copy of the elements and of Lit.
+// same page beside the app's own copy of the elements and of Lit. Then a second
+// login left to the app's own auto-return, which must land on a fresh document
+// of / where no API of the page holds the token.
 // npm run test:apps installs, checks and builds the apps, then runs this; APPS=vue,react narrows it.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { startSite } from '../../demo/server/demo-server.mjs';
 import { APPS } from '../../scripts/apps.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { launchChromium } from '../e2e/browser.mjs';
+import { apisHolding, assertTokenGone, tokenProbe } from '../e2e/token-probe.mjs';
 
 
 // Scripts from the app's own origin only; the apps' styles may be inline (Angular adds <style> elements).
@@ -34,12 +37,12 @@ for (const app of APPS) {
     });
     after(() => site?.close());
 
-    test('goes round trip: a held login, a login, the callback route, the user, logout', async () => {
-      await roundTrip(site);
+    test('goes round trip: a held login, a login, the callback route, the user, logout, a login that returns by itself', async () => {
+      await roundTrip(site, { app });
     });
 
     test('works with the single file loaded on the same page before the app', async () => {
-      await roundTrip(site, { withSingleFile: true });
+      await roundTrip(site, { app, withSingleFile: true });
     });
 
     test('reports a callback without a response through its own event handler', async () => {
@@ -56,7 +59,7 @@ for (const app of APPS) {
 }
 
 /** The whole journey as a person makes it, checking what the app shows at each step. */
-async function roundTrip(site, { withSingleFile = false } = {}) {
+async function roundTrip(site, { app, withSingleFile = false }) {
   // A page that a test route fulfils has no address space of its own, so Chromium's
   // Local Network Access would refuse its fetch to the stand-in on 127.0.0.1.
   const context = await browser.newContext(withSingleFile ? { permissions: ['local-network-access'] } : {});
@@ -113,6 +116,9 @@ async function roundTrip(site, { withSingleFile = false } = {}) {
   assert.equal(inSession, null);
   const historyState = JSON.stringify(await page.evaluate(() => history.state)) ?? '';
   assert.ok(!historyState.includes(token), `a router kept the token in history.state: ${historyState.slice(0, 80)}`);
+  // This held callback document loaded the token, and keeps it where no scrub reaches: why the journey must leave it.
+  const held = apisHolding(await page.evaluate(tokenProbe, token));
+  assert.deepEqual(held, ['navigation.activation.entry.url', 'performance navigation']);
   await page.goto(`${site.url}/`);
   await session.filter({ hasText: /^signed in$/ }).waitFor();
   await page.locator('[data-test=user]').filter({ hasText: 'demo' }).waitFor();
@@ -124,6 +130,20 @@ async function roundTrip(site, { withSingleFile = false } = {}) {
   await assertEventually(async () => (await eventsSeen(page)).includes('aniapi-logout'), 'the app handled aniapi-logout');
   assert.equal(await page.evaluate(() => localStorage.getItem('aniapi-elements.token')), null);
   await assertEventually(() => button.isVisible(), 'the login button is back after logout');
+
+  // Again, as a user meets it: nothing held, the callback route's own auto-return brings the browser back to /.
+  await button.click();
+  await page.waitForURL(`${site.standin.url}/v1/oauth?**`);
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL(`${site.url}/`);
+  await session.filter({ hasText: /^signed in$/ }).waitFor();
+  await page.locator('[data-test=user]').filter({ hasText: 'demo' }).waitFor();
+  const again = await page.evaluate(() => localStorage.getItem('aniapi-elements.token'));
+  assert.ok(again);
+  // A router that went to / in the callback's document would leave the callback URL in its navigation entry.
+  assertTokenGone(await page.evaluate(tokenProbe, again), 'chromium', `the ${app} app signed in`);
   assert.deepEqual(problems, []);
   await context.close();
 }

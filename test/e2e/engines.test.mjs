@@ -2,7 +2,8 @@
 // puppeteer-core over WebDriver BiDi, WebKitGTK's MiniBrowser by webdriverio
 // over WebDriver classic (playwright cannot drive either stock build): the
 // demo's round trip, and a login on the strict-CSP test pages whose callback
-// stays put, so that Back, Forward and reload meet the scrubbed entry itself.
+// stays put, so that Back, Forward and reload meet the scrubbed entry itself;
+// then the demo's popup sign-in.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
@@ -11,6 +12,7 @@ import { startDemo } from '../../demo/server/demo-server.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { FIREFOX, WEBKIT_CAPABILITIES, chosenEngines, startWebKitDriver } from '../launchers.mjs';
 import { startStrictSite } from './strict-server.mjs';
+import { NAVIGATION_API, apisHolding, assertTokenGone, tokenProbe } from './token-probe.mjs';
 
 const TOKEN_KEY = 'aniapi-elements.token';
 let demo;
@@ -32,6 +34,12 @@ const CALLBACK_STATE = () => ({ heard: window.heard ?? [], violations: window.vi
 function assertClean(urls, token) {
   for (const url of urls) assert.ok(!url.includes('#') && !url.includes(token) && !url.includes('access_token'), url);
 }
+
+/** What a callback document that stays still holds after its scrub, per engine; WebKitGTK 2.50 has no Navigation API. */
+const STAYING_CALLBACK_HOLDS = {
+  firefox: ['navigation.activation.entry.url', 'performance navigation'],
+  webkit: ['performance navigation'],
+};
 
 const skipUnless = (engine) => ({ skip: chosenEngines().includes(engine) ? false : `ENGINES leaves out ${engine}` });
 
@@ -72,6 +80,8 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
 
     const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // Loaded afresh by the callback page's auto-return: no API of this page may hold the token.
+    assertTokenGone(await page.evaluate(tokenProbe, token), 'firefox', 'the demo signed in');
     const step = (move) => historyStep(page, move);
     const seen = [page.url()];
     while (await step(page.goBack)) seen.push(page.url());
@@ -93,6 +103,11 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
     assert.deepEqual(landed.heard, [{ type: 'aniapi-token', code: null }]);
     assert.deepEqual(landed.violations, []);
     assert.equal(page.url(), `${site.url}/callback.html`);
+    // The probe fails where it should: the document that loaded the token keeps it after the scrub.
+    const stayed = await page.evaluate(tokenProbe, landed.token);
+    assert.equal(stayed.navigationApi, NAVIGATION_API.firefox);
+    assert.deepEqual(apisHolding(stayed), STAYING_CALLBACK_HOLDS.firefox, JSON.stringify(stayed.found));
+    for (const { value } of stayed.found) assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
 
     await Promise.all([page.waitForNavigation(), page.click('a')]);
     const seen = [page.url()];
@@ -105,6 +120,31 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
     await page.reload();
     await page.waitForFunction(() => window.heard?.length > 0);
     assert.deepEqual((await page.evaluate(CALLBACK_STATE)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
+  });
+
+  test('popup sign-in: the popup closes itself, and the page signed in holds the token in no API', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/`);
+    await page.waitForFunction(() => Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1')));
+    await page.click('input[name=mode][value=popup]');
+    await page.waitForFunction(() => document.querySelector('aniapi-login').mode === 'popup');
+    const opened = new Promise((resolve) => page.once('popup', resolve));
+    await page.click('aniapi-login >>> button');
+    const popup = await opened;
+    await popup.waitForSelector('input[name=email]');
+    assert.ok(popup.url().startsWith(`${demo.standin.url}/v1/oauth?`), popup.url());
+    await popup.type('input[name=email]', DEMO_EMAIL);
+    await popup.type('input[name=password]', DEMO_PASSWORD);
+    const closed = new Promise((resolve) => popup.once('close', resolve));
+    await popup.click('button[type=submit]');
+    await closed;
+    await page.waitForFunction(() => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent === 'demo');
+    assert.equal(page.url(), `${demo.url}/`);
+    const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
+    assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    assertTokenGone(await page.evaluate(tokenProbe, token), 'firefox', 'the opener signed in through the popup');
+    // The demo remembers the mode in this profile.
+    await page.evaluate(() => localStorage.setItem('aniapi-demo.mode', 'redirect'));
   });
 });
 
@@ -140,6 +180,8 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
 
     const token = await browser.execute((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // Loaded afresh by the callback page's auto-return: no API of this page may hold the token.
+    assertTokenGone(await browser.execute(tokenProbe, token), 'webkit', 'the demo signed in');
     const seen = [await browser.getUrl()];
     for (const step of ['back', 'back', 'forward', 'forward']) {
       await browser[step]();
@@ -160,6 +202,11 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     assert.deepEqual(landed.heard, [{ type: 'aniapi-token', code: null }]);
     assert.deepEqual(landed.violations, []);
     assert.equal(await browser.getUrl(), `${site.url}/callback.html`);
+    // The probe fails where it should: the document that loaded the token keeps it after the scrub.
+    const stayed = await browser.execute(tokenProbe, landed.token);
+    assert.equal(stayed.navigationApi, NAVIGATION_API.webkit);
+    assert.deepEqual(apisHolding(stayed), STAYING_CALLBACK_HOLDS.webkit, JSON.stringify(stayed.found));
+    for (const { value } of stayed.found) assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
 
     await (await browser.$('a')).click();
     await browser.waitUntil(async () => (await browser.getUrl()) === `${site.url}/login.html`);
@@ -175,5 +222,34 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     await browser.refresh();
     await browser.waitUntil(async () => (await browser.execute(CALLBACK_STATE)).heard.length > 0);
     assert.deepEqual((await browser.execute(CALLBACK_STATE)).heard, [{ type: 'aniapi-error', code: 'no_response' }]);
+  });
+
+  test('popup sign-in: the popup closes itself, and the page signed in holds the token in no API', async () => {
+    // This tab is still signed in from the round trip: out first, from a page of the demo's origin that runs no script.
+    await browser.url(`${demo.url}/config.json`);
+    await browser.execute(() => sessionStorage.clear());
+    await browser.url(`${demo.url}/`);
+    await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1'))));
+    await (await browser.$('#signed-out')).waitForDisplayed();
+    await (await browser.$('input[name=mode][value=popup]')).click();
+    await browser.waitUntil(() => browser.execute(() => document.querySelector('aniapi-login').mode === 'popup'));
+    const opener = await browser.getWindowHandle();
+    // A real click, not a scripted one: the popup needs the user's gesture.
+    await (await browser.$('aniapi-login').shadow$('button')).click();
+    await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 2);
+    await browser.switchToWindow((await browser.getWindowHandles()).find((handle) => handle !== opener));
+    await browser.waitUntil(async () => (await browser.getUrl()).startsWith(`${demo.standin.url}/v1/oauth?`));
+    await (await browser.$('input[name=email]')).setValue(DEMO_EMAIL);
+    await (await browser.$('input[name=password]')).setValue(DEMO_PASSWORD);
+    await (await browser.$('button[type=submit]')).click();
+    await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 1, { timeout: 10_000 });
+    await browser.switchToWindow(opener);
+    await browser.waitUntil(async () => (await browser.execute(() => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent)) === 'demo', { timeout: 10_000 });
+    assert.equal(await browser.getUrl(), `${demo.url}/`);
+    const token = await browser.execute((key) => sessionStorage.getItem(key), TOKEN_KEY);
+    assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    assertTokenGone(await browser.execute(tokenProbe, token), 'webkit', 'the opener signed in through the popup');
+    // The demo remembers the mode in this profile.
+    await browser.execute(() => localStorage.setItem('aniapi-demo.mode', 'redirect'));
   });
 });

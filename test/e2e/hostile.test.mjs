@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { launchChromium } from './browser.mjs';
 import { startStrictSite } from './strict-server.mjs';
+import { NAVIGATION_API, apisHolding, tokenProbe } from './token-probe.mjs';
 
 let browser;
 let site;
@@ -146,6 +147,19 @@ describe('the callback page', () => {
     await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0);
     const { scrubbedAt, firstPaint } = await page.evaluate(() => ({ scrubbedAt: window.scrubbedAt, firstPaint: performance.getEntriesByName('first-paint')[0].startTime }));
     assert.ok(scrubbedAt < firstPaint, `scrubbed at ${scrubbedAt} ms, first paint at ${firstPaint} ms`);
+  });
+});
+
+describe('a callback page that stays', () => {
+  // Proves the probe can fail, and records what no scrub can erase: the document that loaded the token keeps it.
+  test('still holds the token after the scrub, in performance navigation and navigation.activation', async () => {
+    const page = await context.newPage();
+    const { token } = await signedIn(page);
+    assert.equal(page.url(), `${site.url}/callback.html`);
+    const probe = await page.evaluate(tokenProbe, token);
+    assert.equal(probe.navigationApi, NAVIGATION_API.chromium);
+    assert.deepEqual(apisHolding(probe), ['navigation.activation.entry.url', 'performance navigation']);
+    for (const { value } of probe.found) assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
   });
 });
 

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { startDemo } from '../../demo/server/demo-server.mjs';
 import { DEMO_EMAIL, startStandin } from '../../dist/standin/index.js';
 import { recordRequests, signIn, withDemo } from './browser.mjs';
+import { assertTokenGone, tokenProbe } from './token-probe.mjs';
 
 const run = withDemo();
 
@@ -49,7 +50,7 @@ describe('the demo login', () => {
     assert.match(session['aniapi-elements.token'], /^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
-  test('leaves the token in no URL: address bar after load, Back and Forward, and no request or Referer', async () => {
+  test('leaves the token in no URL: no API of the page signed in, address bar after load, Back and Forward, and no request or Referer', async () => {
     const recorded = recordRequests(run.context);
     const page = await run.context.newPage();
     await openLogin(page);
@@ -58,6 +59,8 @@ describe('the demo login', () => {
     await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const token = (await storage(page)).session['aniapi-elements.token'];
     assert.ok(token);
+    // The callback page's auto-return loaded this page afresh: nothing of the callback document lives on here.
+    assertTokenGone(await page.evaluate(tokenProbe, token), 'chromium', 'the demo signed in');
 
     const seen = [page.url()];
     while (await page.goBack()) seen.push(page.url());

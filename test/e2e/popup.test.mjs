@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { launchChromium, signIn, withDemo } from './browser.mjs';
+import { assertTokenGone, tokenProbe } from './token-probe.mjs';
 
 const TOKEN_KEY = 'aniapi-elements.token';
 const EVENTS = ['aniapi-login', 'aniapi-token', 'aniapi-error', 'aniapi-logout', 'aniapi-handed-back'];
@@ -87,6 +88,8 @@ describe('popup sign-in', () => {
     assert.equal(local[TOKEN_KEY], undefined);
     assert.deepEqual(pendingKeys(session), []);
     assert.equal(await page.locator('aniapi-login').evaluate((el) => el.matches(':state(redirecting)')), false);
+    // The response was loaded only by the popup's document, gone with it: the page signed in holds it nowhere.
+    assertTokenGone(await page.evaluate(tokenProbe, session[TOKEN_KEY]), 'chromium', 'the opener signed in through the popup');
   });
 
   test('keeps the token where the button says: store="local"', async () => {
