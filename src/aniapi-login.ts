@@ -90,7 +90,7 @@ export class AniapiLoginElement extends ReactiveElement {
   /** The OAuth client id registered with AniAPI. Required. */
   clientId = '';
 
-  /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. Required. */
+  /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. https, except on localhost. Required. */
   redirectUri = '';
 
   /** The authorize endpoint of your AniAPI server; https, except on localhost. Required: there is no default server. */
