@@ -513,6 +513,23 @@ describe('<aniapi-callback>', () => {
       expect(opened).to.deep.equal([]);
     });
 
+    it('"Try again" falls back on no authorize server: invalid_config naming authorize-url, and opens nothing', async () => {
+      const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'state_mismatch');
+      const last = JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!);
+      sessionStorage.setItem('aniapi-elements.last-login', JSON.stringify({ ...last, authorizeUrl: '' }));
+      const opened: string[] = [];
+      element.assign = (next) => opened.push(next);
+      const pending = () => keysOf(sessionStorage).filter((key) => key.startsWith('aniapi-elements.pending.'));
+      const waiting = pending();
+      const { events, stop } = collectEvents();
+      retryOf(element).click();
+      stop();
+      expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'invalid_config']]);
+      expect(events[0]!.detail.message).to.contain('authorize-url');
+      expect(opened).to.deep.equal([]);
+      expect(pending()).to.deep.equal(waiting);
+    });
+
     it('offers no "Try again" after a success', async () => {
       const { element } = await completeWith(`access_token=${aniapiToken()}&state=${startLogin()}`);
       expect(retryOf(element).hidden).to.equal(true);
