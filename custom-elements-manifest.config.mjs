@@ -41,7 +41,7 @@ function tagDefinitions() {
 }
 
 export default {
-  globs: ['src/aniapi-login.ts', 'src/aniapi-callback.ts', 'src/aniapi-user.ts', 'src/login.ts', 'src/callback.ts', 'src/user.ts'],
+  globs: ['src/elements/login-element.ts', 'src/elements/callback-element.ts', 'src/elements/user-element.ts', 'src/login.ts', 'src/callback.ts', 'src/user.ts'],
   outdir: '.',
   litelement: true,
   plugins: [tagDefinitions(), publicApiOnly()],

@@ -1,7 +1,7 @@
 // Writes the bundles that the size budgets (.size-limit.json) measure, each
 // built as the single files are (rollup, node-resolve, the same terser settings):
 // - all.js: the package entry's own code without Lit, as a bundler user's app gets it;
-// - login.js, callback.js, session.js, expiry.js, popup.js, user.js: each entry point alone, without Lit;
+// - login.js, callback.js, session.js, api.js, expiry.js, popup.js, user.js: each entry point alone, without Lit;
 // - login+lit.js, callback+lit.js: what a page that loads one entry pays in all;
 // - messages-it.js, messages-fr.js, messages-ja.js: each language entry alone,
 //   with the registry code it brings, which is all a page pays to add it.
@@ -40,6 +40,7 @@ const BUNDLES = [
   ['login.js', 'login.js', LIT],
   ['callback.js', 'callback.js', LIT],
   ['session.js', 'session.js', LIT],
+  ['api.js', 'api.js', LIT],
   ['expiry.js', 'expiry.js', LIT],
   ['popup.js', 'popup.js', LIT],
   ['user.js', 'user.js', LIT],

@@ -4,11 +4,12 @@
  * with only the login button never loads it.
  * @module
  */
-import { AniapiUserElement } from './aniapi-user.js';
-import { define } from './define.js';
+import { AniapiUserElement } from './elements/user-element.js';
+import { define } from './elements/define.js';
 
-export { AniapiUserElement, USER_MESSAGES } from './aniapi-user.js';
-export type { AniapiUserDetail, AniapiUserEvent, AniapiUserStatus } from './aniapi-user.js';
-export type { AniapiUser } from './session.js';
+export { AniapiUserElement } from './elements/user-element.js';
+export { USER_MESSAGES } from './i18n/message-registry.js';
+export type { AniapiUserDetail, AniapiUserEvent, AniapiUserStatus } from './elements/user-element.js';
+export type { AniapiUser } from './api/fetch-user.js';
 
 define('aniapi-user', AniapiUserElement);

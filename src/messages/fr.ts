@@ -5,8 +5,8 @@
  * when it loads it. French puts a no-break space before `:` and `;`.
  * @module
  */
-import type { AniapiMessages } from '../messages.js';
-import { registerMessages } from '../messages.js';
+import type { AniapiMessages } from '../i18n/message-registry.js';
+import { registerMessages } from '../i18n/message-registry.js';
 
 /** The French texts. */
 export const messages: AniapiMessages = {

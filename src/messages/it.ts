@@ -4,8 +4,8 @@
  * so that a page pays for it only when it loads it.
  * @module
  */
-import type { AniapiMessages } from '../messages.js';
-import { registerMessages } from '../messages.js';
+import type { AniapiMessages } from '../i18n/message-registry.js';
+import { registerMessages } from '../i18n/message-registry.js';
 
 /** The Italian texts. */
 export const messages: AniapiMessages = {

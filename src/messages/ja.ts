@@ -6,8 +6,8 @@
  * without a space, so its templates do too.
  * @module
  */
-import type { AniapiMessages } from '../messages.js';
-import { registerMessages } from '../messages.js';
+import type { AniapiMessages } from '../i18n/message-registry.js';
+import { registerMessages } from '../i18n/message-registry.js';
 
 /** The Japanese texts. */
 export const messages: AniapiMessages = {

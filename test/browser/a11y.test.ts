@@ -9,13 +9,13 @@ import 'axe-core/axe.min.js';
 import type { AxeResults } from 'axe-core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
-import type { AniapiLoginElement } from '../../src/aniapi-login.js';
-import type { AniapiUserElement, AniapiUserStatus } from '../../src/aniapi-user.js';
+import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
+import type { AniapiLoginElement } from '../../src/elements/login-element.js';
+import type { AniapiUserElement, AniapiUserStatus } from '../../src/elements/user-element.js';
 import '../../src/login.js';
 import '../../src/user.js';
-import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
-import { logout, setToken } from '../../src/session.js';
+import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
+import { logout, setToken } from '../../src/session/token-store.js';
 import { arrive } from './callback-harness.js';
 import { aniapiToken, clearStorage, collectEvents, jwt, startLogin } from './helpers.js';
 

@@ -4,9 +4,9 @@
 // live state shows up in the page's text, its attributes, the console or the
 // failure's detail.
 import { expect } from '@open-wc/testing';
-import type { AniapiErrorCode } from '../../src/events.js';
-import { PENDING_LOGIN_MAX_AGE } from '../../src/pending-logins.js';
-import { getToken, logout } from '../../src/session.js';
+import type { AniapiErrorCode } from '../../src/elements/events.js';
+import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
+import { getToken, logout } from '../../src/session/token-store.js';
 import { arrive, completeWith } from './callback-harness.js';
 import { clearStorage, jwt, startLogin, TOKEN_KEY } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
+import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
 import '../../src/callback.js';
 import { collectEvents } from './helpers.js';
 

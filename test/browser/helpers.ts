@@ -1,5 +1,5 @@
-import { beginLogin } from '../../src/login-flow.js';
-import type { PageEnvironment } from '../../src/page.js';
+import { beginLogin } from '../../src/oauth/begin-login.js';
+import type { PageEnvironment } from '../../src/oauth/page-environment.js';
 
 /** Base64url of a string, as JWTs encode their parts. */
 export function base64url(text: string): string {

@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
-import type { AniapiLoginElement } from '../../src/aniapi-login.js';
-import type { AniapiUserElement } from '../../src/aniapi-user.js';
+import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
+import type { AniapiLoginElement } from '../../src/elements/login-element.js';
+import type { AniapiUserElement } from '../../src/elements/user-element.js';
 import '../../src/login.js';
-import type { MessagePack } from '../../src/messages.js';
-import { registerMessages } from '../../src/messages.js';
-import { logout } from '../../src/session.js';
+import type { MessagePack } from '../../src/i18n/message-registry.js';
+import { registerMessages } from '../../src/i18n/message-registry.js';
+import { logout } from '../../src/session/token-store.js';
 import { completeWith } from './callback-harness.js';
 import { aniapiToken, clearStorage, startLogin } from './helpers.js';
 
@@ -151,7 +151,7 @@ describe('messages', () => {
   });
 
   it('say the card\'s states in the closest language, and the name where the template puts it', async () => {
-    const { setToken } = await import('../../src/session.js');
+    const { setToken } = await import('../../src/session/token-store.js');
     await import('../../src/user.js');
     const answer = (user: unknown) => Promise.resolve(new Response(JSON.stringify({ status_code: 200, message: 'Hi', data: user, version: '1' })));
     const card = await fixture<AniapiUserElement>(html`<aniapi-user lang="ja" api-base="http://127.0.0.1:8765" .fetch=${() => answer({ id: 1, username: 'demo' })}></aniapi-user>`);

@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { AniapiLoginElement } from '../../src/aniapi-login.js';
-import type { AniapiErrorDetail } from '../../src/events.js';
-import { completeLogin } from '../../src/callback-flow.js';
-import type { AniapiError } from '../../src/events.js';
+import type { AniapiLoginElement } from '../../src/elements/login-element.js';
+import type { AniapiErrorDetail } from '../../src/elements/events.js';
+import { completeLogin } from '../../src/oauth/complete-login.js';
+import type { AniapiError } from '../../src/oauth/errors.js';
 import '../../src/popup.js';
 import '../../src/login.js';
-import { getToken, logout } from '../../src/session.js';
-import type { AniapiCallbackElement } from '../../src/aniapi-callback.js';
+import { getToken, logout } from '../../src/session/token-store.js';
+import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
 import { arrive, completeWith } from './callback-harness.js';
 import { aniapiToken, clearStorage, collectEvents, keysOf, openFrame, startLogin } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { completeWith } from './callback-harness.js';
 import { clearStorage, fillLocalStorage, startLogin } from './helpers.js';
 import '../../src/login.js';
-import { logout } from '../../src/session.js';
+import { logout } from '../../src/session/token-store.js';
 
 type Report = { type: string; code: string | null; from?: string };
 

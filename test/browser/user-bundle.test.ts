@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { AniapiLoginElement } from '../../src/aniapi-login.js';
-import type { AniapiUserElement } from '../../src/aniapi-user.js';
+import type { AniapiLoginElement } from '../../src/elements/login-element.js';
+import type { AniapiUserElement } from '../../src/elements/user-element.js';
 import { aniapiToken, clearStorage } from './helpers.js';
 
 // The two single files as a plain HTML page loads them, imported by URL:

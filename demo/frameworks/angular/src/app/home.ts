@@ -1,7 +1,8 @@
 import { CUSTOM_ELEMENTS_SCHEMA, ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import type { AniapiErrorEvent, AniapiLoginEvent, AniapiLogoutEvent, AniapiTokenEvent } from 'aniapi-elements';
 import { AniapiError } from 'aniapi-elements';
-import { fetchUser, logout, type AniapiUser } from 'aniapi-elements/session';
+import { fetchUser, type AniapiUser } from 'aniapi-elements/api';
+import { logout } from 'aniapi-elements/session';
 import { AppState } from './app-state';
 import { SessionService } from './session.service';
 

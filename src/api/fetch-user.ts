@@ -1,0 +1,125 @@
+/**
+ * The AniAPI HTTP client: asks AniAPI who is signed in, with the session's
+ * token, and reads its answer as a hostile server could send it.
+ */
+import { AniapiError } from '../oauth/errors.js';
+import { endpointUrl } from '../oauth/url-rules.js';
+import { endSession, getToken } from '../session/token-store.js';
+
+/**
+ * The signed-in user from AniAPI's `GET /v1/auth/me`. Each field is present only
+ * when AniAPI sent it with the type and value documented here; one it left null,
+ * or sent as anything else, is absent, so that a broken or hostile server cannot
+ * hand the page an object where it expects text.
+ */
+export interface AniapiUser {
+  id?: number;
+  username?: string;
+  email?: string;
+  email_verified?: boolean;
+  /** 0 basic, 1 moderator, 2 administrator. */
+  role?: 0 | 1 | 2;
+  /** 0 unknown, 1 male, 2 female. */
+  gender?: 0 | 1 | 2;
+  avatar?: string;
+  avatar_tracker?: 'anilist' | 'mal';
+  localization?: 'en' | 'it' | 'fr' | 'jp' | 'rj';
+  has_anilist?: boolean;
+  has_mal?: boolean;
+}
+
+/** Where and how {@link fetchUser} asks. */
+export interface FetchUserOptions {
+  /**
+   * The AniAPI server, without `/v1`; https unless on localhost. Required, with no
+   * default: AniAPI's public service is gone and its domain has another owner,
+   * who would receive the token.
+   */
+  apiBase: string;
+  /** The fetch to use; defaults to the global one. */
+  fetch?: typeof fetch;
+  /** How long the whole request, answer included, may take, in ms; default 10000. */
+  timeout?: number;
+}
+
+// Each field of AniapiUser: its typeof, or the values it may take.
+const USER_FIELDS: Record<keyof AniapiUser, string | readonly unknown[]> = {
+  id: 'number',
+  username: 'string',
+  email: 'string',
+  email_verified: 'boolean',
+  role: [0, 1, 2],
+  gender: [0, 1, 2],
+  avatar: 'string',
+  avatar_tracker: ['anilist', 'mal'],
+  localization: ['en', 'it', 'fr', 'jp', 'rj'],
+  has_anilist: 'boolean',
+  has_mal: 'boolean',
+};
+
+/**
+ * Asks AniAPI who is signed in (`GET <apiBase>/v1/auth/me`). Resolves to
+ * `null` when signed out, and also when AniAPI refuses the token (401): the
+ * session is then cleared and listeners hear `unauthorized`.
+ *
+ * @throws {AniapiError} `rate_limited` (with `retryAt` when AniAPI says it),
+ * `network_error` (also when the answer takes longer than `timeout`), or
+ * `invalid_config` for a missing or unacceptable `apiBase`.
+ */
+export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser | null> {
+  // No default server: AniAPI's documented domain has another owner, who must never get the token.
+  if (!options?.apiBase) throw new AniapiError('invalid_config', 'apiBase is required: the AniAPI server to ask.');
+  const url = endpointUrl(`${options.apiBase.replace(/\/+$/, '')}/v1/auth/me`, 'apiBase');
+  const token = getToken();
+  if (token === null) return null;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let response: Response;
+  let envelope: { status_code?: unknown; data?: unknown } | null;
+  try {
+    const ask = async () => {
+      const answer = await (options.fetch ?? fetch)(url, {
+        headers: { Authorization: `Bearer ${token}` },
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+        signal: controller.signal,
+      });
+      return [answer, await answer.json()] as const;
+    };
+    // The race, not the signal alone, ends the wait: a fetch may ignore its signal.
+    const giveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject();
+      }, options.timeout ?? 10_000);
+    });
+    [response, envelope] = await Promise.race([ask(), giveUp]);
+  } catch {
+    throw new AniapiError('network_error', 'AniAPI could not be reached, or answered in a way this page cannot read.');
+  } finally {
+    clearTimeout(timer);
+  }
+  // AniAPI can report an error inside an HTTP 200, so its own status_code decides.
+  const status = typeof envelope?.status_code === 'number' ? envelope.status_code : response.status;
+  if (status === 401) {
+    endSession(token, 'unauthorized');
+    return null;
+  }
+  if (status === 429) {
+    // AniAPI sends the seconds until its window resets.
+    const reset = Number(response.headers.get('X-RateLimit-Reset') || NaN);
+    const extra = Number.isFinite(reset) ? { retryAt: Date.now() + reset * 1000 } : {};
+    throw new AniapiError('rate_limited', 'AniAPI is busy with too many requests; try again shortly.', extra);
+  }
+  const data = envelope?.data;
+  if (status !== 200 || data === null || typeof data !== 'object') {
+    throw new AniapiError('network_error', `AniAPI answered with status ${status} instead of the user.`);
+  }
+  const user: Record<string, unknown> = {};
+  for (const [name, type] of Object.entries(USER_FIELDS)) {
+    const value = (data as Record<string, unknown>)[name];
+    if (typeof type === 'string' ? typeof value === type : type.includes(value)) user[name] = value;
+  }
+  return user;
+}

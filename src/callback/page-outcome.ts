@@ -1,0 +1,59 @@
+/**
+ * The page's outcome: the one check of the response the address bar held, and
+ * its result, which every `<aniapi-callback>` of the page reports.
+ */
+import { completeLogin, refuseResponse } from '../oauth/complete-login.js';
+import type { AniapiTokenDetail } from '../oauth/complete-login.js';
+import type { AniapiErrorDetail } from '../oauth/errors.js';
+import { AniapiError } from '../oauth/errors.js';
+import { pageSingleton } from '../internal/page-singleton.js';
+import type { TokenStore } from '../session/token-store.js';
+import { getToken } from '../session/token-store.js';
+import { scrubCallbackPage } from './address-bar.js';
+import { takeResponse } from './response-stash.js';
+
+/** The outcome of a callback page: the token's detail, or the failure's. */
+export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: false; error: AniapiErrorDetail };
+
+/** The stores a token may be kept in. */
+export const STORES: readonly string[] = ['session', 'local', 'memory'];
+
+// Shared by every <aniapi-callback> of the page, and a second copy of the package,
+// so that each reports the one outcome instead of a false no_response.
+const outcome = pageSingleton<{ result?: CallbackResult }>('callback-outcome', () => ({}));
+
+/**
+ * Reads this page's OAuth response once: scrubs it if still in the address
+ * bar, then completes the login, keeping the token in `store`. A later call
+ * with no new response gets the same outcome again, unless it was a login
+ * that has ended since.
+ */
+export function readCallbackPage(store: string): CallbackResult {
+  scrubCallbackPage();
+  const taken = takeResponse();
+  const known = outcome.result;
+  // A login that has since ended (logout, expiry) is not reported again as a success.
+  const current = known && (!known.ok || known.token.accessToken === getToken());
+  const fresh = taken && (taken.inQuery || (taken.fragment !== '' && taken.fragment !== '#'));
+  if (!fresh && known && current) return known;
+  return (outcome.result = checkResponse(taken?.fragment ?? '', store, taken?.inQuery ?? false));
+}
+
+/** Throws `invalid_config` unless `store` is one of {@link STORES}: an attribute may hold anything. */
+export function checkStore(store: string): asserts store is TokenStore {
+  if (!STORES.includes(store)) throw new AniapiError('invalid_config', 'store must be session, local or memory.');
+}
+
+/** Checks a response taken off the address bar and keeps its token in `store`: the outcome, never a throw. */
+function checkResponse(fragment: string, store: string, responseInQuery: boolean): CallbackResult {
+  try {
+    checkStore(store);
+    if (responseInQuery) {
+      throw refuseResponse('The response came in the query, where servers and logs see it, and is refused.');
+    }
+    return { ok: true, token: completeLogin(fragment, store) };
+  } catch (error) {
+    if (error instanceof AniapiError) return { ok: false, error: error.detail };
+    throw error;
+  }
+}

@@ -1,0 +1,296 @@
+import { css, ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
+import { scrubCallbackPage } from '../callback/address-bar.js';
+import { readCallbackPage, STORES } from '../callback/page-outcome.js';
+import type { CallbackResult } from '../callback/page-outcome.js';
+import { afterLoad } from './after-load.js';
+import { emit, emitFailure } from './events.js';
+import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
+import { SessionController } from './session-controller.js';
+import { customStates } from './custom-states.js';
+import { setText } from './set-text.js';
+import type { HandBackClaim } from '../callback/response-stash.js';
+import { popupHooks } from '../popup/hooks.js';
+import type { TokenStore } from '../session/token-store.js';
+import { getToken, setToken } from '../session/token-store.js';
+import { CALLBACK_MESSAGES, fill, Messages } from '../i18n/message-registry.js';
+import type { MessagePack } from '../i18n/message-registry.js';
+import { lastLogin } from '../oauth/pending-logins.js';
+import { retryLogin } from './retry-login.js';
+
+export type { CallbackResult } from '../callback/page-outcome.js';
+
+/**
+ * Completes an AniAPI login on the redirect-URI page. On first connection it
+ * removes the response from the address bar, checks it against the login this
+ * tab started, keeps the token, and reports the outcome once, after the page's
+ * `load` event, so that listeners added by any script of the page hear it. A
+ * new response that lands in the same document is scrubbed and reported too.
+ * Its live region says the outcome in words, in the page's language; after a
+ * failure it offers "Try again": a fresh login with the same settings (client,
+ * redirect URI, authorize URL), in redirect mode, that returns to the page the
+ * failed one started from. Not in a popup, whose opener started the login.
+ *
+ * @tag aniapi-callback
+ * @summary Place it on the page AniAPI redirects back to.
+ *
+ * @cssstate signed-in - A session exists, after this login or another.
+ * @cssstate error - The response was refused: `aniapi-callback:state(error)`.
+ *
+ * @csspart status - The live region that says what is happening: signing in, signed in, or why it failed, in the language of the closest `lang`.
+ * @csspart retry - The "Try again" button after a failure, when this tab knows the login to start again and is no popup; hidden otherwise.
+ *
+ * @fires aniapi-login - "Try again" is starting a fresh login, detail `{ url }`; cancelable, as from `<aniapi-login>`.
+ * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
+ * @fires aniapi-error - The response was refused, detail `{ code, message }`, with `cause` (`used` or `superseded`) when the tab remembers the response's login (see the README for every code); or "Try again" could not start.
+ * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
+ * @fires aniapi-handed-back - With `aniapi-elements/popup` loaded: the response belonged to a login started in another window (the popup's opener, or another tab), which took it; detail `{ popup }`. A popup then closes itself. This page reports no `aniapi-token` or `aniapi-error` of its own for the response; with `store="local"` it hears the new session, like any session change, as `aniapi-token` with `returnTo: null`.
+ */
+export class AniapiCallbackElement extends ReactiveElement {
+  static override properties = {
+    store: {},
+    autoReturn: { type: Boolean, attribute: 'auto-return' },
+    expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    messages: { attribute: false },
+    _result: { state: true },
+  };
+
+  static override styles = css`
+    :host {
+      display: block;
+      overflow-wrap: anywhere;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the response is checked, in the element's first update (a microtask after it connects); set later, it moves the token there, so set it first when the token must never touch sessionStorage. */
+  store: TokenStore = 'session';
+
+  /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
+  autoReturn = false;
+
+  /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
+  expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
+
+  /** Texts for this element that win over the registered ones, in any language: `{ signedIn: 'Welcome back!' }`. */
+  messages: MessagePack | undefined = undefined;
+
+  private _result: CallbackResult | null = null;
+
+  // A response being offered to the window that started its login, and that window's answer.
+  private _handing: Promise<void> | undefined;
+
+  private _handedBack: HandBackClaim | undefined;
+
+  // A new response arrived while the last was being offered: it is checked once the offer is answered.
+  private _again = false;
+
+  private _reported = false;
+
+  // Relays session changes as events while connected; attached once the
+  // response is checked, so that it neither relays this element's own login
+  // nor announces the end of an expired token that the login replaces.
+  private readonly _session = new SessionController(this, false);
+
+  private _attached = false;
+
+  private _status: HTMLParagraphElement | undefined;
+
+  private _retry: HTMLButtonElement | undefined;
+
+  private readonly _messages = new Messages(this, CALLBACK_MESSAGES);
+
+  private readonly _state = customStates(this);
+
+  /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
+  get result(): CallbackResult | null {
+    return this._result;
+  }
+
+  override connectedCallback(): void {
+    // The response leaves the address bar first, synchronously; it is checked
+    // and kept in the first update, once the page or framework has set `store`.
+    const arrived = scrubCallbackPage();
+    super.connectedCallback();
+    window.addEventListener('popstate', this._onHashChange);
+    window.addEventListener('hashchange', this._onHashChange);
+    // Reconnected with an outcome already: a response that came meanwhile is checked now, not left waiting.
+    if (arrived && this._result) {
+      this._settle(true);
+      this._reported = false;
+    }
+    if (!this._reported) afterLoad(() => this._report());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this._onHashChange);
+    window.removeEventListener('hashchange', this._onHashChange);
+  }
+
+  /**
+   * Leaves for `path` without adding a history entry. A seam for tests.
+   * @internal
+   */
+  navigate(path: string): void {
+    location.replace(path);
+  }
+
+  /**
+   * Opens the authorize URL of "Try again", adding a history entry as `<aniapi-login>` does. A seam for tests.
+   * @internal
+   */
+  assign(url: string): void {
+    location.assign(url);
+  }
+
+  // A paragraph and a button built with DOM calls, their text set as text: provider words can never become markup.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const status = (this._status = document.createElement('p'));
+    const retry = (this._retry = document.createElement('button'));
+    status.setAttribute('part', 'status');
+    retry.setAttribute('part', 'retry');
+    retry.type = 'button';
+    retry.addEventListener('click', () => {
+      const url = retryLogin(this);
+      if (url) this.assign(url);
+    });
+    root.append(status, retry);
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const earlier = this._result;
+    this._settle();
+    // A store set after the response was checked (Angular binds properties a task after
+    // connecting) moves this login's token there, as long as it is still the session's.
+    if (earlier?.ok && changed.has('store') && STORES.includes(this.store) && earlier.token.accessToken === getToken()) {
+      this._muted(() => {
+        try {
+          setToken(earlier.token.accessToken, this.store);
+        } catch (error) {
+          emitFailure(this, error);
+        }
+      });
+    }
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('expiryWarning')) this._session.rearm();
+    super.update(changed);
+    // The outcome shows when it is reported: the live region, already there saying "Signing you in…", then announces it.
+    const result = this._reported ? this._result : null;
+    const error = result?.ok === false ? result.error : null;
+    // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
+    const retry = error !== null && lastLogin() !== null && !window.opener;
+    const t = this._messages.lookup();
+    const handed = this._reported ? this._handedBack : undefined;
+    let text = t('signingIn')!;
+    if (handed) text = t(handed.ok ? 'handedBack' : 'handedBackFailed')!;
+    else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
+    // The provider's own words go in as text, and only where the template says.
+    else if (error) text = fill(t(retry ? 'failed' : 'failedNoRetry')!, fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''));
+    const status = this._status!;
+    // Unchanged text is left alone, role included, so that the live region does not announce it again.
+    setText(status, text, () => status.setAttribute('role', error ? 'alert' : 'status'));
+    this._retry!.hidden = !retry;
+    this._retry!.textContent = t('retry')!;
+    this._state('signed-in', this._session.session !== null);
+    this._state('error', result?.ok === false);
+  }
+
+  /**
+   * Checks the page's response once, with the store set by now, and returns
+   * the outcome; null while the response is offered to the window that started its login.
+   */
+  private _settle(fresh = false): CallbackResult | null {
+    if (this._handing || (this._handedBack && !fresh)) return null;
+    if (this._result && !fresh) return this._result;
+    const handing = popupHooks()?.handBack();
+    if (handing) {
+      this._handing = handing.then((claim) => {
+        this._handing = undefined;
+        this._handedBack = claim ?? undefined;
+        this.requestUpdate();
+        if (claim) this._muted(() => {});
+        afterLoad(() => {
+          this._report();
+          // Unclaimed, the report just checked the newest response itself: the one left in the page.
+          if (this._again && claim) this._fresh();
+          this._again = false;
+        });
+      });
+      return null;
+    }
+    this._handedBack = undefined;
+    this._muted(() => (this._result = readCallbackPage(this.store)));
+    return this._result!;
+  }
+
+  /** Runs `change` with the session relay off: this element reports its own login itself, once. */
+  private _muted(change: () => void): void {
+    const attached = this._attached;
+    if (attached) this._session.hostDisconnected();
+    try {
+      change();
+    } finally {
+      if (!attached) {
+        this._attached = true;
+        this.addController(this._session);
+      } else if (this.isConnected) {
+        this._session.hostConnected();
+      }
+    }
+  }
+
+  private _report(): void {
+    if (this._reported || !this.isConnected) return;
+    const result = this._settle();
+    if (this._handedBack) {
+      const popup = !!window.opener;
+      this._reported = true;
+      this.requestUpdate();
+      emit(this, 'aniapi-handed-back', { popup });
+      if (popup) window.close();
+    }
+    if (!result) return;
+    this._reported = true;
+    this.requestUpdate();
+    if (!result.ok) {
+      emit(this, 'aniapi-error', result.error);
+      return;
+    }
+    emit(this, 'aniapi-token', result.token);
+    if (this.autoReturn && result.token.returnTo !== null) this.navigate(result.token.returnTo);
+  }
+
+  // A new response can arrive without a new page: the same URL with another
+  // fragment. popstate comes first, synchronously, hashchange a task later;
+  // whichever runs first scrubs the address bar, and the response is reported
+  // like the first. Any other fragment (a skip link) changes nothing here.
+  private _onHashChange = (): void => {
+    // Off the address bar at once, even while the last response is still being offered.
+    if (!scrubCallbackPage()) return;
+    if (this._handing) this._again = true;
+    else this._fresh();
+  };
+
+  /** Checks and reports the response that has just arrived, as the first. */
+  private _fresh(): void {
+    this._settle(true);
+    this._reported = false;
+    this._report();
+  }
+}
+
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aniapi-callback': AniapiCallbackElement;
+  }
+}

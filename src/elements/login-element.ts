@@ -1,0 +1,234 @@
+import { css, ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
+import { AniapiError } from '../oauth/errors.js';
+import { emit, emitFailure } from './events.js';
+import { beginLogin, checkLogin } from '../oauth/begin-login.js';
+import type { LoginOptions } from '../oauth/begin-login.js';
+import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
+import { SessionController } from './session-controller.js';
+import { customStates } from './custom-states.js';
+import { popupHooks } from '../popup/hooks.js';
+import type { TokenStore } from '../session/token-store.js';
+import { LOGIN_MESSAGES, Messages } from '../i18n/message-registry.js';
+import type { MessagePack } from '../i18n/message-registry.js';
+
+/**
+ * A button that signs the user in with AniAPI through the OAuth 2.0 implicit
+ * grant: it records a pending login under a fresh state and sends the browser
+ * to AniAPI's authorize page. Pair it with `<aniapi-callback>` on the redirect-URI page.
+ *
+ * @tag aniapi-login
+ * @summary The "Log in with AniAPI" button.
+ *
+ * @slot - The button's label. Default: the `login` message, "Log in with AniAPI" in English, in the language of the closest `lang`.
+ * @csspart button - The native `<button>`.
+ *
+ * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
+ *
+ * @fires aniapi-login - Just before the redirect (or the popup's navigation), detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself; in popup mode the popup then closes.
+ * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute: `authorize-url` is required) or `unsupported`; in popup mode also `popup_blocked`, `popup_closed`, `popup_timeout`, or any failure of the response the popup hands back.
+ * @fires aniapi-token - A session began: a popup login completed, or a login here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
+ * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
+ *
+ * @cssstate signed-in - A session exists, as the `signed-in` attribute says: `aniapi-login:state(signed-in)`.
+ * @cssstate redirecting - The login has begun: the browser is leaving for AniAPI, or the popup is open.
+ * @cssstate error - The last login could not start (`aniapi-error`); cleared by the next attempt.
+ *
+ * @cssprop --aniapi-login-background - The button's background, and the colour of its focus ring. Default: AniAPI blue.
+ * @cssprop --aniapi-login-color - The button's text color. Default: white.
+ * @cssprop --aniapi-login-radius - The button's corner radius. Default: 0.375rem.
+ */
+export class AniapiLoginElement extends ReactiveElement {
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    redirectUri: { attribute: 'redirect-uri' },
+    authorizeUrl: { attribute: 'authorize-url' },
+    returnTo: { attribute: 'return-to' },
+    disabled: { type: Boolean, reflect: true },
+    mode: {},
+    store: {},
+    popupTimeout: { type: Number, attribute: 'popup-timeout' },
+    expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    messages: { attribute: false },
+    _redirecting: { state: true },
+    _failed: { state: true },
+  };
+
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
+
+  // The focus ring takes the button's own colour, so it shows wherever the button does;
+  // forced colors repaint both. (Comments stay out of the CSS: it ships as written.)
+  static override styles = css`
+    :host {
+      display: inline-block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      padding: 0.5em 1em;
+      border: 1px solid transparent;
+      border-radius: var(--aniapi-login-radius, 0.375rem);
+      background: var(--aniapi-login-background, #1c4f9c);
+      color: var(--aniapi-login-color, #fff);
+    }
+    button:focus-visible {
+      outline: 2px solid var(--aniapi-login-background, #1c4f9c);
+      outline-offset: 2px;
+    }
+    button:disabled {
+      cursor: default;
+      opacity: 0.7;
+    }
+    button[aria-busy='true'] {
+      cursor: progress;
+    }
+  `;
+
+  /** The OAuth client id registered with AniAPI. Required. */
+  clientId = '';
+
+  /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. https, except on localhost. Required. */
+  redirectUri = '';
+
+  /** The authorize endpoint of your AniAPI server; https, except on localhost. Required: there is no default server. */
+  authorizeUrl = '';
+
+  /** Same-origin path to come back to after the callback. Default: the current path, query and hash. */
+  returnTo: string | undefined = undefined;
+
+  /** Disables the button. */
+  disabled = false;
+
+  /** `redirect`: this page leaves for AniAPI and comes back through the callback page. `popup`: AniAPI opens in a popup that hands the response back, and this page stays as it is; needs `aniapi-elements/popup` loaded, on this page and on the callback page. */
+  mode: 'redirect' | 'popup' = 'redirect';
+
+  /** Popup mode: where to keep the token, as `<aniapi-callback store>` does: `session`, `local` or `memory`. */
+  store: TokenStore = 'session';
+
+  /** Popup mode: seconds to wait for the response before closing the popup with `popup_timeout`. Default 600, the time a pending login lives. */
+  popupTimeout = 600;
+
+  /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
+  expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
+
+  /** Texts for this element that win over the registered ones, in any language: `{ login: 'Sign in' }`. */
+  messages: MessagePack | undefined = undefined;
+
+  private _redirecting = false;
+
+  private _failed = false;
+
+  private readonly _state = customStates(this);
+
+  private readonly _session = new SessionController(this);
+
+  private readonly _messages = new Messages(this, LOGIN_MESSAGES);
+
+  private _button: HTMLButtonElement | undefined;
+
+  /** Whether a session exists; the `signed-in` attribute mirrors it. */
+  get signedIn(): boolean {
+    return this._session.session !== null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this._onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this._onPageShow);
+  }
+
+  /**
+   * Starts the login, as a click does: fires `aniapi-login`, then redirects
+   * (or, in popup mode, sends the popup to AniAPI) unless a listener cancelled
+   * it. Does nothing while disabled or redirecting. Popup mode needs the call
+   * to come from a click, tap or key press, or the browser blocks the popup.
+   */
+  login(): void {
+    if (this.disabled || this._redirecting) return;
+    this._failed = false;
+    const popup = this.mode === 'popup' ? popupHooks() : undefined;
+    const options: LoginOptions = { clientId: this.clientId, redirectUri: this.redirectUri, authorizeUrl: this.authorizeUrl, returnTo: this.returnTo };
+    let win: Window | undefined;
+    try {
+      if (this.mode !== 'redirect' && !popup) {
+        throw new AniapiError('invalid_config', 'mode must be redirect, or popup with aniapi-elements/popup loaded.');
+      }
+      // No popup opens for a login that cannot start; the check is synchronous, so the click still counts.
+      checkLogin(options, location);
+      // In the click itself, before any other work: a popup blocker lets a window through only then.
+      win = popup?.open(this);
+      const { url } = beginLogin(options);
+      if (!emit(this, 'aniapi-login', { url }, true)) {
+        win?.close();
+        return;
+      }
+      this._redirecting = true;
+      if (!popup) return this.navigate(url);
+      popup
+        .run(win!, url, this)
+        .catch((error: unknown) => this._fail(error))
+        .finally(() => (this._redirecting = false));
+    } catch (error) {
+      win?.close();
+      this._fail(error);
+    }
+  }
+
+  private _fail(error: unknown): void {
+    emitFailure(this, error);
+    this._failed = true;
+  }
+
+  /**
+   * Opens the authorize URL. A seam for tests.
+   * @internal
+   */
+  navigate(url: string): void {
+    location.assign(url);
+  }
+
+  // The shadow DOM is one fixed button, built once with DOM calls: no
+  // templates and no innerHTML, so no Trusted Types policy is needed either.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const button = (this._button = document.createElement('button'));
+    const label = document.createElement('slot');
+    button.type = 'button';
+    button.setAttribute('part', 'button');
+    button.append(label);
+    button.addEventListener('click', () => this.login());
+    root.append(button);
+    return root;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('expiryWarning')) this._session.rearm();
+    super.update(changed);
+    this._button!.disabled = this.disabled;
+    this._button!.firstChild!.textContent = this._messages.lookup()('login')!;
+    this._button!.setAttribute('aria-busy', String(this._redirecting));
+    this.toggleAttribute('signed-in', this.signedIn);
+    this._state('signed-in', this.signedIn);
+    this._state('redirecting', this._redirecting);
+    this._state('error', this._failed);
+  }
+
+  // Coming Back to this page from the back-forward cache must not leave the button stuck busy.
+  private _onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this._redirecting = false;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aniapi-login': AniapiLoginElement;
+  }
+}

@@ -1,0 +1,83 @@
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { afterLoad } from './after-load.js';
+import { emit } from './events.js';
+import type { LogoutReason } from '../session/token-store.js';
+import { DEFAULT_EXPIRY_WARNING, watchExpiry } from '../session/expiry-watch.js';
+import type { Session } from '../session/token-store.js';
+import { getSession, onChange } from '../session/token-store.js';
+
+/**
+ * Keeps an element's view of the session current while it is connected and
+ * fires `aniapi-token` / `aniapi-logout` from it on every change, including
+ * changes made in other tabs that share the store, `aniapi-expiring` before
+ * the token expires and `aniapi-logout` (`expired`) when it does.
+ */
+export class SessionController implements ReactiveController {
+  /** The session as last heard, or null when signed out. */
+  session: Session | null = null;
+  private _stop: (() => void) | undefined;
+  private _stopExpiry: (() => void) | undefined;
+  private _warning: number | null | undefined;
+  // The token last warned about, kept across re-armed watches: one warning per token.
+  private _warned: string | undefined;
+
+  /** Attaches to `_host` at once unless `attach` is false; the host then adds it itself when ready. */
+  constructor(
+    private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
+    attach = true,
+  ) {
+    if (attach) _host.addController(this);
+  }
+
+  hostConnected(): void {
+    this._stop = onChange((session, reason) => {
+      this.session = session;
+      if (session) {
+        emit(this._host, 'aniapi-token', { accessToken: session.accessToken, expiresAt: session.expiresAt, returnTo: null });
+      } else {
+        emit(this._host, 'aniapi-logout', { reason: reason as LogoutReason });
+      }
+      this._host.requestUpdate();
+    });
+    // Read after subscribing: a token that expired while the page was away is dropped here and reported.
+    this.session = getSession();
+    this._watchExpiry();
+  }
+
+  hostDisconnected(): void {
+    this._stop?.();
+    this._stopExpiry?.();
+    this._stop = this._stopExpiry = undefined;
+  }
+
+  /** Starts the expiry watch again when the host's `expiryWarning` is not the one it runs with. */
+  rearm(): void {
+    if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();
+  }
+
+  private _watchExpiry(): void {
+    this._stopExpiry?.();
+    this._warning = this._host.expiryWarning;
+    this._stopExpiry = watchExpiry({
+      warnBefore: this._lead(),
+      // A warning due as the element connects waits for the page's listeners, as outcomes do.
+      onExpiring: ({ accessToken }) => afterLoad(() => this._warn(accessToken)),
+    });
+  }
+
+  /** Fires `aniapi-expiring` once per token, if it is still the session's and still due by the current lead. */
+  private _warn(accessToken: string): void {
+    const session = getSession();
+    if (!this._host.isConnected || this._warned === accessToken || session?.accessToken !== accessToken) return;
+    // The lead may have changed since (a framework binding it after connecting); the watch, re-armed, warns then.
+    if (session.expiresAt === null || session.expiresAt - Date.now() > this._lead()) return;
+    this._warned = accessToken;
+    emit(this._host, 'aniapi-expiring', { expiresAt: session.expiresAt });
+  }
+
+  /** The host's lead in ms; removing the attribute makes the property null: the default lead again. */
+  private _lead(): number {
+    const warning = this._host.expiryWarning;
+    return typeof warning === 'number' ? warning * 1000 : DEFAULT_EXPIRY_WARNING;
+  }
+}

@@ -1,0 +1,292 @@
+import { ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
+import { AniapiError } from '../oauth/errors.js';
+import { afterLoad } from './after-load.js';
+import { emit } from './events.js';
+import { watchExpiry } from '../session/expiry-watch.js';
+import { imageUrl } from '../oauth/url-rules.js';
+import type { AniapiUser } from '../api/fetch-user.js';
+import { fetchUser } from '../api/fetch-user.js';
+import { getSession, onChange } from '../session/token-store.js';
+import { customStates } from './custom-states.js';
+import { setText } from './set-text.js';
+import { userElementStyles } from './user-element.styles.js';
+import type { AniapiErrorDetail } from '../oauth/errors.js';
+import type { MessagePack } from '../i18n/message-registry.js';
+import { fill, Messages, USER_MESSAGES } from '../i18n/message-registry.js';
+
+/** What `<aniapi-user>` shows; the custom state of the same name is on. */
+export type AniapiUserStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
+
+/** Detail of `aniapi-user`. */
+export interface AniapiUserDetail {
+  /** The user from AniAPI's `GET /v1/auth/me`: its documented fields that had the documented type. */
+  user: AniapiUser;
+}
+
+export type AniapiUserEvent = CustomEvent<AniapiUserDetail>;
+
+declare module './events.js' {
+  interface AniapiEventMap {
+    'aniapi-user': AniapiUserEvent;
+  }
+}
+
+const STATUSES: readonly AniapiUserStatus[] = ['loading', 'signed-in', 'signed-out', 'error'];
+
+/**
+ * Shows who is signed in: the avatar and name AniAPI gives for the session's
+ * token (`fetchUser()`), fetched when the element connects and again whenever
+ * the session changes while it is connected: a login here or in another tab
+ * sharing the store, a logout, an expired or refused token. An answer that a
+ * newer fetch or session change has overtaken is never shown.
+ *
+ * @tag aniapi-user
+ * @summary The signed-in user's avatar and name.
+ *
+ * @slot - Shown after the name while a user is shown, e.g. a logout button.
+ * @slot loading - Shown while the user is being fetched. Default: "Loading…"
+ * @slot signed-out - Shown when nobody is signed in. Default: "Not signed in."
+ * @slot error - Shown when the user could not be fetched. Default: the failure in words.
+ *
+ * @csspart user - The signed-in view: avatar, name and the default slot, in a row.
+ * @csspart avatar - The avatar `<img>`, decorative (`alt=""`); absent when the user has none, or its URL is not https, http on localhost, or a `data:image/` URL of at most 64 KiB, or is on this machine while the page is not.
+ * @csspart name - The username, as text; empty when AniAPI sent none that is text.
+ * @csspart loading - The view around the `loading` slot.
+ * @csspart signed-out - The view around the `signed-out` slot.
+ * @csspart error - The view around the `error` slot.
+ *
+ * @cssstate loading - The user is being fetched.
+ * @cssstate signed-in - A user is shown: `aniapi-user:state(signed-in)`.
+ * @cssstate signed-out - Nobody is signed in, or AniAPI refused the token.
+ * @cssstate error - The user could not be fetched (`aniapi-error`).
+ *
+ * @cssprop --aniapi-user-avatar-size - Width and height of the avatar. Default: 2em.
+ * @cssprop --aniapi-user-avatar-radius - Corner radius of the avatar. Default: 50%, a circle.
+ * @cssprop --aniapi-user-gap - Space between the avatar, the name and the default slot. Default: 0.5em.
+ *
+ * @fires aniapi-user - A user was loaded, detail `{ user }`: AniAPI's user, its fields of the wrong type left out, so the page need not ask again.
+ * @fires aniapi-error - The user could not be fetched, detail `{ code, message }` with code `rate_limited` (with `retryAt` when AniAPI tells), `network_error` (also when AniAPI has not answered within 10 seconds), or `invalid_config` (a bad `api-base`).
+ */
+export class AniapiUserElement extends ReactiveElement {
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    messages: { attribute: false },
+    _status: { state: true },
+    _user: { state: true },
+    _failure: { state: true },
+    _announcement: { state: true },
+  };
+
+  static override styles = userElementStyles;
+
+  /**
+   * The AniAPI server to ask, without `/v1`: https, or http on localhost. Required: AniAPI's
+   * public service is gone and its domain has another owner, so the card sends the token
+   * nowhere until the page names its server. A change fetches the user again.
+   */
+  apiBase: string | undefined = undefined;
+
+  /**
+   * The fetch that `fetchUser()` uses. A seam for tests.
+   * @internal
+   */
+  fetch: typeof globalThis.fetch | undefined;
+
+  private _status: AniapiUserStatus = 'loading';
+
+  private _user: AniapiUser | null = null;
+
+  private _failure: AniapiErrorDetail | null = null;
+
+  // What the live region says: the name of the user loaded, the failure (true), or nothing.
+  private _announcement: string | true | null = null;
+
+  /** Texts for this element that win over the registered ones, in any language: `{ userSignedOut: 'Welcome, guest' }`. */
+  messages: MessagePack | undefined = undefined;
+
+  private readonly _messages = new Messages(this, USER_MESSAGES);
+
+  private _loadingSlot: HTMLSlotElement | undefined;
+
+  private _signedOutSlot: HTMLSlotElement | undefined;
+
+  // Numbers the loads: an answer for any but the latest is dropped.
+  private _loads = 0;
+
+  private _loadOnUpdate = false;
+
+  private _stop: Array<() => void> = [];
+
+  private readonly _state = customStates(this);
+
+  private _views: Record<AniapiUserStatus, HTMLElement> | undefined;
+
+  private _avatar: HTMLImageElement | undefined;
+
+  private _name: HTMLElement | undefined;
+
+  private _error: HTMLSlotElement | undefined;
+
+  private _live: HTMLElement | undefined;
+
+  /** What the element shows: `loading`, `signed-in`, `signed-out` or `error`. */
+  get status(): AniapiUserStatus {
+    return this._status;
+  }
+
+  /** The user shown, as `fetchUser()` gives it; `null` unless `status` is `signed-in`. */
+  get user(): AniapiUser | null {
+    return this._user;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Without an element that watches expiry on the page, the card would show a user whose token has ended.
+    this._stop = [onChange(() => void this._load(true)), watchExpiry()];
+    // The first fetch waits for the first update, by when a framework has set api-base.
+    this._loadOnUpdate = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this._stop) stop();
+    this._stop = [];
+    // An answer that lands while disconnected is dropped; connecting again fetches afresh.
+    this._loads++;
+  }
+
+  /**
+   * Fetches the user again, as a session change does, and announces the outcome.
+   * @returns A promise that settles when the element shows the outcome.
+   */
+  async refresh(): Promise<void> {
+    await this._load(true);
+    await this.updateComplete;
+  }
+
+  // The views are built once with DOM calls, and AniAPI's words are set as text:
+  // no templates and no innerHTML, so a username can never become markup.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const element = (tag: string, part: string | null, ...children: Array<Node | string>): HTMLElement => {
+      const node = document.createElement(tag);
+      if (part) node.setAttribute('part', part);
+      node.append(...children);
+      return node;
+    };
+    const slot = (name: string, fallback = ''): HTMLSlotElement => {
+      const node = element('slot', null, fallback) as HTMLSlotElement;
+      node.name = name;
+      return node;
+    };
+    const avatar = (this._avatar = element('img', 'avatar') as HTMLImageElement);
+    avatar.alt = '';
+    // The avatar's host need not learn which page shows it.
+    avatar.referrerPolicy = 'no-referrer';
+    this._name = element('span', 'name');
+    this._error = slot('error');
+    this._views = {
+      loading: element('span', 'loading', (this._loadingSlot = slot('loading'))),
+      'signed-in': element('span', 'user', this._name, slot('')),
+      'signed-out': element('span', 'signed-out', (this._signedOutSlot = slot('signed-out'))),
+      error: element('span', 'error', this._error),
+    };
+    this._live = element('span', null);
+    this._live.setAttribute('role', 'status');
+    root.append(...Object.values(this._views), this._live);
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.isConnected && (this._loadOnUpdate || changed.has('apiBase'))) {
+      this._loadOnUpdate = false;
+      void this._load(false);
+    }
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    for (const status of STATUSES) {
+      this._views![status].hidden = status !== this._status;
+      this._state(status, status === this._status);
+    }
+    const avatar = this._avatar!;
+    const src = imageUrl(this._user?.avatar, location);
+    if (src === null) {
+      avatar.remove();
+      avatar.removeAttribute('src');
+    } else {
+      if (avatar.getAttribute('src') !== src) avatar.src = src;
+      this._views!['signed-in'].prepend(avatar);
+    }
+    const name = this._user?.username ?? '';
+    const t = this._messages.lookup();
+    const failure = this._failure ? fill(t('userFailed')!, t(this._failure.code) ?? this._failure.message) : '';
+    setText(this._name!, name);
+    setText(this._loadingSlot!, t('userLoading')!);
+    setText(this._signedOutSlot!, t('userSignedOut')!);
+    setText(this._error!, failure);
+    const announced = this._announcement;
+    setText(this._live!, announced === true ? failure : announced === null ? '' : fill(t('userSignedIn')!, announced));
+  }
+
+  /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */
+  private async _load(announce: boolean): Promise<void> {
+    const load = ++this._loads;
+    // getSession() drops an expired token, which this element hears as a change: a newer load.
+    if (getSession() === null) {
+      if (load === this._loads) this._show('signed-out');
+      return;
+    }
+    this._show('loading');
+    const apiBase = this.apiBase;
+    if (!apiBase) {
+      // A framework may bind api-base a little after connecting: only a page that never sets it is told.
+      afterLoad(() => {
+        if (load === this._loads && !this.apiBase && this.isConnected) this._fail(new AniapiError('invalid_config', 'api-base is required: the AniAPI server to ask.'));
+      });
+      return;
+    }
+    let user: AniapiUser | null;
+    try {
+      user = await fetchUser({ apiBase, ...(this.fetch && { fetch: this.fetch }) });
+    } catch (error) {
+      if (!(error instanceof AniapiError)) throw error;
+      if (load === this._loads) this._fail(error);
+      return;
+    }
+    // A 401 has cleared the session by now, and the change has started a newer load.
+    if (load !== this._loads) return;
+    if (!user) {
+      this._show('signed-out');
+      return;
+    }
+    this._show('signed-in', user);
+    // A user without a name is not announced as "Signed in as ".
+    this._announcement = (announce && user.username) || null;
+    emit(this, 'aniapi-user', { user });
+  }
+
+  private _fail(error: AniapiError): void {
+    this._show('error');
+    this._failure = error.detail;
+    this._announcement = true;
+    emit(this, 'aniapi-error', error.detail);
+  }
+
+  private _show(status: AniapiUserStatus, user: AniapiUser | null = null): void {
+    this._status = status;
+    this._user = user;
+    // Signed out, the live region no longer claims anyone is signed in.
+    if (status === 'signed-out') this._announcement = null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aniapi-user': AniapiUserElement;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The message registry: every text the elements show, the built-in English
+ * ones, the packs registered for other languages, and each element's lookup in
+ * the language of the page around it. The registry lives on the global object
+ * (under a symbol), so that two copies of the package agree.
+ */
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { pageSingleton } from '../internal/page-singleton.js';
+
+/**
+ * Every text the elements show, by key. A failure's text is keyed by its
+ * `cause` when it has one, else by its `code`. An element added later brings
+ * its keys by declaration merging: `interface AniapiMessages { userLoading: string }`.
+ * In a template, `{reason}` or `{error}` stands for the one value it takes.
+ */
+export interface AniapiMessages {
+  /** `<aniapi-login>`: the button's label, unless its slot has one. */
+  login: string;
+  /** `<aniapi-callback>`: while the response is checked. */
+  signingIn: string;
+  /** `<aniapi-callback>`: signed in. */
+  signedIn: string;
+  /** `<aniapi-callback>`: signed in, going back to the page the login started from (`auto-return`). */
+  returning: string;
+  /** `<aniapi-callback>`: a failure, with "try again" offered; `{reason}` is the failure's text. */
+  failed: string;
+  /** `<aniapi-callback>`: a failure in a tab that knows no login to start again; `{reason}` is the failure's text. */
+  failedNoRetry: string;
+  /** `<aniapi-callback>`: the label of the "try again" button. */
+  retry: string;
+  /** The page was opened without a sign-in response. */
+  no_response: string;
+  /** The response could not be read safely. */
+  malformed_response: string;
+  /** This tab started no sign-in (or it was cleared). */
+  no_pending_login: string;
+  /** The response belongs to no sign-in of this tab. */
+  state_mismatch: string;
+  /** Cause `used`: the response was already used. */
+  used: string;
+  /** Cause `superseded`: a newer sign-in of this tab finished first. */
+  superseded: string;
+  /** The sign-in took too long. */
+  login_expired: string;
+  /** The server refused; `{error}` is its own text, shown as text. */
+  provider_error: string;
+  /** The response carries no token. */
+  missing_token: string;
+  /** The token arrived expired. */
+  token_expired: string;
+  /** The page is set up wrongly (an attribute). */
+  invalid_config: string;
+  /** The browser blocks what a sign-in needs. */
+  unsupported: string;
+  /** `<aniapi-callback>` with `aniapi-elements/popup`: the window that started the login took the response and signed in. */
+  handedBack: string;
+  /** `<aniapi-callback>` with `aniapi-elements/popup`: the window that started the login took the response, but could not sign in. */
+  handedBackFailed: string;
+  /** `<aniapi-user>`: the `loading` slot's default. */
+  userLoading: string;
+  /** `<aniapi-user>`: the `signed-out` slot's default. */
+  userSignedOut: string;
+  /** `<aniapi-user>`: announced when a user is loaded after a session change or `refresh()`; `{name}` is the username. */
+  userSignedIn: string;
+  /** `<aniapi-user>`: the `error` slot's default, also announced; `{reason}` is the failure's text. */
+  userFailed: string;
+  /** `<aniapi-user>`: AniAPI answered 429. */
+  rate_limited: string;
+  /** `<aniapi-user>`: AniAPI could not be reached or read. */
+  network_error: string;
+}
+
+/** Some or all of the texts, for one language or one element. */
+export type MessagePack = Partial<AniapiMessages>;
+
+/** The built-in English texts of `<aniapi-login>`. */
+export const LOGIN_MESSAGES: Pick<AniapiMessages, 'login'> = {
+  login: 'Log in with AniAPI',
+};
+
+/** The built-in English texts of `<aniapi-callback>`. */
+export const CALLBACK_MESSAGES: Omit<AniapiMessages, 'login' | `user${string}` | 'rate_limited' | 'network_error'> = {
+  signingIn: 'Signing you in…',
+  signedIn: 'Signed in.',
+  returning: 'Signed in. Taking you back…',
+  failed: 'Sign-in failed. {reason}',
+  failedNoRetry: 'Sign-in failed. {reason} This tab does not know where the sign-in started: go back to the site and sign in from there.',
+  retry: 'Try again',
+  no_response: 'This page was opened without a sign-in response.',
+  malformed_response: 'The response from AniAPI could not be read safely.',
+  no_pending_login: 'This tab has no sign-in waiting.',
+  state_mismatch: 'The response does not belong to the sign-in this tab started.',
+  used: 'This sign-in response was already used; each one works once.',
+  superseded: 'A newer sign-in in this tab finished first and replaced this one.',
+  login_expired: 'The sign-in took too long and has expired.',
+  provider_error: 'AniAPI did not sign you in: {error}',
+  missing_token: 'AniAPI sent back no access token.',
+  token_expired: 'The token AniAPI sent back has already expired.',
+  invalid_config: 'Sign-in is not set up correctly on this site.',
+  unsupported: 'This browser blocks the storage that signing in needs.',
+  handedBack: 'Signed in, in the window where you started.',
+  handedBackFailed: 'The sign-in failed; the window where you started says why.',
+};
+
+/** The built-in English texts of `<aniapi-user>`; other languages come with the message packs. */
+export const USER_MESSAGES: Pick<AniapiMessages, 'userLoading' | 'userSignedOut' | 'userSignedIn' | 'userFailed' | 'rate_limited' | 'network_error'> = {
+  userLoading: 'Loading…',
+  userSignedOut: 'Not signed in.',
+  userSignedIn: 'Signed in as {name}',
+  userFailed: 'Could not load the signed-in user. {reason}',
+  rate_limited: 'AniAPI is busy with too many requests; try again shortly.',
+  network_error: 'AniAPI could not be reached, or answered in a way this page cannot read.',
+};
+
+interface Registry {
+  packs: Map<string, MessagePack>;
+  /** Connected elements, told to render again when texts are registered. */
+  hosts: Set<ReactiveControllerHost>;
+}
+
+const registry = pageSingleton<Registry>('messages', () => ({ packs: new Map(), hosts: new Set() }));
+
+/**
+ * Registers texts for a language, a BCP 47 tag such as `it` or `fr-CA`
+ * (case does not matter), over any registered for it before; `en` overrides
+ * the built-in English. A partial pack is fine: each missing text falls back
+ * to the broader tag (`fr-CA` to `fr`), then to English. Connected elements
+ * show the new texts at once.
+ */
+export function registerMessages(lang: string, pack: MessagePack): void {
+  const key = lang.toLowerCase();
+  registry.packs.set(key, { ...registry.packs.get(key), ...pack });
+  registry.hosts.forEach((host) => host.requestUpdate());
+}
+
+/** Puts `value` where a template has its `{name}`, as it is: a `$` in it means nothing. */
+export function fill(template: string, value: string): string {
+  return template.replace(/\{\w+\}/, () => value);
+}
+
+/**
+ * An element's texts. The language is the `lang` of the element's closest
+ * ancestor that has one, crossing shadow roots to their hosts (so the page's
+ * `<html lang>` in the end), read on each render; an element renders again
+ * when texts are registered, or when its `requestUpdate()` is called after a
+ * `lang` changed.
+ */
+export class Messages implements ReactiveController {
+  constructor(
+    private readonly _host: ReactiveControllerHost & HTMLElement & { messages: MessagePack | undefined },
+    private readonly _defaults: MessagePack,
+  ) {
+    _host.addController(this);
+  }
+
+  hostConnected(): void {
+    registry.hosts.add(this._host);
+  }
+
+  hostDisconnected(): void {
+    registry.hosts.delete(this._host);
+  }
+
+  /** A lookup for the host's language as it is now: its own `messages`, the language's pack, broader tags, English. */
+  lookup(): (key: string) => string | undefined {
+    const packs = [this._host.messages];
+    for (let lang = langOf(this._host); lang; lang = lang.slice(0, Math.max(lang.lastIndexOf('-'), 0))) packs.push(registry.packs.get(lang));
+    packs.push(registry.packs.get('en'), this._defaults);
+    return (key) => {
+      for (const pack of packs) {
+        const text = (pack as Record<string, unknown> | undefined)?.[key];
+        if (typeof text === 'string') return text;
+      }
+      return undefined;
+    };
+  }
+}
+
+/** The lowercased `lang` in force at `element`; '' when none is set. */
+function langOf(element: Element): string {
+  for (let node: Element | undefined = element; node; node = (node.getRootNode() as Partial<ShadowRoot>).host) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang != null) return lang.toLowerCase();
+  }
+  return '';
+}

@@ -1,0 +1,78 @@
+/**
+ * The typed failures: every failure the package reports has a stable code,
+ * and the elements report each one as the detail of an `aniapi-error` event.
+ */
+
+/** Stable codes of every failure reported in an `aniapi-error` event. */
+export type AniapiErrorCode =
+  /** An attribute of `<aniapi-login>` is missing or not acceptable. */
+  | 'invalid_config'
+  /** The browser lacks WebCrypto or the chosen storage refuses to work. */
+  | 'unsupported'
+  /** The callback page was opened without a response in its fragment. */
+  | 'no_response'
+  /** The response breaks the OAuth grammar (duplicates, bad encoding, forbidden parameters). */
+  | 'malformed_response'
+  /** This tab holds no pending login: already used, never started here, or cleared. */
+  | 'no_pending_login'
+  /** The state in the response matches none of this tab's pending logins. */
+  | 'state_mismatch'
+  /** The pending login is older than the time a login may take. */
+  | 'login_expired'
+  /** The provider answered with an RFC 6749 `error`. */
+  | 'provider_error'
+  /** A response for a live login carried no access token. */
+  | 'missing_token'
+  /** The token's own `exp` claim says it has already expired. */
+  | 'token_expired'
+  /** AniAPI answered 429: too many requests; `retryAt` says when to try again, if known. */
+  | 'rate_limited'
+  /** AniAPI could not be reached, or its answer could not be read. */
+  | 'network_error'
+  /** `mode="popup"`: the browser blocked the popup (it opens only from a click, tap or key press). */
+  | 'popup_blocked'
+  /** `mode="popup"`: the user closed the popup before the sign-in came back. */
+  | 'popup_closed'
+  /** `mode="popup"`: no response came back within `popup-timeout` seconds; the popup is closed. */
+  | 'popup_timeout';
+
+/**
+ * Why a response has no pending login, when the tab remembers its state:
+ * - `used`: this tab already completed that login, successfully or not (a replay), or a malformed response used it up;
+ * - `superseded`: a login this tab started later signed in first, which drops the older ones.
+ */
+export type AniapiErrorCause = 'used' | 'superseded';
+
+/** Detail of `aniapi-error`. `message` is plain text and never holds a token or a state. */
+export interface AniapiErrorDetail {
+  code: AniapiErrorCode;
+  message: string;
+  /** For `no_pending_login` and `state_mismatch`: why the response's login is gone, when this tab remembers it. */
+  cause?: AniapiErrorCause;
+  /** The provider's `error` value, for `provider_error`. */
+  error?: string;
+  /** The provider's `error_description`, for `provider_error`; render it as text only. */
+  errorDescription?: string;
+  /** The provider's `error_uri`, for `provider_error`, and only when it is an https URL. */
+  errorUri?: string;
+  /** For `rate_limited`: when AniAPI takes requests again, in ms since the epoch. */
+  retryAt?: number;
+}
+
+/** A failure with a stable `code`, thrown by the plain functions and reported by the elements. */
+export class AniapiError extends Error {
+  override name = 'AniapiError';
+
+  constructor(
+    readonly code: AniapiErrorCode,
+    message: string,
+    readonly extra: Omit<AniapiErrorDetail, 'code' | 'message'> = {},
+  ) {
+    super(message);
+  }
+
+  /** The detail of the `aniapi-error` event that reports this failure. */
+  get detail(): AniapiErrorDetail {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}

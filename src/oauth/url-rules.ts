@@ -1,0 +1,75 @@
+/**
+ * The URL rules: which addresses a login may return to, send the user or the
+ * token to, or show as an image.
+ */
+import { AniapiError } from './errors.js';
+
+/**
+ * Resolves `value` against the page and returns its path, query and hash when
+ * it stays on the page's origin; null for `//other`, `javascript:`, another
+ * origin, anything unparsable, and a path that resolves to `//…` (`/.//evil`),
+ * which would leave the origin once used as a URL of its own.
+ */
+export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'origin'>): string | null {
+  try {
+    const url = new URL(value, page.href);
+    const stays = url.origin === page.origin && url.origin !== 'null' && !url.pathname.startsWith('//');
+    return stays ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Whether `url` is https, or http on this machine. */
+export function secureOrLocal(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
+}
+
+/**
+ * Parses an endpoint that will see the user's login or token: an absolute
+ * http(s) URL without a fragment, and https unless it is on this machine.
+ *
+ * @throws {AniapiError} `invalid_config` naming `attribute`.
+ */
+export function endpointUrl(value: string, attribute: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Reported below with the attribute's name.
+  }
+  if (!url || url.hash || !secureOrLocal(url)) {
+    throw new AniapiError('invalid_config', `${attribute} must be an absolute https URL (http on localhost) with no fragment.`);
+  }
+  return url;
+}
+
+/** The longest `data:` avatar an `<img>` may load, in characters of URL text: 64 KiB. */
+export const MAX_DATA_AVATAR_LENGTH = 64 * 1024;
+
+// Every name of this machine the URL parser leaves: 127/8, 0.0.0.0 (which reaches it too),
+// [::1], [::], IPv4-mapped IPv6, localhost and its subdomains, with or without a final dot.
+const LOOPBACK = /^(127\.|0\.0\.0\.0$|\[::(1?\]|ffff:)|(.+\.)?localhost\.?$)/;
+
+/**
+ * Returns `value` as a URL an `<img>` may load from AniAPI's answer: https,
+ * http on this machine, or a `data:image/` URL of at most
+ * {@link MAX_DATA_AVATAR_LENGTH} characters; null for anything else
+ * (`javascript:`, other schemes, relative or unparsable values). An avatar on
+ * this machine is refused unless `page` is on it too: a remote server must not
+ * make the browser knock on local services.
+ */
+export function imageUrl(value: unknown, page: Pick<Location, 'hostname'>): string | null {
+  if (typeof value !== 'string') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (LOOPBACK.test(url.hostname) && !LOOPBACK.test(page.hostname)) return null;
+  const data = url.protocol === 'data:' && /^image\//i.test(url.pathname) && url.href.length <= MAX_DATA_AVATAR_LENGTH;
+  return secureOrLocal(url) || data ? url.href : null;
+}

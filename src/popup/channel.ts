@@ -1,0 +1,81 @@
+/**
+ * The hand-back channel: how a callback page offers its response to the
+ * origin's other windows, and how the window that started the login claims it.
+ */
+import { parseFragment } from '../oauth/fragment-parser.js';
+import type { HandBackClaim } from '../callback/response-stash.js';
+
+/** The channel's name, and the `localStorage` key of the fallback. */
+const CHANNEL = 'aniapi-elements.hand-back.v1';
+export const OFFER = 'aniapi-elements.offer.v1';
+export const CLAIM = 'aniapi-elements.claim.v1';
+
+/** A callback page offers its response: the fragment as it arrived. */
+export interface Offer {
+  type: typeof OFFER;
+  fragment: string;
+}
+
+/** The starting window took the response of the login with this state. */
+export interface Claim extends HandBackClaim {
+  type: typeof CLAIM;
+  state: string;
+}
+
+type Message = Offer | Claim;
+
+/** The origin's other tabs, as one window talks to them. */
+export interface Channel {
+  send(message: Message): void;
+  close(): void;
+}
+
+/** Talks to the origin's other tabs: over a BroadcastChannel where there is one, else through `storage` events. */
+export function openChannel(hear: (data: unknown, channel: Channel) => void): Channel {
+  if (typeof BroadcastChannel === 'function') {
+    const broadcast = new BroadcastChannel(CHANNEL);
+    const channel: Channel = { send: (message) => broadcast.postMessage(message), close: () => broadcast.close() };
+    broadcast.onmessage = (event) => hear(event.data, channel);
+    return channel;
+  }
+  // A localStorage entry written and removed at once reaches the other tabs as a `storage`
+  // event; the relay is its own listener, so that closing it needs nothing declared later.
+  const relay: Channel & EventListenerObject = {
+    send(message) {
+      try {
+        localStorage.setItem(CHANNEL, JSON.stringify(message));
+        localStorage.removeItem(CHANNEL);
+      } catch {
+        // Storage refused: nothing reaches the other tabs, and the offer simply goes unclaimed.
+      }
+    },
+    close() {
+      removeEventListener('storage', relay);
+    },
+    handleEvent(event) {
+      const { key, newValue } = event as StorageEvent;
+      if (key !== CHANNEL || !newValue) return;
+      try {
+        hear(JSON.parse(newValue), relay);
+      } catch {
+        // Not ours, or not JSON: ignored.
+      }
+    },
+  };
+  addEventListener('storage', relay);
+  return relay;
+}
+
+export function isOffer(data: unknown): data is Offer {
+  return (data as Offer | null)?.type === OFFER && typeof (data as Offer).fragment === 'string';
+}
+
+export function isClaimFor(data: unknown, state: string): data is Claim {
+  return (data as Claim | null)?.type === CLAIM && (data as Claim).state === state;
+}
+
+/** The state a response answers, or undefined when it has none or cannot be read. */
+export function stateOf(fragment: string): string | undefined {
+  const params = parseFragment(fragment);
+  return typeof params === 'string' ? undefined : params.get('state');
+}

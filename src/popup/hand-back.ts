@@ -1,0 +1,74 @@
+/**
+ * The callback side of popup sign-in: a response whose login this tab did not
+ * start is offered to the window that did, the popup's opener first, then the
+ * origin's other tabs, and taken back only if no window claims it.
+ */
+import { offerOnce, takenResponse } from '../callback/response-stash.js';
+import type { HandBackClaim } from '../callback/response-stash.js';
+import { hasPendingLogin } from '../oauth/pending-logins.js';
+import { isClaimFor, OFFER, openChannel, stateOf } from './channel.js';
+import type { Offer } from './channel.js';
+
+/** How long a callback page waits for another window to take its response before handling it itself. */
+const HAND_BACK_WAIT = 3000;
+/** How long a popup waits for its opener alone, before offering the response to the origin's other tabs too. */
+const OPENER_FIRST = 300;
+
+/**
+ * Offers the page's response to the window that started its login, once per
+ * response: the claim, or null when no window took it. Null at once when there
+ * is nothing to hand back (no response, or one this tab started).
+ */
+export function handBack(): Promise<HandBackClaim | null> | null {
+  const taken = takenResponse();
+  if (!taken || taken.inQuery || taken.unclaimed) return null;
+  if (taken.offered) return taken.offered;
+  const state = stateOf(taken.fragment);
+  if (state === undefined || startedHere(state)) return null;
+  return offerOnce(taken, () => offer(taken.fragment, state));
+}
+
+/** Whether this tab started the login of `state`, and so completes it itself. */
+function startedHere(state: string): boolean {
+  try {
+    return hasPendingLogin(sessionStorage, state);
+  } catch {
+    // No sessionStorage here, so no pending login either.
+    return false;
+  }
+}
+
+/** Offers `fragment` and resolves to the first claim for `state`, or to null after the wait. */
+function offer(fragment: string, state: string): Promise<HandBackClaim | null> {
+  const opener = window.opener as Window | null;
+  const message: Offer = { type: OFFER, fragment };
+  return new Promise((resolve) => {
+    const disposers = new Set<() => void>();
+    const done = (claim: HandBackClaim | null): void => {
+      for (const dispose of disposers) dispose();
+      resolve(claim);
+    };
+    const hear = (data: unknown): void => {
+      if (isClaimFor(data, state)) done({ ok: data.ok === true });
+    };
+    const onMessage = (event: MessageEvent): void => {
+      if (event.origin === location.origin && event.source === opener) hear(event.data);
+    };
+    addEventListener('message', onMessage);
+    const channel = openChannel(hear);
+    const timer = setTimeout(() => done(null), HAND_BACK_WAIT);
+    // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
+    const others = setTimeout(() => channel.send(message), opener ? OPENER_FIRST : 0);
+    disposers
+      .add(() => removeEventListener('message', onMessage))
+      .add(() => channel.close())
+      .add(() => clearTimeout(timer))
+      .add(() => clearTimeout(others));
+    try {
+      // Delivered only if the opener is still a page of this very origin.
+      opener?.postMessage(message, location.origin);
+    } catch {
+      // An opener that is gone.
+    }
+  });
+}
