@@ -1,7 +1,7 @@
 import { css, ReactiveElement } from '@lit/reactive-element';
 import type { PropertyValues } from '@lit/reactive-element';
 import { scrubCallbackPage } from '../callback/address-bar.js';
-import { readCallbackPage, STORES } from '../callback/page-outcome.js';
+import { readCallbackPage } from '../callback/page-outcome.js';
 import type { CallbackResult } from '../callback/page-outcome.js';
 import { afterLoad } from './after-load.js';
 import { emit, emitFailure } from './events.js';
@@ -9,16 +9,29 @@ import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
+import { takenResponse } from '../callback/response-stash.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
-import { getToken, setToken } from '../session/token-store.js';
+import { getToken, setToken, STORES } from '../session/token-store.js';
 import { CALLBACK_MESSAGES, fill, Messages } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { lastLogin } from '../oauth/pending-logins.js';
 import { retryLogin } from './retry-login.js';
 
 export type { CallbackResult } from '../callback/page-outcome.js';
+
+/**
+ * Where an element is with the page's response. `unchecked`: the next update
+ * checks it. `handing-back`: the window that started its login is asked to
+ * take it. `known`: checked here, or claimed by that window. `reported`: its
+ * event has fired, and the view shows it.
+ */
+type Phase =
+  | { at: 'unchecked' }
+  | { at: 'handing-back' }
+  | { at: 'known' | 'reported'; result: CallbackResult }
+  | { at: 'known' | 'reported'; claim: HandBackClaim };
 
 /**
  * Completes an AniAPI login on the redirect-URI page. On first connection it
@@ -53,7 +66,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     autoReturn: { type: Boolean, attribute: 'auto-return' },
     expiryWarning: { type: Number, attribute: 'expiry-warning' },
     messages: { attribute: false },
-    _result: { state: true },
+    _phase: { state: true },
   };
 
   static override styles = css`
@@ -66,7 +79,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     }
   `;
 
-  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). Read when the response is checked, in the element's first update (a microtask after it connects); set later, it moves the token there, so set it first when the token must never touch sessionStorage. */
+  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). */
   store: TokenStore = 'session';
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
@@ -78,24 +91,11 @@ export class AniapiCallbackElement extends ReactiveElement {
   /** Texts for this element that win over the registered ones, in any language: `{ signedIn: 'Welcome back!' }`. */
   messages: MessagePack | undefined = undefined;
 
-  private _result: CallbackResult | null = null;
+  // The one record of where this element is with the response: its view and its events follow from it.
+  private _phase: Phase = { at: 'unchecked' };
 
-  // A response being offered to the window that started its login, and that window's answer.
-  private _handing: Promise<void> | undefined;
-
-  private _handedBack: HandBackClaim | undefined;
-
-  // A new response arrived while the last was being offered: it is checked once the offer is answered.
-  private _again = false;
-
-  private _reported = false;
-
-  // Relays session changes as events while connected; attached once the
-  // response is checked, so that it neither relays this element's own login
-  // nor announces the end of an expired token that the login replaces.
-  private readonly _session = new SessionController(this, false);
-
-  private _attached = false;
+  // Paused until the response is checked: this element reports its own login, and an expired token it replaces did not end.
+  private readonly _session = new SessionController(this, true);
 
   private _status: HTMLParagraphElement | undefined;
 
@@ -107,7 +107,7 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
-    return this._result;
+    return 'result' in this._phase ? this._phase.result : null;
   }
 
   override connectedCallback(): void {
@@ -117,12 +117,10 @@ export class AniapiCallbackElement extends ReactiveElement {
     super.connectedCallback();
     window.addEventListener('popstate', this._onHashChange);
     window.addEventListener('hashchange', this._onHashChange);
-    // Reconnected with an outcome already: a response that came meanwhile is checked now, not left waiting.
-    if (arrived && this._result) {
-      this._settle(true);
-      this._reported = false;
-    }
-    if (!this._reported) afterLoad(() => this._report());
+    // Reconnected after its first check: a response that came meanwhile is checked now, not left waiting.
+    if (arrived && this._phase.at !== 'unchecked') this._check();
+    // Heard by listeners that any script of the page adds while it loads; nothing once reported.
+    afterLoad(() => this._report());
   }
 
   override disconnectedCallback(): void {
@@ -165,18 +163,20 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const earlier = this._result;
-    this._settle();
+    const phase = this._phase;
+    const token = 'result' in phase && phase.result.ok && phase.result.token.accessToken;
+    // Checked in the first update: the page or framework has set `store` by now.
+    if (phase.at === 'unchecked') this._check();
     // A store set after the response was checked (Angular binds properties a task after
     // connecting) moves this login's token there, as long as it is still the session's.
-    if (earlier?.ok && changed.has('store') && STORES.includes(this.store) && earlier.token.accessToken === getToken()) {
-      this._muted(() => {
-        try {
-          setToken(earlier.token.accessToken, this.store);
-        } catch (error) {
-          emitFailure(this, error);
-        }
-      });
+    else if (changed.has('store') && STORES.includes(this.store) && token === getToken()) {
+      this._session.pause();
+      try {
+        setToken(token, this.store);
+      } catch (error) {
+        emitFailure(this, error);
+      }
+      this._session.resume();
     }
   }
 
@@ -184,89 +184,76 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     // The outcome shows when it is reported: the live region, already there saying "Signing you in…", then announces it.
-    const result = this._reported ? this._result : null;
+    const phase = this._phase;
+    const shown = phase.at === 'reported';
+    const result = shown ? this.result : null;
     const error = result?.ok === false ? result.error : null;
     // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
     const retry = error !== null && lastLogin() !== null && !window.opener;
     const t = this._messages.lookup();
-    const handed = this._reported ? this._handedBack : undefined;
     let text = t('signingIn')!;
-    if (handed) text = t(handed.ok ? 'handedBack' : 'handedBackFailed')!;
+    if (shown && 'claim' in phase) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed')!;
     else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
     // The provider's own words go in as text, and only where the template says.
-    else if (error) text = fill(t(retry ? 'failed' : 'failedNoRetry')!, fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''));
+    else if (error)
+      text = fill(
+        t(retry ? 'failed' : 'failedNoRetry')!,
+        fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''),
+      );
     const status = this._status!;
     // Unchanged text is left alone, role included, so that the live region does not announce it again.
     setText(status, text, () => status.setAttribute('role', error ? 'alert' : 'status'));
     this._retry!.hidden = !retry;
     this._retry!.textContent = t('retry')!;
     this._state('signed-in', this._session.session !== null);
-    this._state('error', result?.ok === false);
+    this._state('error', !!error);
   }
 
   /**
-   * Checks the page's response once, with the store set by now, and returns
-   * the outcome; null while the response is offered to the window that started its login.
+   * Checks the page's response here, or offers it to the window that started
+   * its login; one that lands while the last is offered waits in the stash for the answer.
    */
-  private _settle(fresh = false): CallbackResult | null {
-    if (this._handing || (this._handedBack && !fresh)) return null;
-    if (this._result && !fresh) return this._result;
-    const handing = popupHooks()?.handBack();
-    if (handing) {
-      this._handing = handing.then((claim) => {
-        this._handing = undefined;
-        this._handedBack = claim ?? undefined;
-        this.requestUpdate();
-        if (claim) this._muted(() => {});
-        afterLoad(() => {
-          this._report();
-          // Unclaimed, the report just checked the newest response itself: the one left in the page.
-          if (this._again && claim) this._fresh();
-          this._again = false;
-        });
-      });
-      return null;
-    }
-    this._handedBack = undefined;
-    this._muted(() => (this._result = readCallbackPage(this.store)));
-    return this._result!;
-  }
-
-  /** Runs `change` with the session relay off: this element reports its own login itself, once. */
-  private _muted(change: () => void): void {
-    const attached = this._attached;
-    if (attached) this._session.hostDisconnected();
-    try {
-      change();
-    } finally {
-      if (!attached) {
-        this._attached = true;
-        this.addController(this._session);
-      } else if (this.isConnected) {
-        this._session.hostConnected();
-      }
-    }
-  }
-
-  private _report(): void {
-    if (this._reported || !this.isConnected) return;
-    const result = this._settle();
-    if (this._handedBack) {
-      const popup = !!window.opener;
-      this._reported = true;
-      this.requestUpdate();
-      emit(this, 'aniapi-handed-back', { popup });
-      if (popup) window.close();
-    }
-    if (!result) return;
-    this._reported = true;
-    this.requestUpdate();
-    if (!result.ok) {
-      emit(this, 'aniapi-error', result.error);
+  private _check(): void {
+    if (this._phase.at === 'handing-back') return;
+    const offer = popupHooks()?.handBack();
+    if (!offer) {
+      this._session.pause();
+      this._phase = { at: 'known', result: readCallbackPage(this.store) };
+      this._session.resume();
       return;
     }
-    emit(this, 'aniapi-token', result.token);
-    if (this.autoReturn && result.token.returnTo !== null) this.navigate(result.token.returnTo);
+    this._phase = { at: 'handing-back' };
+    void offer.then((claim) => {
+      // Unclaimed, it is checked here in the next update: it, or the newest response if one landed meanwhile.
+      this._phase = claim ? { at: 'known', claim } : { at: 'unchecked' };
+      // Claimed, a session change is news from now on, like the one the taking window may share through the store.
+      if (claim) this._session.resume();
+      afterLoad(() => {
+        this._report();
+        // Claimed, a response that landed meanwhile is still in the stash.
+        if (claim && takenResponse()) {
+          this._check();
+          this._report();
+        }
+      });
+    });
+  }
+
+  /** Fires the known outcome's event once, while connected. */
+  private _report(): void {
+    const phase = this._phase;
+    if (!this.isConnected || phase.at !== 'known') return;
+    this._phase = { ...phase, at: 'reported' };
+    if ('claim' in phase) {
+      const popup = !!window.opener;
+      emit(this, 'aniapi-handed-back', { popup });
+      if (popup) window.close();
+    } else if (!phase.result.ok) {
+      emit(this, 'aniapi-error', phase.result.error);
+    } else {
+      emit(this, 'aniapi-token', phase.result.token);
+      if (this.autoReturn && phase.result.token.returnTo !== null) this.navigate(phase.result.token.returnTo);
+    }
   }
 
   // A new response can arrive without a new page: the same URL with another
@@ -276,18 +263,10 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _onHashChange = (): void => {
     // Off the address bar at once, even while the last response is still being offered.
     if (!scrubCallbackPage()) return;
-    if (this._handing) this._again = true;
-    else this._fresh();
-  };
-
-  /** Checks and reports the response that has just arrived, as the first. */
-  private _fresh(): void {
-    this._settle(true);
-    this._reported = false;
+    this._check();
     this._report();
-  }
+  };
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -21,19 +21,24 @@ export class SessionController implements ReactiveController {
   // The token last warned about, kept across re-armed watches: one warning per token.
   private _warned: string | undefined;
 
-  /** Attaches to `_host` at once unless `attach` is false; the host then adds it itself when ready. */
+  /** Attaches itself to `_host`; when `_paused`, it relays nothing until {@link resume}. */
   constructor(
     private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
-    attach = true,
+    private _paused?: boolean,
   ) {
-    if (attach) _host.addController(this);
+    _host.addController(this);
   }
 
   hostConnected(): void {
+    if (this._paused) return;
     this._stop = onChange((session, reason) => {
       this.session = session;
       if (session) {
-        emit(this._host, 'aniapi-token', { accessToken: session.accessToken, expiresAt: session.expiresAt, returnTo: null });
+        emit(this._host, 'aniapi-token', {
+          accessToken: session.accessToken,
+          expiresAt: session.expiresAt,
+          returnTo: null,
+        });
       } else {
         emit(this._host, 'aniapi-logout', { reason: reason as LogoutReason });
       }
@@ -48,6 +53,18 @@ export class SessionController implements ReactiveController {
     this._stop?.();
     this._stopExpiry?.();
     this._stop = this._stopExpiry = undefined;
+  }
+
+  /** Stops relaying until {@link resume}: for a change the host reports itself. */
+  pause(): void {
+    this._paused = true;
+    this.hostDisconnected();
+  }
+
+  /** Relays again, from the session as it is now, while the host is connected. */
+  resume(): void {
+    this._paused = false;
+    if (this._host.isConnected && !this._stop) this.hostConnected();
   }
 
   /** Starts the expiry watch again when the host's `expiryWarning` is not the one it runs with. */
