@@ -7,16 +7,12 @@ import type { AniapiTokenDetail } from '../oauth/complete-login.js';
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { AniapiError } from '../oauth/errors.js';
 import { pageSingleton } from '../internal/page-singleton.js';
-import type { TokenStore } from '../session/token-store.js';
-import { getToken } from '../session/token-store.js';
+import { checkStore, getToken } from '../session/token-store.js';
 import { scrubCallbackPage } from './address-bar.js';
 import { takeResponse } from './response-stash.js';
 
 /** The outcome of a callback page: the token's detail, or the failure's. */
 export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: false; error: AniapiErrorDetail };
-
-/** The stores a token may be kept in. */
-export const STORES: readonly string[] = ['session', 'local', 'memory'];
 
 // Shared by every <aniapi-callback> of the page, and a second copy of the package,
 // so that each reports the one outcome instead of a false no_response.
@@ -37,11 +33,6 @@ export function readCallbackPage(store: string): CallbackResult {
   const fresh = taken && (taken.inQuery || (taken.fragment !== '' && taken.fragment !== '#'));
   if (!fresh && known && current) return known;
   return (outcome.result = checkResponse(taken?.fragment ?? '', store, taken?.inQuery ?? false));
-}
-
-/** Throws `invalid_config` unless `store` is one of {@link STORES}: an attribute may hold anything. */
-export function checkStore(store: string): asserts store is TokenStore {
-  if (!STORES.includes(store)) throw new AniapiError('invalid_config', 'store must be session, local or memory.');
 }
 
 /** Checks a response taken off the address bar and keeps its token in `store`: the outcome, never a throw. */

@@ -25,11 +25,11 @@ import type { MessagePack } from '../i18n/message-registry.js';
  *
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
  *
- * @fires aniapi-login - Just before the redirect (or the popup's navigation), detail `{ url }`. Cancelable: call `preventDefault()` to navigate yourself; in popup mode the popup then closes.
- * @fires aniapi-error - The login cannot start, detail `{ code, message }` with code `invalid_config` (naming the attribute: `authorize-url` is required) or `unsupported`; in popup mode also `popup_blocked`, `popup_closed`, `popup_timeout`, or any failure of the response the popup hands back.
- * @fires aniapi-token - A session began: a popup login completed, or a login here or in another tab sharing the store, detail `{ accessToken, expiresAt, returnTo: null }`.
+ * @fires aniapi-login - Just before the redirect, detail `{ url }`; cancelable.
+ * @fires aniapi-error - The login cannot start (`invalid_config`, `unsupported`) or, in popup mode, failed; detail `{ code, message }`.
+ * @fires aniapi-token - A session began (a popup login, or a login in a tab sharing the store), detail `{ accessToken, expiresAt, returnTo: null }`.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
- * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
+ * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout`, `expired` or `unauthorized`.
  *
  * @cssstate signed-in - A session exists, as the `signed-in` attribute says: `aniapi-login:state(signed-in)`.
  * @cssstate redirecting - The login has begun: the browser is leaving for AniAPI, or the popup is open.
@@ -91,7 +91,7 @@ export class AniapiLoginElement extends ReactiveElement {
   /** The OAuth client id registered with AniAPI. Required. */
   clientId = '';
 
-  /** The client's registered redirect URI, sent exactly as written: AniAPI compares it character by character. https, except on localhost. Required. */
+  /** The client's registered redirect URI, sent exactly as written; https, except on localhost. Required. */
   redirectUri = '';
 
   /** The authorize endpoint of your AniAPI server; https, except on localhost. Required: there is no default server. */
@@ -103,16 +103,16 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Disables the button. */
   disabled = false;
 
-  /** `redirect`: this page leaves for AniAPI and comes back through the callback page. `popup`: AniAPI opens in a popup that hands the response back, and this page stays as it is; needs `aniapi-elements/popup` loaded, on this page and on the callback page. */
+  /** `redirect` (this page leaves for AniAPI) or `popup` (this page stays; needs `aniapi-elements/popup`). */
   mode: 'redirect' | 'popup' = 'redirect';
 
   /** Popup mode: where to keep the token, as `<aniapi-callback store>` does: `session`, `local` or `memory`. */
   store: TokenStore = 'session';
 
-  /** Popup mode: seconds to wait for the response before closing the popup with `popup_timeout`. Default 600, the time a pending login lives. */
+  /** Popup mode: seconds to wait for the response before `popup_timeout`. Default 600. */
   popupTimeout = 600;
 
-  /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Removing the attribute restores the default, 60. */
+  /** Seconds before the token expires to fire `aniapi-expiring`; 0 for none. Default 60. */
   expiryWarning = DEFAULT_EXPIRY_WARNING / 1000;
 
   /** Texts for this element that win over the registered ones, in any language: `{ login: 'Sign in' }`. */
@@ -155,7 +155,12 @@ export class AniapiLoginElement extends ReactiveElement {
     if (this.disabled || this._redirecting) return;
     this._failed = false;
     const popup = this.mode === 'popup' ? popupHooks() : undefined;
-    const options: LoginOptions = { clientId: this.clientId, redirectUri: this.redirectUri, authorizeUrl: this.authorizeUrl, returnTo: this.returnTo };
+    const options: LoginOptions = {
+      clientId: this.clientId,
+      redirectUri: this.redirectUri,
+      authorizeUrl: this.authorizeUrl,
+      returnTo: this.returnTo,
+    };
     let win: Window | undefined;
     try {
       if (this.mode !== 'redirect' && !popup) {

@@ -50,7 +50,7 @@ const STATUSES: readonly AniapiUserStatus[] = ['loading', 'signed-in', 'signed-o
  * @slot error - Shown when the user could not be fetched. Default: the failure in words.
  *
  * @csspart user - The signed-in view: avatar, name and the default slot, in a row.
- * @csspart avatar - The avatar `<img>`, decorative (`alt=""`); absent when the user has none, or its URL is not https, http on localhost, or a `data:image/` URL of at most 64 KiB, or is on this machine while the page is not.
+ * @csspart avatar - The avatar `<img>`, decorative (`alt=""`); absent when there is none, or its URL is refused.
  * @csspart name - The username, as text; empty when AniAPI sent none that is text.
  * @csspart loading - The view around the `loading` slot.
  * @csspart signed-out - The view around the `signed-out` slot.
@@ -66,7 +66,7 @@ const STATUSES: readonly AniapiUserStatus[] = ['loading', 'signed-in', 'signed-o
  * @cssprop --aniapi-user-gap - Space between the avatar, the name and the default slot. Default: 0.5em.
  *
  * @fires aniapi-user - A user was loaded, detail `{ user }`: AniAPI's user, its fields of the wrong type left out, so the page need not ask again.
- * @fires aniapi-error - The user could not be fetched, detail `{ code, message }` with code `rate_limited` (with `retryAt` when AniAPI tells), `network_error` (also when AniAPI has not answered within 10 seconds), or `invalid_config` (a bad `api-base`).
+ * @fires aniapi-error - The user could not be fetched (`rate_limited`, `network_error`, `invalid_config`), detail `{ code, message }`.
  */
 export class AniapiUserElement extends ReactiveElement {
   static override properties = {
@@ -80,11 +80,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   static override styles = userElementStyles;
 
-  /**
-   * The AniAPI server to ask, without `/v1`: https, or http on localhost. Required: AniAPI's
-   * public service is gone and its domain has another owner, so the card sends the token
-   * nowhere until the page names its server. A change fetches the user again.
-   */
+  /** The AniAPI server to ask, without `/v1`; https, except on localhost. Required: there is no default server. */
   apiBase: string | undefined = undefined;
 
   /**
@@ -246,7 +242,8 @@ export class AniapiUserElement extends ReactiveElement {
     if (!apiBase) {
       // A framework may bind api-base a little after connecting: only a page that never sets it is told.
       afterLoad(() => {
-        if (load === this._loads && !this.apiBase && this.isConnected) this._fail(new AniapiError('invalid_config', 'api-base is required: the AniAPI server to ask.'));
+        if (load === this._loads && !this.apiBase && this.isConnected)
+          this._fail(new AniapiError('invalid_config', 'api-base is required: the AniAPI server to ask.'));
       });
       return;
     }

@@ -9,7 +9,7 @@ import { createState } from './random-state.js';
 export interface LoginOptions {
   /** The OAuth client id registered with AniAPI. */
   clientId: string;
-  /** The client's registered redirect URI, sent exactly as given: AniAPI compares it character by character. https, or http on this machine. */
+  /** The client's registered redirect URI, sent exactly as written; https, or http on this machine. */
   redirectUri: string;
   /**
    * The authorize endpoint of the AniAPI server the app uses. Required: AniAPI's
@@ -40,7 +40,12 @@ export function checkLogin(options: LoginOptions, location: PageEnvironment['loc
   if (!clientId?.trim()) throw invalidConfig('client-id is required.');
   if (!redirectUri) throw invalidConfig('redirect-uri is required.');
   // Checked, not normalised: AniAPI compares the redirect URI character by character.
-  if (redirectUri.trim() !== redirectUri || !/^https?:\/\//i.test(redirectUri) || !URL.canParse(redirectUri) || redirectUri.includes('#')) {
+  if (
+    redirectUri.trim() !== redirectUri ||
+    !/^https?:\/\//i.test(redirectUri) ||
+    !URL.canParse(redirectUri) ||
+    redirectUri.includes('#')
+  ) {
     throw invalidConfig('redirect-uri must be an absolute http(s) URL, with no spaces around it and no fragment.');
   }
   // The token lands there: over plain http anyone on the way could rewrite that page (RFC 6749 §3.1.2.1).

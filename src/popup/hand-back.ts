@@ -22,7 +22,6 @@ const OPENER_FIRST = 300;
 export function handBack(): Promise<HandBackClaim | null> | null {
   const taken = takenResponse();
   if (!taken || taken.inQuery || taken.unclaimed) return null;
-  if (taken.offered) return taken.offered;
   const state = stateOf(taken.fragment);
   if (state === undefined || startedHere(state)) return null;
   return offerOnce(taken, () => offer(taken.fragment, state));

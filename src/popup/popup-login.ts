@@ -2,13 +2,14 @@
  * The starting side of popup sign-in: opens the popup in the click, sends it
  * to AniAPI, and waits in this page for the response the callback page offers.
  */
-import { checkStore } from '../callback/page-outcome.js';
 import { AniapiError } from '../oauth/errors.js';
 import { completeLogin } from '../oauth/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
 import { CLAIM, isOffer, openChannel, stateOf } from './channel.js';
 import type { Claim } from './channel.js';
 import type { PopupSettings } from './hooks.js';
+import { checkStore } from '../session/token-store.js';
+import type { TokenStore } from '../session/token-store.js';
 
 /** The popup's size in CSS pixels: room for AniAPI's login and consent pages. */
 const WIDTH = 500;
@@ -36,12 +37,16 @@ const waiting = new Map<string, Waiting>();
  */
 export function openPopup(settings: PopupSettings): Window {
   checkStore(settings.store);
-  if (!(settings.popupTimeout > 0)) throw new AniapiError('invalid_config', 'popup-timeout must be a number of seconds above 0.');
+  if (!(settings.popupTimeout > 0))
+    throw new AniapiError('invalid_config', 'popup-timeout must be a number of seconds above 0.');
   const left = Math.round(screenX + (outerWidth - WIDTH) / 2);
   const top = Math.round(screenY + (outerHeight - HEIGHT) / 2);
   const popup = open('', '_blank', `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
   if (!popup) {
-    throw new AniapiError('popup_blocked', 'The browser blocked the sign-in window. Allow popups for this site, or try again with a click.');
+    throw new AniapiError(
+      'popup_blocked',
+      'The browser blocked the sign-in window. Allow popups for this site, or try again with a click.',
+    );
   }
   return popup;
 }
@@ -73,8 +78,8 @@ export function runPopupLogin(popup: Window, url: string, settings: PopupSetting
 /** Checks an offered response as a callback page would, keeping the token in the button's store. */
 function complete(fragment: string, settings: PopupSettings, finish: Finish): { ok: boolean; end(): void } {
   try {
-    checkStore(settings.store);
-    completeLogin(fragment, settings.store);
+    // openPopup() checked the store before the popup opened.
+    completeLogin(fragment, settings.store as TokenStore);
     return { ok: true, end: () => finish() };
   } catch (error) {
     return { ok: false, end: () => finish(error) };
@@ -95,7 +100,8 @@ function hearOffers(disposers: Set<() => void>): void {
 /** Gives up when the user closes the popup, or once `seconds` have passed. */
 function watchPopup(popup: Window, state: string, seconds: number, disposers: Set<() => void>, finish: Finish): void {
   const closedCheck = setInterval(() => {
-    if (popup.closed) giveUp(state, finish, 'popup_closed', 'The sign-in window was closed before the sign-in finished.');
+    if (popup.closed)
+      giveUp(state, finish, 'popup_closed', 'The sign-in window was closed before the sign-in finished.');
   }, CLOSED_CHECK);
   const timer = setTimeout(
     () => giveUp(state, finish, 'popup_timeout', 'The sign-in window took too long and was closed.'),

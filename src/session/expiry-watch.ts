@@ -8,7 +8,10 @@
 import type { Session } from './token-store.js';
 import { endSession, onChange, storedSession } from './token-store.js';
 
-/** The clock and timers a watch runs on; tests pass their own. */
+/**
+ * The clock and timers a watch runs on; tests pass their own.
+ * @internal
+ */
 export interface ExpiryClock {
   now(): number;
   setTimeout(callback: () => void, ms: number): unknown;

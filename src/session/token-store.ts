@@ -7,7 +7,6 @@ import { readClaims } from '../oauth/jwt-claims.js';
 import { pageSingleton } from '../internal/page-singleton.js';
 import { AniapiError } from '../oauth/errors.js';
 
-
 /**
  * Where a token is kept:
  * - `session`: sessionStorage, this tab only, survives navigation and reloads in it;
@@ -15,6 +14,14 @@ import { AniapiError } from '../oauth/errors.js';
  * - `memory`: this page only, gone on any navigation or reload.
  */
 export type TokenStore = 'session' | 'local' | 'memory';
+
+/** The stores a token may be kept in. */
+export const STORES: readonly string[] = ['session', 'local', 'memory'];
+
+/** Throws `invalid_config` unless `store` is one of {@link STORES}: an attribute may hold anything. */
+export function checkStore(store: string): asserts store is TokenStore {
+  if (!STORES.includes(store)) throw new AniapiError('invalid_config', 'store must be session, local or memory.');
+}
 
 /** The signed-in session, as far as this browser knows it. */
 export interface Session {
@@ -30,7 +37,6 @@ export interface Session {
  * token's `exp` passed, or AniAPI refused the token with a 401.
  */
 export type LogoutReason = 'logout' | 'expired' | 'unauthorized';
-
 
 /** Why the session changed: a new token, or a {@link LogoutReason}. */
 export type SessionChangeReason = 'login' | LogoutReason;
