@@ -3,6 +3,28 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const NO_HTML = 'Build the DOM with DOM calls (createElement, append) and set text with textContent; never parse HTML.';
+
+// The shipped code depends on @lit/reactive-element only; lit is a dev dependency, and its
+// unsafeHTML directive would parse HTML.
+const NO_UNSAFE_HTML = { name: 'lit/directives/unsafe-html.js', message: 'Provider text is shown as text only.' };
+
+// src/ is laid out by role. The protocol (oauth/, session/, api/, internal/) is at the
+// bottom, with callback/ just above it: neither may import the elements, the popup flow or
+// lit, so that the session, api and expiry entry points, which register nothing, never pull
+// in an element or a DOM-element class. (ESLint replaces a rule's options per file rather
+// than merging them, so each block that sets no-restricted-imports repeats NO_UNSAFE_HTML.)
+const PROTOCOL = 'src/oauth, session, api and internal are the protocol layer, below the elements';
+const ENTRY_POINT = {
+  regex: String.raw`^\.\./[^/]+\.js$`,
+  message:
+    'The entry points at the top of src/ are what users import, and some register elements; import the module you need from its folder instead.',
+};
+const LIT = {
+  regex: String.raw`^(lit|lit-html|lit-element)(/|$)|^@lit(-labs)?/`,
+  message: 'lit and @lit/* (ReactiveElement, its controllers and DOM-element classes) belong to the elements.',
+};
+
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'bench/out/', 'size/out/', 'demo/frameworks/'] },
   js.configs.recommended,
@@ -20,14 +42,64 @@ export default defineConfig(
       'no-new-func': 'error',
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Render with lit templates; never parse HTML.' },
-        { property: 'outerHTML', message: 'Render with lit templates; never parse HTML.' },
-        { property: 'insertAdjacentHTML', message: 'Render with lit templates; never parse HTML.' },
-        { object: 'document', property: 'write', message: 'Render with lit templates.' },
+        { property: 'innerHTML', message: NO_HTML },
+        { property: 'outerHTML', message: NO_HTML },
+        { property: 'insertAdjacentHTML', message: NO_HTML },
+        { object: 'document', property: 'write', message: NO_HTML },
       ],
+      'no-restricted-imports': ['error', { paths: [NO_UNSAFE_HTML] }],
+    },
+  },
+  {
+    // The protocol: begin and complete a login, token store, expiry watch, the HTTP client.
+    files: ['src/oauth/**/*.ts', 'src/session/**/*.ts', 'src/api/**/*.ts', 'src/internal/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Provider text is shown as text only.' }] },
+        {
+          paths: [NO_UNSAFE_HTML],
+          patterns: [
+            {
+              regex: '(^|/)elements/',
+              message: `${PROTOCOL}: they must not import the custom elements (src/elements/), which build on them, so that the session, api and expiry entry points define no element.`,
+            },
+            {
+              regex: '(^|/)popup/',
+              message: `${PROTOCOL}: they must not import the popup flow (src/popup/), an opt-in add-on that builds on them.`,
+            },
+            {
+              regex: '(^|/)callback/',
+              message: `${PROTOCOL}: they must not import the callback page's handling (src/callback/), which completes a login through them.`,
+            },
+            {
+              regex: '(^|/)i18n/',
+              message: `${PROTOCOL}: they report an error as a code (AniapiError) and must not import i18n/; the elements word it for the user.`,
+            },
+            { ...LIT, message: `${PROTOCOL}: they are plain TypeScript with no DOM-element class. ${LIT.message}` },
+            ENTRY_POINT,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The callback page's handling: the address-bar scrub, the response stash, the page outcome.
+    files: ['src/callback/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_UNSAFE_HTML],
+          patterns: [
+            {
+              regex: '(^|/)(elements|popup)/',
+              message:
+                'src/callback/ (address-bar scrub, response stash, page outcome) sits below the elements and the popup flow: it must not import src/elements/ or src/popup/, which build on it.',
+            },
+            { ...LIT, message: `src/callback/ defines no element. ${LIT.message}` },
+            ENTRY_POINT,
+          ],
+        },
       ],
     },
   },
