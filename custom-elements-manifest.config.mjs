@@ -11,8 +11,14 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
-          const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
-          declaration.members &&= declaration.members.filter((member) => !hidden.has(member.name) && !LIT_STATICS.has(member.name));
+          const hidden = new Set(
+            (declaration.members ?? [])
+              .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
+              .map((m) => m.name),
+          );
+          declaration.members &&= declaration.members.filter(
+            (member) => !hidden.has(member.name) && !LIT_STATICS.has(member.name),
+          );
           // Internal reactive state ({ state: true } in static properties) is no attribute.
           declaration.attributes &&= declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
         }
@@ -31,17 +37,31 @@ function tagDefinitions() {
       const [tag, element] = node.arguments;
       if (!tag || !ts.isStringLiteral(tag) || !element) return;
       const name = element.getText();
-      const source = node.getSourceFile().statements.find(
-        (statement) => ts.isImportDeclaration(statement) && statement.importClause?.namedBindings?.elements?.some((e) => e.name.text === name),
-      );
+      const source = node
+        .getSourceFile()
+        .statements.find(
+          (statement) =>
+            ts.isImportDeclaration(statement) &&
+            statement.importClause?.namedBindings?.elements?.some((e) => e.name.text === name),
+        );
       const module = posix.join(posix.dirname(moduleDoc.path), source.moduleSpecifier.text.replace(/\.js$/, '.ts'));
-      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration: { name, module } }];
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        { kind: 'custom-element-definition', name: tag.text, declaration: { name, module } },
+      ];
     },
   };
 }
 
 export default {
-  globs: ['src/elements/login-element.ts', 'src/elements/callback-element.ts', 'src/elements/user-element.ts', 'src/login.ts', 'src/callback.ts', 'src/user.ts'],
+  globs: [
+    'src/elements/login-element.ts',
+    'src/elements/callback-element.ts',
+    'src/elements/user-element.ts',
+    'src/login.ts',
+    'src/callback.ts',
+    'src/user.ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [tagDefinitions(), publicApiOnly()],

@@ -13,7 +13,9 @@ await mkdir(out, { recursive: true });
 
 const rows = [];
 for (const name of USES) {
-  const code = Buffer.from(await bundleMinified(new URL(`usage/${name}.js`, import.meta.url).pathname, { plugins: [commonjs()] }));
+  const code = Buffer.from(
+    await bundleMinified(new URL(`usage/${name}.js`, import.meta.url).pathname, { plugins: [commonjs()] }),
+  );
   await writeFile(new URL(`${name}.min.js`, out), code);
   rows.push({
     name,
@@ -30,5 +32,7 @@ console.log('\nMinimal login + callback, bundled with the same rollup and terser
 console.log('| library | min | min+gzip | ×ours | min+brotli | ×ours |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const row of rows) {
-  console.log(`| ${row.name} | ${kb(row.min)} | ${kb(row.gzip)} | ${ratio(row.gzip, ours.gzip)} | ${kb(row.brotli)} | ${ratio(row.brotli, ours.brotli)} |`);
+  console.log(
+    `| ${row.name} | ${kb(row.min)} | ${kb(row.gzip)} | ${ratio(row.gzip, ours.gzip)} | ${kb(row.brotli)} | ${ratio(row.brotli, ours.brotli)} |`,
+  );
 }

@@ -25,7 +25,8 @@ try {
     await context.addInitScript(() => {
       const replaceState = History.prototype.replaceState;
       History.prototype.replaceState = function (state, unused, url) {
-        if (window.scrubbedAt === undefined && url !== undefined && !String(url).includes('#')) window.scrubbedAt = performance.now();
+        if (window.scrubbedAt === undefined && url !== undefined && !String(url).includes('#'))
+          window.scrubbedAt = performance.now();
         return replaceState.call(this, state, unused, url);
       };
       document.addEventListener('aniapi-token', () => (window.tokenAt ??= performance.now()));
@@ -45,13 +46,16 @@ try {
 
     const token = await site.standin.issueToken(1);
     await page.goto(`${site.url}/callback.html#access_token=${token}&state=${state}`);
-    await page.waitForFunction(() => window.tokenAt !== undefined && performance.getEntriesByName('first-paint').length > 0);
+    await page.waitForFunction(
+      () => window.tokenAt !== undefined && performance.getEntriesByName('first-paint').length > 0,
+    );
     const times = await page.evaluate(() => ({
       scrubbed: window.scrubbedAt,
       token: window.tokenAt,
       firstPaint: performance.getEntriesByName('first-paint')[0].startTime,
     }));
-    if (!(times.scrubbed < times.firstPaint)) throw new Error(`run ${run}: the fragment was still in the URL at the first paint: ${JSON.stringify(times)}`);
+    if (!(times.scrubbed < times.firstPaint))
+      throw new Error(`run ${run}: the fragment was still in the URL at the first paint: ${JSON.stringify(times)}`);
     for (const key of Object.keys(callback)) callback[key].push(times[key]);
     await context.close();
   }

@@ -45,7 +45,10 @@ login.redirectUri = config.redirectUri;
 login.authorizeUrl = config.authorizeUrl;
 
 // The choices are remembered for the callback page (the store) and the next visit.
-for (const [name, fallback] of [['store', 'session'], ['mode', 'redirect']]) {
+for (const [name, fallback] of [
+  ['store', 'session'],
+  ['mode', 'redirect'],
+]) {
   const key = `aniapi-demo.${name}`;
   const chosen = localStorage.getItem(key) ?? fallback;
   for (const radio of document.querySelectorAll(`input[name=${name}]`)) {

@@ -11,7 +11,12 @@ const code = (text) => (text ? `\`${text}\`` : '');
 
 function table(headings, rows) {
   if (rows.length === 0) return '';
-  return [`| ${headings.join(' | ')} |`, `|${headings.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), ''].join('\n');
+  return [
+    `| ${headings.join(' | ')} |`,
+    `|${headings.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    '',
+  ].join('\n');
 }
 
 /** The Markdown reference for every element in the manifest. */
@@ -29,23 +34,65 @@ export function apiReference(manifest) {
     for (const element of mod.declarations ?? []) {
       if (!element.customElement) continue;
       const members = element.members ?? [];
-      out.push(`## \`<${element.tagName}>\``, '', `${element.summary ?? ''} Class \`${element.name}\`.`, '', element.description.replace(/\n/g, ' '), '');
+      out.push(
+        `## \`<${element.tagName}>\``,
+        '',
+        `${element.summary ?? ''} Class \`${element.name}\`.`,
+        '',
+        element.description.replace(/\n/g, ' '),
+        '',
+      );
       const sections = [
-        ['Attributes', ['attribute', 'property', 'type', 'default', 'description'], (element.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description])],
-        ['Properties', ['property', 'type', 'access', 'description'], members.filter((m) => m.kind === 'field').map((m) => [code(m.name), code(m.type?.text), m.readonly ? 'read-only' : 'read/write', m.description])],
-        ['Methods', ['method', 'description'], members.filter((m) => m.kind === 'method').map((m) => [code(`${m.name}()`), m.description])],
+        [
+          'Attributes',
+          ['attribute', 'property', 'type', 'default', 'description'],
+          (element.attributes ?? []).map((a) => [
+            code(a.name),
+            code(a.fieldName),
+            code(a.type?.text),
+            code(a.default),
+            a.description,
+          ]),
+        ],
+        [
+          'Properties',
+          ['property', 'type', 'access', 'description'],
+          members
+            .filter((m) => m.kind === 'field')
+            .map((m) => [code(m.name), code(m.type?.text), m.readonly ? 'read-only' : 'read/write', m.description]),
+        ],
+        [
+          'Methods',
+          ['method', 'description'],
+          members.filter((m) => m.kind === 'method').map((m) => [code(`${m.name}()`), m.description]),
+        ],
         ['Events', ['event', 'description'], (element.events ?? []).map((e) => [code(e.name), e.description])],
-        ['Slots', ['slot', 'description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description])],
+        [
+          'Slots',
+          ['slot', 'description'],
+          (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description]),
+        ],
         ['CSS parts', ['part', 'description'], (element.cssParts ?? []).map((p) => [code(p.name), p.description])],
-        ['CSS custom states', ['state', 'description'], (element.cssStates ?? []).map((p) => [code(`:state(${p.name})`), p.description])],
-        ['CSS custom properties', ['property', 'description'], (element.cssProperties ?? []).map((p) => [code(p.name), p.description])],
+        [
+          'CSS custom states',
+          ['state', 'description'],
+          (element.cssStates ?? []).map((p) => [code(`:state(${p.name})`), p.description]),
+        ],
+        [
+          'CSS custom properties',
+          ['property', 'description'],
+          (element.cssProperties ?? []).map((p) => [code(p.name), p.description]),
+        ],
       ];
       for (const [title, headings, rows] of sections) {
         if (rows.length > 0) out.push(`### ${title}`, '', table(headings, rows));
       }
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

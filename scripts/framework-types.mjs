@@ -13,23 +13,35 @@ const HEADER = '// Generated from custom-elements.json by scripts/framework-type
 export function elementsOf(customElements) {
   // The entry point that registers each tag (src/user.ts for aniapi-user), as the typings import it from dist/.
   const entries = new Map(
-    customElements.modules.flatMap((mod) => (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path])),
+    customElements.modules.flatMap((mod) =>
+      (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path]),
+    ),
   );
   const elements = [];
   for (const mod of customElements.modules) {
     for (const declaration of mod.declarations ?? []) {
       if (!declaration.customElement || !declaration.tagName) continue;
-      const fields = (declaration.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public');
+      const fields = (declaration.members ?? []).filter(
+        (m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public',
+      );
       const settable = new Set(fields.map((f) => f.name));
       elements.push({
         tag: declaration.tagName,
         className: declaration.name,
-        entry: entries.get(declaration.tagName).replace(/^src\//, '../').replace(/\.ts$/, '.js'),
+        entry: entries
+          .get(declaration.tagName)
+          .replace(/^src\//, '../')
+          .replace(/\.ts$/, '.js'),
         properties: fields.map((f) => ({ name: f.name, description: f.description ?? '' })),
         // Attributes the element only sets itself (signed-in) have no field to set.
         attributes: (declaration.attributes ?? [])
           .filter((a) => settable.has(a.fieldName))
-          .map((a) => ({ name: a.name, fieldName: a.fieldName, boolean: a.type?.text === 'boolean', description: a.description ?? '' })),
+          .map((a) => ({
+            name: a.name,
+            fieldName: a.fieldName,
+            boolean: a.type?.text === 'boolean',
+            description: a.description ?? '',
+          })),
         events: (declaration.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '' })),
       });
     }
@@ -46,13 +58,22 @@ const baseName = (element) => element.className.replace(/Element$/, '');
 function imports(elements) {
   const entries = [...new Set(elements.map((e) => e.entry))].sort();
   return entries
-    .map((entry) => `import type { ${elements.filter((e) => e.entry === entry).map((e) => e.className).sort().join(', ')} } from '${entry}';\n`)
+    .map(
+      (entry) =>
+        `import type { ${elements
+          .filter((e) => e.entry === entry)
+          .map((e) => e.className)
+          .sort()
+          .join(', ')} } from '${entry}';\n`,
+    )
     .join('');
 }
 
 /** Members shared by every framework: camelCase properties typed from the class. */
 function propertyLines(element, indent) {
-  return element.properties.map((p) => `${doc(p.description, indent)}${indent}${p.name}?: ${element.className}['${p.name}'];\n`).join('');
+  return element.properties
+    .map((p) => `${doc(p.description, indent)}${indent}${p.name}?: ${element.className}['${p.name}'];\n`)
+    .join('');
 }
 
 // A boolean attribute is on whenever it is present, even as auto-return="false", which is
@@ -69,7 +90,9 @@ function kebabAttributeLines(element, indent) {
 }
 
 function onEventLines(element, indent) {
-  return element.events.map((e) => `${doc(e.description, indent)}${indent}'on${e.name}'?: (event: ${eventType(e.name)}) => void;\n`).join('');
+  return element.events
+    .map((e) => `${doc(e.description, indent)}${indent}'on${e.name}'?: (event: ${eventType(e.name)}) => void;\n`)
+    .join('');
 }
 
 function react(elements) {
@@ -95,7 +118,9 @@ ${imports(elements)}\n`;
   for (const element of elements) {
     out += `/** Props and events of \`<${element.tag}>\` in Vue templates. */\nexport interface ${baseName(element)}VueProps {\n`;
     out += propertyLines(element, '  ');
-    out += element.events.map((e) => `${doc(e.description, '  ')}  on${camel(e.name)}?: (event: ${eventType(e.name)}) => void;\n`).join('');
+    out += element.events
+      .map((e) => `${doc(e.description, '  ')}  on${camel(e.name)}?: (event: ${eventType(e.name)}) => void;\n`)
+      .join('');
     out += '}\n\n';
   }
   out += "declare module 'vue' {\n  interface GlobalComponents {\n";
@@ -124,5 +149,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const elements = elementsOf(manifest);
   const dir = new URL('dist/frameworks/', root);
   await mkdir(dir, { recursive: true });
-  for (const [name, write] of Object.entries(FRAMEWORKS)) await writeFile(new URL(`${name}.d.ts`, dir), write(elements));
+  for (const [name, write] of Object.entries(FRAMEWORKS))
+    await writeFile(new URL(`${name}.d.ts`, dir), write(elements));
 }

@@ -22,8 +22,13 @@ for (const file of files) {
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   if (lines > MAX_LINES) problems.push(`${relative(root, file)}: ${lines} lines, more than ${MAX_LINES}`);
   // Every static import and re-export, `import type` included: from '…' or import '…'.
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
-  graph.set(file, specifiers.map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts')));
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g),
+  ].map((m) => m[1]);
+  graph.set(
+    file,
+    specifiers.map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts')),
+  );
 }
 
 // Depth-first search; a module met again while still on the path closes a circle.
@@ -35,7 +40,10 @@ function visit(file) {
   for (const next of graph.get(file) ?? []) {
     if (!graph.has(next)) continue;
     if (state.get(next) === 'open') {
-      const circle = path.slice(path.indexOf(next)).concat(next).map((f) => relative(root, f));
+      const circle = path
+        .slice(path.indexOf(next))
+        .concat(next)
+        .map((f) => relative(root, f));
       problems.push(`import circle: ${circle.join(' -> ')}`);
     } else if (!state.has(next)) visit(next);
   }

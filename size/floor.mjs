@@ -23,14 +23,18 @@ function withoutTexts(code) {
     if (node.type === 'ImportDeclaration') return;
     if (node.type === 'Literal' && typeof node.value === 'string') spans.push([node.start + 1, node.end - 1]);
     else if (node.type === 'TemplateElement') spans.push([node.start, node.end]);
-    for (const [key, value] of Object.entries(node)) if (key !== 'type' && value && typeof value === 'object') walk(value);
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'type' && value && typeof value === 'object') walk(value);
   })(parseAst(code));
   let bare = code;
   for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) bare = bare.slice(0, start) + bare.slice(end);
   return { bare, count: spans.length };
 }
 
-for (const [name, external] of [['own code without Lit (the package entry)', LIT], ['single file with Lit', undefined]]) {
+for (const [name, external] of [
+  ['own code without Lit (the package entry)', LIT],
+  ['single file with Lit', undefined],
+]) {
   const code = await bundleMinified(entry, { external });
   const { bare, count } = withoutTexts(code);
   console.log(`${name}, min+gzip: ${kb(code)}; with all ${count} texts emptied: ${kb(bare)}`);

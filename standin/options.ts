@@ -65,7 +65,15 @@ export function demoClient(redirectUri = DEMO_REDIRECT_URI): StandinClient {
 }
 
 export function demoUser(): StandinUser {
-  return { id: 1, email: DEMO_EMAIL, password: DEMO_PASSWORD, username: 'demo', avatar: DEMO_AVATAR, avatarTracker: 'anilist', localization: 'en' };
+  return {
+    id: 1,
+    email: DEMO_EMAIL,
+    password: DEMO_PASSWORD,
+    username: 'demo',
+    avatar: DEMO_AVATAR,
+    avatarTracker: 'anilist',
+    localization: 'en',
+  };
 }
 
 /** The options with their defaults filled in, checked. */
@@ -92,7 +100,9 @@ export function settle(options: StandinOptions): Settings {
   }
   for (const user of users) {
     if (!Number.isInteger(user.id) || !user.email || !user.password || !user.username) {
-      throw new TypeError(`User ${JSON.stringify(user.email)} needs an integer id, an email, a password and a username.`);
+      throw new TypeError(
+        `User ${JSON.stringify(user.email)} needs an integer id, an email, a password and a username.`,
+      );
     }
   }
   const whole = (value: number | undefined, fallback: number, name: string) => {

@@ -103,13 +103,19 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       // Errors here, as in AniAPI, are in the envelope of an HTTP 200.
       POST: async (_req, url) => {
         const q = url.searchParams;
-        const [clientId, secret, code, redirectUri] = ['client_id', 'client_secret', 'code', 'redirect_uri'].map((n) => q.get(n) ?? '');
-        const refuse = (status: number, data: string) => ({ envelope: envelope(status, STATUS_MESSAGES[status]!, data) });
+        const [clientId, secret, code, redirectUri] = ['client_id', 'client_secret', 'code', 'redirect_uri'].map(
+          (n) => q.get(n) ?? '',
+        );
+        const refuse = (status: number, data: string) => ({
+          envelope: envelope(status, STATUS_MESSAGES[status]!, data),
+        });
         if (!clientId || !secret || !code || !redirectUri) return refuse(400, 'Missing required field');
         const client = findClient(settings, clientId);
         if (!client) return refuse(404, 'client_id not found');
-        if (client.secret === undefined || client.secret !== secret) return refuse(403, 'client_secret content mismatch from registered client');
-        if (redirectUri !== client.redirectUri) return refuse(403, 'redirect_uri content mismatch from registered client');
+        if (client.secret === undefined || client.secret !== secret)
+          return refuse(403, 'client_secret content mismatch from registered client');
+        if (redirectUri !== client.redirectUri)
+          return refuse(403, 'redirect_uri content mismatch from registered client');
         const grant = codes.get(code);
         if (!grant || grant.clientId !== client.id || grant.expires < Date.now()) return refuse(403, 'code not valid');
         return { envelope: envelope(200, 'Code verified', await issueToken(grant.userId)) };
@@ -125,7 +131,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
 
   const server = createServer((req, res) => {
     answer(req, res).catch(() => {
-      if (!res.headersSent) send(res, { envelope: envelope(500, 'Internal server error', 'Internal server error') }, 500);
+      if (!res.headersSent)
+        send(res, { envelope: envelope(500, 'Internal server error', 'Internal server error') }, 500);
       else res.destroy();
     });
   });
@@ -146,7 +153,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       res.setHeader('X-RateLimit-Remaining', quota.remaining);
       res.setHeader('X-RateLimit-Reset', quota.reset);
       if (quota.exceeded) {
-        return send(res, { envelope: envelope(429, 'Too many requests', `You reached the limit of ${quota.limit} requests per minute`) }, 429);
+        return send(
+          res,
+          {
+            envelope: envelope(429, 'Too many requests', `You reached the limit of ${quota.limit} requests per minute`),
+          },
+          429,
+        );
       }
     }
     const route = routes[url.pathname];
@@ -244,7 +257,8 @@ function checkAuthorizeRequest(settings: Settings, query: URLSearchParams) {
   if (!client) throw new Refusal(404, 'client_id not found');
   // Exact string equality: no case folding, no prefix match, no trailing-slash tolerance.
   // AniAPI answered 500 here by accident; 403 is what it meant.
-  if (redirectUri !== client.redirectUri) throw new Refusal(403, 'redirect_uri content mismatch from registered client');
+  if (redirectUri !== client.redirectUri)
+    throw new Refusal(403, 'redirect_uri content mismatch from registered client');
   // A redirect URI without a path gains "/"; its query is kept.
   return { client, responseType, state: query.get('state') ?? '', redirectBase: new URL(client.redirectUri).href };
 }
@@ -277,7 +291,9 @@ async function authenticate(settings: Settings, header: string | undefined): Pro
   if (scheme !== 'Bearer' || !token || rest.length) throw new Refusal(401, 'Invalid Authorization header');
   let id: unknown;
   try {
-    ({ payload: { id } } = await jwtVerify(token, settings.secret, { algorithms: ['HS256'] }));
+    ({
+      payload: { id },
+    } = await jwtVerify(token, settings.secret, { algorithms: ['HS256'] }));
   } catch {
     // A bad signature, a bad shape, not yet valid or expired: AniAPI says the same for each.
     throw new Refusal(401, 'Invalid Authorization header');

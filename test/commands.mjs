@@ -27,7 +27,9 @@ export function forcedColorsPlugin() {
         // The override lasts as long as the session that set it, so it is kept.
         sessions.set(page, cdp);
       }
-      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
       return true;
     },
   };

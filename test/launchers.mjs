@@ -15,14 +15,18 @@ const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/w
 
 /** The engines to run, from ENGINES (a comma-separated list) or all three. */
 export function chosenEngines() {
-  const chosen = (process.env.ENGINES || ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean);
+  const chosen = (process.env.ENGINES || ENGINES.join(','))
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const unknown = chosen.filter((engine) => !ENGINES.includes(engine));
   if (unknown.length) throw new Error(`ENGINES: unknown ${unknown.join(', ')}; choose from ${ENGINES.join(', ')}`);
   return chosen;
 }
 
 export function launcherFor(engine) {
-  if (engine === 'chromium') return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } });
+  if (engine === 'chromium')
+    return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } });
   if (engine === 'firefox') return firefoxLauncher();
   return webkitLauncher();
 }
@@ -36,9 +40,10 @@ function firefoxLauncher() {
     createPage: async ({ context }) => {
       const page = await context.newPage();
       const setViewport = page.setViewport.bind(page);
-      page.setViewport = (viewport) => setViewport(viewport).catch((error) => {
-        if (!String(error?.message).includes('setScreenOrientationOverride')) throw error;
-      });
+      page.setViewport = (viewport) =>
+        setViewport(viewport).catch((error) => {
+          if (!String(error?.message).includes('setScreenOrientationOverride')) throw error;
+        });
       return page;
     },
   });
@@ -78,7 +83,9 @@ async function waitForPort(port, ms = 15_000) {
 async function startXvfb(processes) {
   let n = 99;
   while (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) n++;
-  processes.push(spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore', detached: true }));
+  processes.push(
+    spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore', detached: true }),
+  );
   const until = Date.now() + 10_000;
   while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
     if (Date.now() > until) throw new Error('Xvfb did not start');

@@ -36,7 +36,15 @@ export function startDemo({ port = 8000, standinPort = 8765, standin = {} } = {}
  * pages the client id, the redirect URI, the authorize URL and the API base.
  * With `spa`, every unknown path gets `index.html`, as a single-page app's host does.
  */
-export async function startSite({ root, policy, port = 0, standinPort = 0, standin: standinOptions = {}, callbackPath = '/callback.html', spa = false }) {
+export async function startSite({
+  root,
+  policy,
+  port = 0,
+  standinPort = 0,
+  standin: standinOptions = {},
+  callbackPath = '/callback.html',
+  spa = false,
+}) {
   const pages = sirv(root, { dev: true, extensions: ['html'], single: spa });
   const dist = sirv(here('../../dist'), { dev: true });
   let config = null;

@@ -5,7 +5,19 @@
 import { stashResponse } from './response-stash.js';
 
 /** Parameters of an OAuth response; in the query of a callback URL they mean a token or code was exposed. */
-const RESPONSE_PARAMS = ['access_token', 'state', 'token_type', 'expires_in', 'scope', 'error', 'error_description', 'error_uri', 'code', 'id_token', 'refresh_token'];
+const RESPONSE_PARAMS = [
+  'access_token',
+  'state',
+  'token_type',
+  'expires_in',
+  'scope',
+  'error',
+  'error_description',
+  'error_uri',
+  'code',
+  'id_token',
+  'refresh_token',
+];
 
 /**
  * Whether a fragment is an OAuth response: it sets one of the response's
@@ -80,7 +92,8 @@ function withoutText(value: unknown, pairs: [string, string][]): unknown {
     const out: Record<string, unknown> = {};
     seen.set(item, out);
     // Defined, not assigned, so that an own `__proto__` key stays a key.
-    for (const [key, entry] of Object.entries(item)) Object.defineProperty(out, key, { value: copy(entry), enumerable: true, writable: true, configurable: true });
+    for (const [key, entry] of Object.entries(item))
+      Object.defineProperty(out, key, { value: copy(entry), enumerable: true, writable: true, configurable: true });
     return out;
   };
   return copy(value);

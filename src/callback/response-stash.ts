@@ -53,7 +53,10 @@ export function forgetResponse(taken: TakenResponse): void {
  * the same offer. Claimed, the response leaves the stash; unclaimed, it stays,
  * marked for the page to check itself.
  */
-export function offerOnce(taken: TakenResponse, offer: () => Promise<HandBackClaim | null>): Promise<HandBackClaim | null> {
+export function offerOnce(
+  taken: TakenResponse,
+  offer: () => Promise<HandBackClaim | null>,
+): Promise<HandBackClaim | null> {
   const entry = taken as Entry;
   return (entry.offered ??= offer().then((claim) => {
     if (claim) forgetResponse(taken);

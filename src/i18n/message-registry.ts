@@ -84,7 +84,8 @@ export const CALLBACK_MESSAGES: Omit<AniapiMessages, 'login' | `user${string}` |
   signedIn: 'Signed in.',
   returning: 'Signed in. Taking you back…',
   failed: 'Sign-in failed. {reason}',
-  failedNoRetry: 'Sign-in failed. {reason} This tab does not know where the sign-in started: go back to the site and sign in from there.',
+  failedNoRetry:
+    'Sign-in failed. {reason} This tab does not know where the sign-in started: go back to the site and sign in from there.',
   retry: 'Try again',
   no_response: 'This page was opened without a sign-in response.',
   malformed_response: 'The response from AniAPI could not be read safely.',
@@ -103,7 +104,10 @@ export const CALLBACK_MESSAGES: Omit<AniapiMessages, 'login' | `user${string}` |
 };
 
 /** The built-in English texts of `<aniapi-user>`; other languages come with the message packs. */
-export const USER_MESSAGES: Pick<AniapiMessages, 'userLoading' | 'userSignedOut' | 'userSignedIn' | 'userFailed' | 'rate_limited' | 'network_error'> = {
+export const USER_MESSAGES: Pick<
+  AniapiMessages,
+  'userLoading' | 'userSignedOut' | 'userSignedIn' | 'userFailed' | 'rate_limited' | 'network_error'
+> = {
   userLoading: 'Loading…',
   userSignedOut: 'Not signed in.',
   userSignedIn: 'Signed in as {name}',
@@ -164,7 +168,8 @@ export class Messages implements ReactiveController {
   /** A lookup for the host's language as it is now: its own `messages`, the language's pack, broader tags, English. */
   lookup(): (key: string) => string | undefined {
     const packs = [this._host.messages];
-    for (let lang = langOf(this._host); lang; lang = lang.slice(0, Math.max(lang.lastIndexOf('-'), 0))) packs.push(registry.packs.get(lang));
+    for (let lang = langOf(this._host); lang; lang = lang.slice(0, Math.max(lang.lastIndexOf('-'), 0)))
+      packs.push(registry.packs.get(lang));
     packs.push(registry.packs.get('en'), this._defaults);
     return (key) => {
       for (const pack of packs) {

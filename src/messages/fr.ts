@@ -15,7 +15,8 @@ export const messages: AniapiMessages = {
   signedIn: 'Connexion réussie.',
   returning: 'Connexion réussie. Retour à la page précédente…',
   failed: 'La connexion a échoué. {reason}',
-  failedNoRetry: 'La connexion a échoué. {reason} Cet onglet ne sait pas d’où la connexion est partie\u00a0: revenez sur le site et connectez-vous depuis celui-ci.',
+  failedNoRetry:
+    'La connexion a échoué. {reason} Cet onglet ne sait pas d’où la connexion est partie\u00a0: revenez sur le site et connectez-vous depuis celui-ci.',
   retry: 'Réessayer',
   no_response: 'Cette page a été ouverte sans réponse de connexion.',
   malformed_response: 'La réponse d’AniAPI n’a pas pu être lue de façon sûre.',

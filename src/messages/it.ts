@@ -14,7 +14,8 @@ export const messages: AniapiMessages = {
   signedIn: 'Accesso effettuato.',
   returning: 'Accesso effettuato. Ti riportiamo alla pagina di prima…',
   failed: 'Accesso non riuscito. {reason}',
-  failedNoRetry: 'Accesso non riuscito. {reason} Questa scheda non sa da dove è partito l’accesso: torna al sito e accedi da lì.',
+  failedNoRetry:
+    'Accesso non riuscito. {reason} Questa scheda non sa da dove è partito l’accesso: torna al sito e accedi da lì.',
   retry: 'Riprova',
   no_response: 'Questa pagina è stata aperta senza una risposta di accesso.',
   malformed_response: 'Non è stato possibile leggere in modo sicuro la risposta di AniAPI.',

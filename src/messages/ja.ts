@@ -16,7 +16,8 @@ export const messages: AniapiMessages = {
   signedIn: 'ログインしました。',
   returning: 'ログインしました。元のページに戻ります…',
   failed: 'ログインできませんでした。{reason}',
-  failedNoRetry: 'ログインできませんでした。{reason}このタブでは、ログインを始めたページがわかりません。サイトに戻って、そこからログインしてください。',
+  failedNoRetry:
+    'ログインできませんでした。{reason}このタブでは、ログインを始めたページがわかりません。サイトに戻って、そこからログインしてください。',
   retry: 'もう一度試す',
   no_response: 'このページはログインの応答なしで開かれました。',
   malformed_response: 'AniAPIからの応答を安全に読み取れませんでした。',

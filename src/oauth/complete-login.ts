@@ -4,7 +4,14 @@ import { readClaims } from './jwt-claims.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
 import { sameOriginPath } from './url-rules.js';
-import { dropPendingLogins, hasPendingLogins, isExpired, settledCause, supersedePendingLogins, takePendingLogin } from './pending-logins.js';
+import {
+  dropPendingLogins,
+  hasPendingLogins,
+  isExpired,
+  settledCause,
+  supersedePendingLogins,
+  takePendingLogin,
+} from './pending-logins.js';
 import type { TokenStore } from '../session/token-store.js';
 import { setToken } from '../session/token-store.js';
 
@@ -17,7 +24,6 @@ export interface AniapiTokenDetail {
   /** The same-origin path the login started from, on the callback's own event; `null` otherwise. */
   returnTo: string | null;
 }
-
 
 /** RFC 6750's b64token: the only characters a bearer token may have. */
 const B64TOKEN = /^[\w\-.~+/]+=*$/;
@@ -55,7 +61,11 @@ export function completeLogin(
     const extra = cause ? { cause } : {};
     throw hasPendingLogins(env.storage)
       ? new AniapiError('state_mismatch', 'The response does not belong to the sign-in this tab started.', extra)
-      : new AniapiError('no_pending_login', 'This tab has no sign-in waiting: it was already completed, or started elsewhere.', extra);
+      : new AniapiError(
+          'no_pending_login',
+          'This tab has no sign-in waiting: it was already completed, or started elsewhere.',
+          extra,
+        );
   }
   if (isExpired(login, env.now)) {
     throw new AniapiError('login_expired', 'The sign-in took too long and has expired.');
@@ -71,7 +81,11 @@ export function completeLogin(
 
   const tokenType = params.get('token_type');
   const expiresIn = params.get('expires_in');
-  if (!B64TOKEN.test(accessToken) || (tokenType !== undefined && tokenType.toLowerCase() !== 'bearer') || (expiresIn !== undefined && !/^\d{1,10}$/.test(expiresIn))) {
+  if (
+    !B64TOKEN.test(accessToken) ||
+    (tokenType !== undefined && tokenType.toLowerCase() !== 'bearer') ||
+    (expiresIn !== undefined && !/^\d{1,10}$/.test(expiresIn))
+  ) {
     throw new AniapiError('malformed_response', 'The response carries a token this package cannot use.');
   }
   const { expiresAt } = readClaims(accessToken);

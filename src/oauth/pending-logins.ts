@@ -85,7 +85,10 @@ export function settledCause(storage: Storage, state: string): AniapiErrorCause 
 }
 
 /** Keeps the configuration of the tab's last login, for "try again": these four fields, never a state or a token. */
-export function rememberLogin(storage: Storage, { clientId, redirectUri, authorizeUrl, returnTo }: LoginSettings): void {
+export function rememberLogin(
+  storage: Storage,
+  { clientId, redirectUri, authorizeUrl, returnTo }: LoginSettings,
+): void {
   try {
     storage.setItem(LAST_KEY, JSON.stringify({ clientId, redirectUri, authorizeUrl, returnTo }));
   } catch {
@@ -97,7 +100,11 @@ export function rememberLogin(storage: Storage, { clientId, redirectUri, authori
 export function lastLogin(storage?: Storage): LoginSettings | null {
   try {
     const value = JSON.parse((storage ?? sessionStorage).getItem(LAST_KEY)!);
-    return [value.clientId, value.redirectUri, value.authorizeUrl, value.returnTo].every((text) => typeof text === 'string') ? value : null;
+    return [value.clientId, value.redirectUri, value.authorizeUrl, value.returnTo].every(
+      (text) => typeof text === 'string',
+    )
+      ? value
+      : null;
   } catch {
     return null;
   }
@@ -175,7 +182,9 @@ function readRecord(json: string | null): PendingLogin | null {
     if (value === null || typeof value !== 'object') return null;
     const r = value as Record<keyof PendingLogin, unknown>;
     const texts = [r.state, r.clientId, r.authorizeUrl, r.redirectUri, r.returnTo];
-    return texts.every((t) => typeof t === 'string') && typeof r.createdAt === 'number' ? (value as PendingLogin) : null;
+    return texts.every((t) => typeof t === 'string') && typeof r.createdAt === 'number'
+      ? (value as PendingLogin)
+      : null;
   } catch {
     return null;
   }

@@ -14,5 +14,8 @@ export function createState(): string {
     throw new AniapiError('unsupported', 'This browser has no WebCrypto, so a login cannot be started safely.');
   }
   const bytes = crypto.getRandomValues(new Uint8Array(STATE_BYTES));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

@@ -41,7 +41,10 @@ export function endpointUrl(value: string, attribute: string): URL {
     // Reported below with the attribute's name.
   }
   if (!url || url.hash || !secureOrLocal(url)) {
-    throw new AniapiError('invalid_config', `${attribute} must be an absolute https URL (http on localhost) with no fragment.`);
+    throw new AniapiError(
+      'invalid_config',
+      `${attribute} must be an absolute https URL (http on localhost) with no fragment.`,
+    );
   }
   return url;
 }

@@ -16,7 +16,6 @@ import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { launchChromium } from '../e2e/browser.mjs';
 import { apisHolding, assertTokenGone, tokenProbe } from '../e2e/token-probe.mjs';
 
-
 // Scripts from the app's own origin only; the apps' styles may be inline (Angular adds <style> elements).
 const policy = (standinUrl) =>
   `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${standinUrl}; base-uri 'none'`;
@@ -50,7 +49,10 @@ for (const app of APPS) {
       const page = await context.newPage();
       const problems = watchConsole(page);
       await page.goto(`${site.url}/callback`);
-      await page.locator('[data-test=error]').filter({ hasText: /^no_response: / }).waitFor();
+      await page
+        .locator('[data-test=error]')
+        .filter({ hasText: /^no_response: / })
+        .waitFor();
       assert.deepEqual(await eventsSeen(page), ['aniapi-error']);
       assert.deepEqual(problems, []);
       await context.close();
@@ -71,7 +73,10 @@ async function roundTrip(site, { app, withSingleFile = false }) {
     await page.route(`${site.url}/**`, async (route) => {
       if (route.request().resourceType() !== 'document') return route.fallback();
       const response = await route.fetch();
-      const html = (await response.text()).replace('<head>', '<head><script type="module" src="/dist/aniapi-elements.min.js"></script>');
+      const html = (await response.text()).replace(
+        '<head>',
+        '<head><script type="module" src="/dist/aniapi-elements.min.js"></script>',
+      );
       await route.fulfill({ response, body: html });
     });
   }
@@ -127,7 +132,10 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   await page.locator('[data-test=logout]').click();
   await session.filter({ hasText: /^signed out$/ }).waitFor();
   // The login element stays in the page, hidden while signed in, and the app's own handler hears the logout.
-  await assertEventually(async () => (await eventsSeen(page)).includes('aniapi-logout'), 'the app handled aniapi-logout');
+  await assertEventually(
+    async () => (await eventsSeen(page)).includes('aniapi-logout'),
+    'the app handled aniapi-logout',
+  );
   assert.equal(await page.evaluate(() => localStorage.getItem('aniapi-elements.token')), null);
   await assertEventually(() => button.isVisible(), 'the login button is back after logout');
 
@@ -152,7 +160,8 @@ async function roundTrip(site, { app, withSingleFile = false }) {
 function watchConsole(page) {
   const problems = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   return problems;

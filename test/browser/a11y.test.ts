@@ -36,7 +36,9 @@ function channels(color: string): { rgb: number[]; alpha: number } {
 /** WCAG's contrast ratio of two opaque colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, b] = channels(color).rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = channels(color).rgb.map((c) =>
+      c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4,
+    );
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -50,10 +52,16 @@ const pageBackground = () => {
 };
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
-const loginTemplate = html`<aniapi-login client-id=${CLIENT} redirect-uri="http://localhost:3000/callback" authorize-url="https://aniapi.test/v1/oauth"></aniapi-login>`;
+const loginTemplate = html`<aniapi-login
+  client-id=${CLIENT}
+  redirect-uri="http://localhost:3000/callback"
+  authorize-url="https://aniapi.test/v1/oauth"
+></aniapi-login>`;
 
 /** A login button in one of its states, its navigation recorded instead of performed. */
-async function loginIn(state: 'idle' | 'disabled' | 'redirecting' | 'signed-in' | 'error'): Promise<AniapiLoginElement> {
+async function loginIn(
+  state: 'idle' | 'disabled' | 'redirecting' | 'signed-in' | 'error',
+): Promise<AniapiLoginElement> {
   const element = await fixture<AniapiLoginElement>(loginTemplate);
   element.navigate = () => {};
   if (state === 'disabled') element.disabled = true;
@@ -71,21 +79,42 @@ async function loginIn(state: 'idle' | 'disabled' | 'redirecting' | 'signed-in' 
 /** Each outcome a callback can show, with the way it is reached; every failure but the last has a login to try again. */
 const callbackStates: Array<[string, () => string, ((element: AniapiCallbackElement) => void)?]> = [
   ['success', () => `access_token=${aniapiToken()}&state=${startLogin()}`],
-  ['success, taking the user back', () => `access_token=${aniapiToken()}&state=${startLogin({ returnTo: '/away' })}`, (element) => (element.autoReturn = true)],
+  [
+    'success, taking the user back',
+    () => `access_token=${aniapiToken()}&state=${startLogin({ returnTo: '/away' })}`,
+    (element) => (element.autoReturn = true),
+  ],
   ['no_response', () => (startLogin(), '')],
   ['malformed_response', () => `access_token=a&access_token=a&state=${startLogin()}`],
-  ['no_pending_login', () => (sessionStorage.removeItem(`aniapi-elements.pending.${startLogin()}`), `access_token=a&state=${'q'.repeat(43)}`)],
+  [
+    'no_pending_login',
+    () => (
+      sessionStorage.removeItem(`aniapi-elements.pending.${startLogin()}`),
+      `access_token=a&state=${'q'.repeat(43)}`
+    ),
+  ],
   ['state_mismatch', () => `access_token=a&state=${startLogin().slice(1)}x`],
   ['login_expired', () => `access_token=a&state=${startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 })}`],
-  ['provider_error', () => `error=access_denied&error_description=${'The+user+said+no.+'.repeat(4)}${'x'.repeat(150)}&state=${startLogin()}`],
+  [
+    'provider_error',
+    () =>
+      `error=access_denied&error_description=${'The+user+said+no.+'.repeat(4)}${'x'.repeat(150)}&state=${startLogin()}`,
+  ],
   ['missing_token', () => `state=${startLogin()}`],
   ['token_expired', () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`],
-  ['invalid_config', () => `access_token=a&state=${startLogin()}`, (element) => (element.store = 'cookie' as 'session')],
+  [
+    'invalid_config',
+    () => `access_token=a&state=${startLogin()}`,
+    (element) => (element.store = 'cookie' as 'session'),
+  ],
   ['no_pending_login in a new tab, with nothing to try again', () => `access_token=a&state=${'q'.repeat(43)}`],
 ];
 
 /** Reaches a callback state and waits for its outcome, with the page's navigation recorded instead of performed. */
-async function callbackIn(fragment: () => string, setup?: (element: AniapiCallbackElement) => void): Promise<AniapiCallbackElement> {
+async function callbackIn(
+  fragment: () => string,
+  setup?: (element: AniapiCallbackElement) => void,
+): Promise<AniapiCallbackElement> {
   await arrive(fragment());
   const element = document.createElement('aniapi-callback');
   element.navigate = () => {};
@@ -103,12 +132,25 @@ const AVATAR = 'data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%
 /** A user card in one of its states, AniAPI answered by a stub: never, with the user, or with a 429. */
 async function userIn(state: AniapiUserStatus): Promise<AniapiUserElement> {
   if (state !== 'signed-out') setToken(aniapiToken());
-  const body = { status_code: 200, message: 'Hi demo', data: { id: 1, username: 'demo', avatar: AVATAR }, version: '1' };
+  const body = {
+    status_code: 200,
+    message: 'Hi demo',
+    data: { id: 1, username: 'demo', avatar: AVATAR },
+    version: '1',
+  };
   const fetch = () =>
     state === 'loading'
       ? new Promise<Response>(() => {})
-      : Promise.resolve(state === 'error' ? new Response('{"status_code":429,"message":"Too Many Requests","data":"","version":"1"}', { status: 429 }) : new Response(JSON.stringify(body)));
-  const element = await fixture<AniapiUserElement>(html`<aniapi-user api-base="http://127.0.0.1:8765" .fetch=${fetch}><button type="button">Log out</button></aniapi-user>`);
+      : Promise.resolve(
+          state === 'error'
+            ? new Response('{"status_code":429,"message":"Too Many Requests","data":"","version":"1"}', { status: 429 })
+            : new Response(JSON.stringify(body)),
+        );
+  const element = await fixture<AniapiUserElement>(
+    html`<aniapi-user api-base="http://127.0.0.1:8765" .fetch=${fetch}
+      ><button type="button">Log out</button></aniapi-user
+    >`,
+  );
   await waitUntil(() => element.status === state, `never ${state}`);
   await element.updateComplete;
   return element;
@@ -116,7 +158,12 @@ async function userIn(state: AniapiUserStatus): Promise<AniapiUserElement> {
 
 const part = (element: Element, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part=${name}]`)!;
 
-type Mode = { name: string; on: (test: Mocha.Context) => Promise<void>; off: () => Promise<void>; check?: (element: Element) => void };
+type Mode = {
+  name: string;
+  on: (test: Mocha.Context) => Promise<void>;
+  off: () => Promise<void>;
+  check?: (element: Element) => void;
+};
 
 const modes: Mode[] = [
   { name: 'as the page is', on: async () => {}, off: async () => {} },
@@ -195,7 +242,9 @@ describe('accessibility', () => {
         it(`<aniapi-callback> ${state} has no axe violation`, async () => {
           const element = await callbackIn(fragment, setup);
           const failed = element.result?.ok === false;
-          expect(part(element, 'retry').hidden, 'Try again is offered').to.equal(!failed || state.includes('nothing to try'));
+          expect(part(element, 'retry').hidden, 'Try again is offered').to.equal(
+            !failed || state.includes('nothing to try'),
+          );
           expect(await violations(element)).to.deep.equal([]);
           mode.check?.(element);
         });
@@ -218,7 +267,9 @@ describe('accessibility', () => {
         // Its boundary: the background as the page is (AniAPI blue on white), the border in forced colors.
         const edge = forced ? border.borderTopColor : border.backgroundColor;
         expect(channels(edge).alpha, 'an invisible boundary').to.equal(1);
-        expect(contrast(edge, forced ? border.backgroundColor : pageBackground()), 'boundary contrast').to.be.at.least(3);
+        expect(contrast(edge, forced ? border.backgroundColor : pageBackground()), 'boundary contrast').to.be.at.least(
+          3,
+        );
         element.focus();
         await sendKeys({ press: 'Shift' });
         expect(button.matches(':focus-visible')).to.equal(true);
@@ -239,7 +290,9 @@ describe('accessibility', () => {
       await element.updateComplete;
       const status = part(element, 'status');
       const changes: string[] = [];
-      const observer = new MutationObserver(() => changes.push(`${status.getAttribute('role')}: ${status.textContent}`));
+      const observer = new MutationObserver(() =>
+        changes.push(`${status.getAttribute('role')}: ${status.textContent}`),
+      );
       observer.observe(status, { childList: true, characterData: true, subtree: true, attributes: true });
       const { events, stop } = collectEvents(element);
       await waitUntil(() => events.length > 0);
@@ -261,13 +314,20 @@ describe('accessibility', () => {
     });
 
     it('announces a failure as an alert, in words, with the provider text as text', async () => {
-      const element = await callbackIn(() => `error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=${startLogin()}`);
+      const element = await callbackIn(
+        () => `error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=${startLogin()}`,
+      );
       const status = part(element, 'status');
       expect(status.getAttribute('role')).to.equal('alert');
       expect(status.textContent).to.equal('Sign-in failed. AniAPI did not sign you in: <b>no</b>');
       expect(status.children.length).to.equal(0);
       const retry = part(element, 'retry') as HTMLButtonElement;
-      expect([retry.localName, retry.type, retry.textContent, retry.hidden]).to.deep.equal(['button', 'button', 'Try again', false]);
+      expect([retry.localName, retry.type, retry.textContent, retry.hidden]).to.deep.equal([
+        'button',
+        'button',
+        'Try again',
+        false,
+      ]);
     });
   });
 });

@@ -60,7 +60,12 @@ async function expectRefused(fragment: string, code: AniapiErrorCode, secrets: s
   expect(location.href).not.to.contain('#');
   expect(location.search).not.to.match(/access_token|state=|error=/);
 
-  const places = { text: pageTexts().join('\n'), console: lines.join('\n'), detail: JSON.stringify(events[0]!.detail), result: JSON.stringify(element.result) };
+  const places = {
+    text: pageTexts().join('\n'),
+    console: lines.join('\n'),
+    detail: JSON.stringify(events[0]!.detail),
+    result: JSON.stringify(element.result),
+  };
   for (const secret of [...secrets, 'SECRETTOKENMARK', TOKEN]) {
     for (const [place, text] of Object.entries(places)) expect(text, `${place} holds a secret`).not.to.contain(secret);
   }
@@ -93,10 +98,14 @@ describe('<aniapi-callback> under attack', () => {
       await expectRefused(`access_token=${TOKEN}&state=${state}`, 'no_pending_login', [state]);
     });
 
-    it('refuses two different tokens', () => expectRefused(`access_token=${TOKEN}&access_token=other&state=${state}`, 'malformed_response', [state]));
-    it('refuses two identical tokens', () => expectRefused(`access_token=${TOKEN}&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
-    it('refuses two states', () => expectRefused(`access_token=${TOKEN}&state=${state}&state=${state}`, 'malformed_response', [state]));
-    it('refuses a duplicate hidden by percent-encoding', () => expectRefused(`access_token=${TOKEN}&%73tate=x&state=${state}`, 'malformed_response', [state]));
+    it('refuses two different tokens', () =>
+      expectRefused(`access_token=${TOKEN}&access_token=other&state=${state}`, 'malformed_response', [state]));
+    it('refuses two identical tokens', () =>
+      expectRefused(`access_token=${TOKEN}&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
+    it('refuses two states', () =>
+      expectRefused(`access_token=${TOKEN}&state=${state}&state=${state}`, 'malformed_response', [state]));
+    it('refuses a duplicate hidden by percent-encoding', () =>
+      expectRefused(`access_token=${TOKEN}&%73tate=x&state=${state}`, 'malformed_response', [state]));
   });
 
   describe('missing and empty values', () => {
@@ -107,8 +116,10 @@ describe('<aniapi-callback> under attack', () => {
   });
 
   describe('names in another case', () => {
-    it('does not take Access_Token for access_token', () => expectRefused(`Access_Token=${TOKEN}&state=${state}`, 'missing_token', [state]));
-    it('does not take STATE for state', () => expectRefused(`access_token=${TOKEN}&STATE=${state}`, 'state_mismatch', [state]));
+    it('does not take Access_Token for access_token', () =>
+      expectRefused(`Access_Token=${TOKEN}&state=${state}`, 'missing_token', [state]));
+    it('does not take STATE for state', () =>
+      expectRefused(`access_token=${TOKEN}&STATE=${state}`, 'state_mismatch', [state]));
   });
 
   describe('encoding', () => {
@@ -124,7 +135,8 @@ describe('<aniapi-callback> under attack', () => {
       ['a byte above 0x7F that is valid UTF-8', '%C3%A9'],
     ];
     for (const [what, bad] of broken) {
-      it(`refuses ${what}`, () => expectRefused(`access_token=${TOKEN}${bad}&state=${state}`, 'malformed_response', [state]));
+      it(`refuses ${what}`, () =>
+        expectRefused(`access_token=${TOKEN}${bad}&state=${state}`, 'malformed_response', [state]));
     }
 
     const controls: Array<[string, string]> = [
@@ -136,29 +148,43 @@ describe('<aniapi-callback> under attack', () => {
       ['a DEL', '%7F'],
     ];
     for (const [what, bad] of controls) {
-      it(`refuses ${what} in the token`, () => expectRefused(`access_token=${TOKEN}${bad}&state=${state}`, 'malformed_response', [state]));
-      it(`refuses ${what} in the error description`, () => expectRefused(`error=access_denied&error_description=a${bad}b&state=${state}`, 'malformed_response', [state]));
+      it(`refuses ${what} in the token`, () =>
+        expectRefused(`access_token=${TOKEN}${bad}&state=${state}`, 'malformed_response', [state]));
+      it(`refuses ${what} in the error description`, () =>
+        expectRefused(`error=access_denied&error_description=a${bad}b&state=${state}`, 'malformed_response', [state]));
     }
 
-    it('reads + as a space, so a token with a raw + is no bearer token', () => expectRefused(`access_token=ab+cd&state=${state}`, 'malformed_response', [state]));
-    it('reads %2B as +, a bearer token character', () => expectAccepted(`access_token=ab%2Bcd&state=${state}`, 'ab+cd'));
-    it('reads %20 as a space, which no bearer token has', () => expectRefused(`access_token=ab%20cd&state=${state}`, 'malformed_response', [state]));
+    it('reads + as a space, so a token with a raw + is no bearer token', () =>
+      expectRefused(`access_token=ab+cd&state=${state}`, 'malformed_response', [state]));
+    it('reads %2B as +, a bearer token character', () =>
+      expectAccepted(`access_token=ab%2Bcd&state=${state}`, 'ab+cd'));
+    it('reads %20 as a space, which no bearer token has', () =>
+      expectRefused(`access_token=ab%20cd&state=${state}`, 'malformed_response', [state]));
     it('decodes once: a double-encoded state does not match', () => {
       const doubled = `%25${state.charCodeAt(0).toString(16)}${state.slice(1)}`;
       return expectRefused(`access_token=${TOKEN}&state=${doubled}`, 'state_mismatch', [state]);
     });
-    it('refuses a second # in the fragment', () => expectRefused(`access_token=${TOKEN}#&state=${state}`, 'malformed_response', [state]));
+    it('refuses a second # in the fragment', () =>
+      expectRefused(`access_token=${TOKEN}#&state=${state}`, 'malformed_response', [state]));
   });
 
   describe('parameters that do not belong', () => {
-    it('refuses a token_type other than bearer', () => expectRefused(`access_token=${TOKEN}&token_type=mac&state=${state}`, 'malformed_response', [state]));
-    it('accepts token_type Bearer in any case', () => expectAccepted(`access_token=${TOKEN}&token_type=BEARER&state=${state}`, TOKEN));
-    it('refuses a refresh_token', () => expectRefused(`access_token=${TOKEN}&refresh_token=r&state=${state}`, 'malformed_response', [state]));
-    it('refuses a code', () => expectRefused(`access_token=${TOKEN}&code=c&state=${state}`, 'malformed_response', [state]));
-    it('refuses an id_token', () => expectRefused(`access_token=${TOKEN}&id_token=i&state=${state}`, 'malformed_response', [state]));
-    it('refuses an error beside a token', () => expectRefused(`error=access_denied&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
-    it('refuses an expires_in that is no number', () => expectRefused(`access_token=${TOKEN}&expires_in=soon&state=${state}`, 'malformed_response', [state]));
-    it('refuses a negative expires_in', () => expectRefused(`access_token=${TOKEN}&expires_in=-1&state=${state}`, 'malformed_response', [state]));
+    it('refuses a token_type other than bearer', () =>
+      expectRefused(`access_token=${TOKEN}&token_type=mac&state=${state}`, 'malformed_response', [state]));
+    it('accepts token_type Bearer in any case', () =>
+      expectAccepted(`access_token=${TOKEN}&token_type=BEARER&state=${state}`, TOKEN));
+    it('refuses a refresh_token', () =>
+      expectRefused(`access_token=${TOKEN}&refresh_token=r&state=${state}`, 'malformed_response', [state]));
+    it('refuses a code', () =>
+      expectRefused(`access_token=${TOKEN}&code=c&state=${state}`, 'malformed_response', [state]));
+    it('refuses an id_token', () =>
+      expectRefused(`access_token=${TOKEN}&id_token=i&state=${state}`, 'malformed_response', [state]));
+    it('refuses an error beside a token', () =>
+      expectRefused(`error=access_denied&access_token=${TOKEN}&state=${state}`, 'malformed_response', [state]));
+    it('refuses an expires_in that is no number', () =>
+      expectRefused(`access_token=${TOKEN}&expires_in=soon&state=${state}`, 'malformed_response', [state]));
+    it('refuses a negative expires_in', () =>
+      expectRefused(`access_token=${TOKEN}&expires_in=-1&state=${state}`, 'malformed_response', [state]));
   });
 
   describe('provider errors', () => {
@@ -177,7 +203,11 @@ describe('<aniapi-callback> under attack', () => {
     });
 
     it('keeps an https error_uri as data, never as a link', async () => {
-      const { element, events } = await expectRefused(`error=server_error&error_uri=https%3A%2F%2Fdocs.test%2Fe&state=${state}`, 'provider_error', [state]);
+      const { element, events } = await expectRefused(
+        `error=server_error&error_uri=https%3A%2F%2Fdocs.test%2Fe&state=${state}`,
+        'provider_error',
+        [state],
+      );
       expect(events[0]!.detail.errorUri).to.equal('https://docs.test/e');
       expect(element.shadowRoot!.querySelectorAll('a')).to.have.length(0);
     });
@@ -185,7 +215,8 @@ describe('<aniapi-callback> under attack', () => {
 
   describe('prototype names', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
-      it(`matches no pending login for state=${name}`, () => expectRefused(`access_token=${TOKEN}&state=${name}`, 'state_mismatch', [state]));
+      it(`matches no pending login for state=${name}`, () =>
+        expectRefused(`access_token=${TOKEN}&state=${name}`, 'state_mismatch', [state]));
     }
 
     it('matches nothing for a prototype-named state when no login is pending', async () => {
@@ -196,7 +227,7 @@ describe('<aniapi-callback> under attack', () => {
     it('ignores parameters named after prototype properties without polluting anything', async () => {
       await expectAccepted(`__proto__=x&constructor=y&toString=z&access_token=${TOKEN}&state=${state}`, TOKEN);
       expect(({} as Record<string, unknown>).x).to.equal(undefined);
-      expect(typeof ({}).toString).to.equal('function');
+      expect(typeof {}.toString).to.equal('function');
     });
   });
 
@@ -241,7 +272,8 @@ describe('<aniapi-callback> under attack', () => {
       await expectRefused(`access_token=${TOKEN}&state=${state}`, 'no_pending_login', [state]);
     });
 
-    it('refuses a hash-router style fragment', () => expectRefused(`/route?access_token=${TOKEN}&state=${state}`, 'missing_token', [state]));
+    it('refuses a hash-router style fragment', () =>
+      expectRefused(`/route?access_token=${TOKEN}&state=${state}`, 'missing_token', [state]));
   });
 
   describe('pending logins', () => {

@@ -24,7 +24,13 @@ describe('dist/aniapi-elements.min.js', () => {
 
   it('starts a login from a plain page', async () => {
     await load(BUNDLE);
-    const element = await fixture(html`<aniapi-login client-id="id" redirect-uri="https://app.test/cb" authorize-url="https://aniapi.test/v1/oauth"></aniapi-login>`);
+    const element = await fixture(
+      html`<aniapi-login
+        client-id="id"
+        redirect-uri="https://app.test/cb"
+        authorize-url="https://aniapi.test/v1/oauth"
+      ></aniapi-login>`,
+    );
     element.addEventListener('aniapi-login', (event) => event.preventDefault());
     const heard = oneEvent(element, 'aniapi-login');
     element.shadowRoot!.querySelector('button')!.click();
@@ -34,7 +40,9 @@ describe('dist/aniapi-elements.min.js', () => {
   it('takes a language from its own single file, registered into the one registry of the page', async () => {
     await load(BUNDLE);
     await load('/dist/aniapi-messages-fr.min.js');
-    const element = await fixture(html`<aniapi-login lang="fr-CA" client-id="id" redirect-uri="https://app.test/cb"></aniapi-login>`);
+    const element = await fixture(
+      html`<aniapi-login lang="fr-CA" client-id="id" redirect-uri="https://app.test/cb"></aniapi-login>`,
+    );
     expect(element.shadowRoot!.querySelector('slot')!.textContent).to.equal('Se connecter avec AniAPI');
   });
 

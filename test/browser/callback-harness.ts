@@ -28,7 +28,11 @@ export async function arrive(fragment: string, query = location.search): Promise
  * other elements still connected relay the session change too, which is not this
  * element's outcome.
  */
-export async function completeWith(fragment: string, template: TemplateResult = html`<aniapi-callback></aniapi-callback>`, query?: string) {
+export async function completeWith(
+  fragment: string,
+  template: TemplateResult = html`<aniapi-callback></aniapi-callback>`,
+  query?: string,
+) {
   await arrive(fragment, query);
   const { events: heard, stop } = collectEvents();
   const element = await fixture<AniapiCallbackElement>(template);

@@ -86,7 +86,15 @@ export function nextLoad(frame: HTMLIFrameElement): Promise<void> {
 /** Collects the package's events that reach `target` until stopped. */
 export function collectEvents(target: EventTarget = document): { events: CustomEvent[]; stop: () => void } {
   const events: CustomEvent[] = [];
-  const types = ['aniapi-login', 'aniapi-token', 'aniapi-error', 'aniapi-logout', 'aniapi-expiring', 'aniapi-handed-back', 'aniapi-user'];
+  const types = [
+    'aniapi-login',
+    'aniapi-token',
+    'aniapi-error',
+    'aniapi-logout',
+    'aniapi-expiring',
+    'aniapi-handed-back',
+    'aniapi-user',
+  ];
   const record = (event: Event) => events.push(event as CustomEvent);
   for (const type of types) target.addEventListener(type, record);
   return { events, stop: () => types.forEach((type) => target.removeEventListener(type, record)) };

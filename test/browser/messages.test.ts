@@ -13,10 +13,19 @@ import { aniapiToken, clearStorage, startLogin } from './helpers.js';
 const REGISTRY = Symbol.for('aniapi-elements.messages.v1');
 const registry = () => (globalThis as unknown as Record<symbol, { packs: Map<string, MessagePack> }>)[REGISTRY]!;
 
-const labelOf = (element: AniapiLoginElement) => element.shadowRoot!.querySelector('slot')!.assignedNodes({ flatten: true }).map((node) => node.textContent).join('');
+const labelOf = (element: AniapiLoginElement) =>
+  element
+    .shadowRoot!.querySelector('slot')!
+    .assignedNodes({ flatten: true })
+    .map((node) => node.textContent)
+    .join('');
 const statusOf = (element: AniapiCallbackElement) => element.shadowRoot!.querySelector('[part=status]')!.textContent;
-const retryOf = (element: AniapiCallbackElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
-const button = (lang?: string) => fixture<AniapiLoginElement>(html`<aniapi-login lang=${lang ?? nothing} client-id="c" redirect-uri="https://app.test/cb"></aniapi-login>`);
+const retryOf = (element: AniapiCallbackElement) =>
+  element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
+const button = (lang?: string) =>
+  fixture<AniapiLoginElement>(
+    html`<aniapi-login lang=${lang ?? nothing} client-id="c" redirect-uri="https://app.test/cb"></aniapi-login>`,
+  );
 
 describe('messages', () => {
   const pageLang = document.documentElement.getAttribute('lang');
@@ -36,7 +45,11 @@ describe('messages', () => {
     document.documentElement.lang = 'it';
     const element = await button();
     expect(labelOf(element)).to.equal('Log in with AniAPI');
-    await Promise.all([import('../../src/messages/it.js'), import('../../src/messages/fr.js'), import('../../src/messages/ja.js')]);
+    await Promise.all([
+      import('../../src/messages/it.js'),
+      import('../../src/messages/fr.js'),
+      import('../../src/messages/ja.js'),
+    ]);
     expect([...registry().packs.keys()].sort()).to.deep.equal(['fr', 'it', 'ja']);
     // Registering updates the elements already on the page.
     await element.updateComplete;
@@ -48,16 +61,24 @@ describe('messages', () => {
     expect(labelOf(await button())).to.equal('AniAPIでログイン');
   });
 
-  it('follow the closest lang, on the element or an ancestor, over the page\'s', async () => {
+  it("follow the closest lang, on the element or an ancestor, over the page's", async () => {
     document.documentElement.lang = 'ja';
-    const wrapper = await fixture(html`<div lang="fr"><p><aniapi-login></aniapi-login></p><aniapi-login lang="it"></aniapi-login></div>`);
+    const wrapper = await fixture(
+      html`<div lang="fr">
+        <p><aniapi-login></aniapi-login></p>
+        <aniapi-login lang="it"></aniapi-login>
+      </div>`,
+    );
     const [inFrench, inItalian] = wrapper.querySelectorAll('aniapi-login');
     expect([labelOf(inFrench!), labelOf(inItalian!)]).to.deep.equal(['Se connecter avec AniAPI', 'Accedi con AniAPI']);
   });
 
   it('follow a lang outside the shadow root the element sits in', async () => {
     const host = await fixture(html`<section lang="ja"></section>`);
-    const inner = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div')).appendChild(document.createElement('aniapi-login'));
+    const inner = host
+      .attachShadow({ mode: 'open' })
+      .appendChild(document.createElement('div'))
+      .appendChild(document.createElement('aniapi-login'));
     await inner.updateComplete;
     expect(labelOf(inner)).to.equal('AniAPIでログイン');
   });
@@ -73,8 +94,13 @@ describe('messages', () => {
   it('take a regional pack first, then its language for what it leaves out', async () => {
     registerMessages('fr-CA', { failed: 'La connexion n’a pas marché. {reason}' });
     startLogin();
-    const { element } = await completeWith(`access_token=${aniapiToken()}&state=${'z'.repeat(43)}`, html`<aniapi-callback lang="fr-CA"></aniapi-callback>`);
-    expect(statusOf(element)).to.equal('La connexion n’a pas marché. La réponse ne correspond pas à la connexion lancée dans cet onglet.');
+    const { element } = await completeWith(
+      `access_token=${aniapiToken()}&state=${'z'.repeat(43)}`,
+      html`<aniapi-callback lang="fr-CA"></aniapi-callback>`,
+    );
+    expect(statusOf(element)).to.equal(
+      'La connexion n’a pas marché. La réponse ne correspond pas à la connexion lancée dans cet onglet.',
+    );
     expect(retryOf(element).textContent).to.equal('Réessayer');
   });
 
@@ -91,7 +117,7 @@ describe('messages', () => {
     expect(labelOf(element)).to.equal('AniAPIでログイン');
   });
 
-  it('take an app\'s own language, partial, over English, on elements already shown', async () => {
+  it("take an app's own language, partial, over English, on elements already shown", async () => {
     document.documentElement.lang = 'eo';
     const element = await button();
     registerMessages('EO', { login: 'Ensaluti per AniAPI' });
@@ -99,7 +125,9 @@ describe('messages', () => {
     expect(labelOf(element)).to.equal('Ensaluti per AniAPI');
     startLogin();
     const { element: callback } = await completeWith(`access_token=${aniapiToken()}&state=${'z'.repeat(43)}`);
-    expect(statusOf(callback)).to.equal('Sign-in failed. The response does not belong to the sign-in this tab started.');
+    expect(statusOf(callback)).to.equal(
+      'Sign-in failed. The response does not belong to the sign-in this tab started.',
+    );
   });
 
   it('let an app override the built-in English, key by key, and a shipped pack too', async () => {
@@ -118,7 +146,7 @@ describe('messages', () => {
     }
   });
 
-  it('give an element\'s own messages the last word, in any language', async () => {
+  it("give an element's own messages the last word, in any language", async () => {
     registerMessages('en', { login: 'Sign in with AniAPI' });
     const element = await button('ja');
     element.messages = { login: 'Enter' };
@@ -134,7 +162,7 @@ describe('messages', () => {
     expect(labelOf(element)).to.equal('Entra');
   });
 
-  it('say each outcome of the callback in the page\'s language', async () => {
+  it("say each outcome of the callback in the page's language", async () => {
     document.documentElement.lang = 'ja';
     const { element, events } = await completeWith(`access_token=${aniapiToken()}&state=${startLogin()}`);
     expect(events[0]!.type).to.equal('aniapi-token');
@@ -145,19 +173,34 @@ describe('messages', () => {
     expect(statusOf(failed)).to.equal('ログインできませんでした。このタブではログインが開始されていません。');
     expect(retryOf(failed).textContent).to.equal('もう一度試す');
     clearStorage();
-    const { element: lost } = await completeWith(`access_token=${aniapiToken()}&state=${'z'.repeat(43)}`, html`<aniapi-callback lang="it"></aniapi-callback>`);
-    expect(statusOf(lost)).to.equal('Accesso non riuscito. In questa scheda non è stato avviato alcun accesso. Questa scheda non sa da dove è partito l’accesso: torna al sito e accedi da lì.');
+    const { element: lost } = await completeWith(
+      `access_token=${aniapiToken()}&state=${'z'.repeat(43)}`,
+      html`<aniapi-callback lang="it"></aniapi-callback>`,
+    );
+    expect(statusOf(lost)).to.equal(
+      'Accesso non riuscito. In questa scheda non è stato avviato alcun accesso. Questa scheda non sa da dove è partito l’accesso: torna al sito e accedi da lì.',
+    );
     expect(retryOf(lost).hidden).to.equal(true);
   });
 
-  it('say the card\'s states in the closest language, and the name where the template puts it', async () => {
+  it("say the card's states in the closest language, and the name where the template puts it", async () => {
     const { setToken } = await import('../../src/session/token-store.js');
     await import('../../src/user.js');
-    const answer = (user: unknown) => Promise.resolve(new Response(JSON.stringify({ status_code: 200, message: 'Hi', data: user, version: '1' })));
-    const card = await fixture<AniapiUserElement>(html`<aniapi-user lang="ja" api-base="http://127.0.0.1:8765" .fetch=${() => answer({ id: 1, username: 'demo' })}></aniapi-user>`);
+    const answer = (user: unknown) =>
+      Promise.resolve(new Response(JSON.stringify({ status_code: 200, message: 'Hi', data: user, version: '1' })));
+    const card = await fixture<AniapiUserElement>(
+      html`<aniapi-user
+        lang="ja"
+        api-base="http://127.0.0.1:8765"
+        .fetch=${() => answer({ id: 1, username: 'demo' })}
+      ></aniapi-user>`,
+    );
     const shown = (part: string) => {
       const slot = card.shadowRoot!.querySelector(`[part=${part}] slot`) as HTMLSlotElement;
-      return slot.assignedNodes({ flatten: true }).map((node) => node.textContent).join('');
+      return slot
+        .assignedNodes({ flatten: true })
+        .map((node) => node.textContent)
+        .join('');
     };
     expect(shown('signed-out')).to.equal('ログインしていません。');
     setToken(aniapiToken());
@@ -173,7 +216,10 @@ describe('messages', () => {
   });
 
   it('put provider text in a template as it is, even with $ patterns', async () => {
-    const { element } = await completeWith(`error=access_denied&error_description=${encodeURIComponent("$& $' $1 {reason}")}&state=${startLogin()}`, html`<aniapi-callback lang="fr"></aniapi-callback>`);
+    const { element } = await completeWith(
+      `error=access_denied&error_description=${encodeURIComponent("$& $' $1 {reason}")}&state=${startLogin()}`,
+      html`<aniapi-callback lang="fr"></aniapi-callback>`,
+    );
     await waitUntil(() => element.result !== null);
     expect(statusOf(element)).to.equal("La connexion a échoué. AniAPI a refusé la connexion\u00a0: $& $' $1 {reason}");
   });

@@ -46,7 +46,14 @@ function stubOpen(result: PopupWindow | null): void {
 }
 
 async function popupButton(attributes = '') {
-  const element = await fixture<AniapiLoginElement>(html`<aniapi-login mode="popup" client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url=${AUTHORIZE}></aniapi-login>`);
+  const element = await fixture<AniapiLoginElement>(
+    html`<aniapi-login
+      mode="popup"
+      client-id=${CLIENT}
+      redirect-uri=${REDIRECT}
+      authorize-url=${AUTHORIZE}
+    ></aniapi-login>`,
+  );
   for (const pair of attributes.split(' ').filter(Boolean)) {
     const [name, value] = pair.split('=') as [string, string | undefined];
     // A bare `-name` removes the attribute.
@@ -92,7 +99,10 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     let pendingAtOpen: string[] = [];
     stubOpen(new PopupWindow());
     const open = window.open;
-    window.open = ((...args: Parameters<typeof window.open>) => ((pendingAtOpen = pending()), open(...args))) as typeof window.open;
+    window.open = ((...args: Parameters<typeof window.open>) => (
+      (pendingAtOpen = pending()),
+      open(...args)
+    )) as typeof window.open;
     const { events, stop } = collectEvents();
     click(element);
     stop();
@@ -159,7 +169,9 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     expect(claim).to.deep.equal({ type: CLAIM, state, ok: false });
     await waitUntil(() => events.length > 0);
     stop();
-    expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([['aniapi-error', 'provider_error']]);
+    expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([
+      ['aniapi-error', 'provider_error'],
+    ]);
     expect(element.matches(':state(error)')).to.equal(true);
     expect(popup!.closed).to.equal(true);
     expect(pending()).to.deep.equal([]);
@@ -170,7 +182,10 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     stubOpen(new PopupWindow());
     click(element);
     // This page is not the popup, even though it is of the same origin.
-    window.postMessage({ type: OFFER, fragment: `#access_token=${aniapiToken()}&state=${stateOf(popup!.url)}` }, location.origin);
+    window.postMessage(
+      { type: OFFER, fragment: `#access_token=${aniapiToken()}&state=${stateOf(popup!.url)}` },
+      location.origin,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(getToken()).to.equal(null);
     expect(element.matches(':state(redirecting)')).to.equal(true);
@@ -220,7 +235,9 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     const { events, stop } = collectEvents();
     click(element);
     stop();
-    expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([['aniapi-error', 'popup_blocked']]);
+    expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([
+      ['aniapi-error', 'popup_blocked'],
+    ]);
     expect(pending()).to.deep.equal([]);
     await element.updateComplete;
     expect(element.matches(':state(error)')).to.equal(true);
@@ -291,10 +308,16 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
       const frame = await openFrame('/test/browser/fixtures/landing.html');
       const other = frame.contentWindow!;
       const claim = new Promise<unknown>((resolve) =>
-        other.addEventListener('storage', (event) => event.key === CHANNEL && event.newValue && resolve(JSON.parse(event.newValue))),
+        other.addEventListener(
+          'storage',
+          (event) => event.key === CHANNEL && event.newValue && resolve(JSON.parse(event.newValue)),
+        ),
       );
       const token = aniapiToken();
-      other.localStorage.setItem(CHANNEL, JSON.stringify({ type: OFFER, fragment: `#access_token=${token}&state=${state}` }));
+      other.localStorage.setItem(
+        CHANNEL,
+        JSON.stringify({ type: OFFER, fragment: `#access_token=${token}&state=${state}` }),
+      );
       other.localStorage.removeItem(CHANNEL);
       expect(await claim).to.deep.equal({ type: CLAIM, state, ok: true });
       expect(getToken()).to.equal(token);
@@ -361,7 +384,9 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     const tab = claimingTab(true);
     await arrive(`access_token=${aniapiToken()}&state=${'v'.repeat(43)}`);
     const { events, stop } = collectEvents();
-    const holder = await fixture(html`<div><aniapi-callback></aniapi-callback><aniapi-callback></aniapi-callback></div>`);
+    const holder = await fixture(
+      html`<div><aniapi-callback></aniapi-callback><aniapi-callback></aniapi-callback></div>`,
+    );
     const [first, second] = holder.querySelectorAll('aniapi-callback');
     await waitUntil(() => events.length >= 2, 'not both reported', { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -396,10 +421,15 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     expect(location.href).not.to.contain('access_token');
     await waitUntil(() => answer.toString().includes('postMessage'), 'no offer heard');
     answer();
-    await waitUntil(() => events.filter((e) => e.target === element).length >= 2, 'not both reported', { timeout: 5000 });
+    await waitUntil(() => events.filter((e) => e.target === element).length >= 2, 'not both reported', {
+      timeout: 5000,
+    });
     stop();
     channel.close();
-    expect(events.filter((e) => e.target === element).map((e) => e.type)).to.deep.equal(['aniapi-handed-back', 'aniapi-token']);
+    expect(events.filter((e) => e.target === element).map((e) => e.type)).to.deep.equal([
+      'aniapi-handed-back',
+      'aniapi-token',
+    ]);
     expect(getToken()).to.equal(token);
   });
 
@@ -431,7 +461,9 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     await waitUntil(() => events().length > 0, 'no outcome', { timeout: 6000 });
     stop();
     expect(performance.now() - started).to.be.greaterThan(2900);
-    expect(events().map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([['aniapi-error', 'no_pending_login']]);
+    expect(events().map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([
+      ['aniapi-error', 'no_pending_login'],
+    ]);
     expect(element.result).to.deep.include({ ok: false });
   });
 });

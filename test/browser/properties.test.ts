@@ -12,9 +12,39 @@ import { clearStorage, pageAt, startLogin } from './helpers.js';
 const VSCHAR = /^[\x20-\x7e]*$/;
 const B64TOKEN = /^[\w\-.~+/]+=*$/;
 
-const vschar = (minLength = 0) => fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength, maxLength: 40 });
+const vschar = (minLength = 0) =>
+  fc.string({
+    unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    minLength,
+    maxLength: 40,
+  });
 // Strings made of what fragments are made of, so that generated inputs reach past the first check.
-const fragmentish = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '-', '_', '.', '~', '%', '2', 'B', 'C', '3', 'f', '+', '&', '=', '#', ' ', '/', '?', '\u00e9'), maxLength: 80 });
+const fragmentish = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'Z',
+    '0',
+    '-',
+    '_',
+    '.',
+    '~',
+    '%',
+    '2',
+    'B',
+    'C',
+    '3',
+    'f',
+    '+',
+    '&',
+    '=',
+    '#',
+    ' ',
+    '/',
+    '?',
+    '\u00e9',
+  ),
+  maxLength: 80,
+});
 
 describe('parseFragment, for any input', () => {
   it('never throws, and a result holds only unique, non-empty VSCHAR values', () => {
@@ -34,13 +64,16 @@ describe('parseFragment, for any input', () => {
 
   it('round-trips any parameters, percent-encoded or form-encoded', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(vschar(1), vschar(1)), { selector: ([name]) => name, maxLength: 8 }), (pairs) => {
-        const expected = new Map(pairs);
-        const percent = pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&');
-        const form = new URLSearchParams(pairs).toString();
-        expect(parseFragment(percent)).to.deep.equal(expected);
-        expect(parseFragment(`#${form}`)).to.deep.equal(expected);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(vschar(1), vschar(1)), { selector: ([name]) => name, maxLength: 8 }),
+        (pairs) => {
+          const expected = new Map(pairs);
+          const percent = pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&');
+          const form = new URLSearchParams(pairs).toString();
+          expect(parseFragment(percent)).to.deep.equal(expected);
+          expect(parseFragment(`#${form}`)).to.deep.equal(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -58,11 +91,22 @@ describe('completeLogin, for any response', () => {
 
   const LIVE = 'LIVE-STATE';
   const pair = fc.oneof(
-    fc.constantFrom<[string, string]>(['access_token', 'eyJ.a.b'], ['access_token', 'x y'], ['access_token', ''], ['access_token', 'a+b']),
+    fc.constantFrom<[string, string]>(
+      ['access_token', 'eyJ.a.b'],
+      ['access_token', 'x y'],
+      ['access_token', ''],
+      ['access_token', 'a+b'],
+    ),
     fc.constantFrom<[string, string]>(['state', LIVE], ['state', `${LIVE}x`], ['state', ''], ['state', '__proto__']),
     fc.constantFrom<[string, string]>(
-      ['token_type', 'bearer'], ['token_type', 'mac'], ['error', 'access_denied'], ['refresh_token', 'r'],
-      ['code', 'c'], ['id_token', 'i'], ['expires_in', '3600'], ['expires_in', 'soon'],
+      ['token_type', 'bearer'],
+      ['token_type', 'mac'],
+      ['error', 'access_denied'],
+      ['refresh_token', 'r'],
+      ['code', 'c'],
+      ['id_token', 'i'],
+      ['expires_in', '3600'],
+      ['expires_in', 'soon'],
     ),
     fc.tuple(vschar(1), vschar()),
   );
@@ -78,7 +122,9 @@ describe('completeLogin, for any response', () => {
       const pairs = [...(core ? success : []), ...extra];
       return fc.shuffledSubarray(pairs, { minLength: pairs.length });
     })
-    .map((pairs) => pairs.map(([[n, v], raw]) => (raw ? `${n}=${v}` : `${encodeURIComponent(n)}=${encodeURIComponent(v)}`)).join('&'));
+    .map((pairs) =>
+      pairs.map(([[n, v], raw]) => (raw ? `${n}=${v}` : `${encodeURIComponent(n)}=${encodeURIComponent(v)}`)).join('&'),
+    );
 
   it('gives a token only for a well-formed success that matches a live pending login, once', () => {
     let successes = 0;
@@ -105,7 +151,10 @@ describe('completeLogin, for any response', () => {
         expect(raw.get('token_type') ?? 'bearer').to.match(/^bearer$/i);
         expect(raw.get('expires_in') ?? '0').to.match(/^\d+$/);
         // Checked without the parser under test: a success never repeats a name.
-        const names = fragment.split('&').filter(Boolean).map((pair) => decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' ')));
+        const names = fragment
+          .split('&')
+          .filter(Boolean)
+          .map((pair) => decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' ')));
         expect(new Set(names).size, 'a repeated name').to.equal(names.length);
         const params = parseFragment(fragment);
         expect(params).to.be.instanceOf(Map);
@@ -113,7 +162,8 @@ describe('completeLogin, for any response', () => {
         expect(map.get('state')).to.equal(live);
         expect(map.get('access_token')).to.equal(token);
         expect(token).to.match(B64TOKEN);
-        for (const foreign of ['error', 'refresh_token', 'code', 'id_token']) expect(map.has(foreign), foreign).to.equal(false);
+        for (const foreign of ['error', 'refresh_token', 'code', 'id_token'])
+          expect(map.has(foreign), foreign).to.equal(false);
         expect(sessionStorage.getItem(`aniapi-elements.pending.${live}`)).to.equal(null);
         expect(() => completeLogin(fragment, 'memory', pageAt(now))).to.throw(AniapiError);
       }),
@@ -131,14 +181,25 @@ describe('pending logins, for any state', () => {
 
   it('give a record back for exactly its own state, once', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), (saved, asked) => {
-        clearStorage();
-        const record = { state: saved, clientId: 'c', authorizeUrl: 'https://a.test/', redirectUri: 'https://b.test/', returnTo: '/', createdAt: 1 };
-        savePendingLogin(sessionStorage, record);
-        if (asked !== saved) expect(takePendingLogin(sessionStorage, asked)).to.equal(null);
-        expect(takePendingLogin(sessionStorage, saved)).to.deep.equal(record);
-        expect(takePendingLogin(sessionStorage, saved)).to.equal(null);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        (saved, asked) => {
+          clearStorage();
+          const record = {
+            state: saved,
+            clientId: 'c',
+            authorizeUrl: 'https://a.test/',
+            redirectUri: 'https://b.test/',
+            returnTo: '/',
+            createdAt: 1,
+          };
+          savePendingLogin(sessionStorage, record);
+          if (asked !== saved) expect(takePendingLogin(sessionStorage, asked)).to.equal(null);
+          expect(takePendingLogin(sessionStorage, saved)).to.deep.equal(record);
+          expect(takePendingLogin(sessionStorage, saved)).to.equal(null);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -39,7 +39,10 @@ describe('storage that fails', () => {
     const state = startLogin();
     fillLocalStorage();
     try {
-      const { events } = await completeWith(`access_token=t0k3n&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
+      const { events } = await completeWith(
+        `access_token=t0k3n&state=${state}`,
+        html`<aniapi-callback store="local"></aniapi-callback>`,
+      );
       expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
       expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
       expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);

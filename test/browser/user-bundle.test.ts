@@ -11,7 +11,16 @@ type UserBundle = typeof import('../../src/user.js');
 type Bundle = typeof import('../../src/index.js');
 const load = <T>(url: string): Promise<T> => import(/* @vite-ignore */ url);
 
-const USER = { id: 1, username: 'demo', email: 'demo@aniapi.test', email_verified: true, role: 0, gender: 0, has_anilist: false, has_mal: false };
+const USER = {
+  id: 1,
+  username: 'demo',
+  email: 'demo@aniapi.test',
+  email_verified: true,
+  role: 0,
+  gender: 0,
+  has_anilist: false,
+  has_mal: false,
+};
 const knowsDemo = (async () => new Response(JSON.stringify({ status_code: 200, data: USER }))) as typeof fetch;
 
 describe('dist/aniapi-user.min.js', () => {
@@ -20,7 +29,10 @@ describe('dist/aniapi-user.min.js', () => {
   it('registers <aniapi-user> with its own class and nothing else, with the exports of ./user', async () => {
     const bundle = await load<UserBundle>(USER_BUNDLE);
     expect(customElements.get('aniapi-user')).to.equal(bundle.AniapiUserElement);
-    expect([customElements.get('aniapi-login'), customElements.get('aniapi-callback')]).to.deep.equal([undefined, undefined]);
+    expect([customElements.get('aniapi-login'), customElements.get('aniapi-callback')]).to.deep.equal([
+      undefined,
+      undefined,
+    ]);
     expect(Object.keys(bundle).sort()).to.deep.equal(Object.keys(await import('../../src/user.js')).sort());
   });
 
@@ -28,8 +40,12 @@ describe('dist/aniapi-user.min.js', () => {
     await load<UserBundle>(USER_BUNDLE);
     const elements = await load<Bundle>(BUNDLE);
     const [login, card] = [
-      await fixture<AniapiLoginElement>(html`<aniapi-login client-id="id" redirect-uri="https://app.test/cb"></aniapi-login>`),
-      await fixture<AniapiUserElement>(html`<aniapi-user api-base="https://aniapi.test" .fetch=${knowsDemo}></aniapi-user>`),
+      await fixture<AniapiLoginElement>(
+        html`<aniapi-login client-id="id" redirect-uri="https://app.test/cb"></aniapi-login>`,
+      ),
+      await fixture<AniapiUserElement>(
+        html`<aniapi-user api-base="https://aniapi.test" .fetch=${knowsDemo}></aniapi-user>`,
+      ),
     ];
     expect(card.status).to.equal('signed-out');
 

@@ -26,7 +26,12 @@ export function recordRequests(context) {
   const requests = [];
   context.on('request', (request) => {
     const url = request.url();
-    requests.push(request.allHeaders().then((headers) => ({ url, referer: headers.referer || null }), () => ({ url, referer: null })));
+    requests.push(
+      request.allHeaders().then(
+        (headers) => ({ url, referer: headers.referer || null }),
+        () => ({ url, referer: null }),
+      ),
+    );
   });
   return { seen: () => Promise.all(requests) };
 }

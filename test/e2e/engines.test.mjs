@@ -28,7 +28,11 @@ after(async () => {
 });
 
 /** What the strict callback page heard, and the policy violations its pages recorded. */
-const CALLBACK_STATE = () => ({ heard: window.heard ?? [], violations: window.violations ?? [], token: sessionStorage.getItem('aniapi-elements.token') });
+const CALLBACK_STATE = () => ({
+  heard: window.heard ?? [],
+  violations: window.violations ?? [],
+  token: sessionStorage.getItem('aniapi-elements.token'),
+});
 
 /** No address the browser showed may hold a fragment or the token. */
 function assertClean(urls, token) {
@@ -76,7 +80,13 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
     await page.$eval('input[name=password]', (input) => (input.value = ''));
     await page.type('input[name=password]', DEMO_PASSWORD);
     await page.click('button[type=submit]');
-    await page.waitForFunction((home) => location.href === home && document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent === 'demo', {}, `${demo.url}/`);
+    await page.waitForFunction(
+      (home) =>
+        location.href === home &&
+        document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent === 'demo',
+      {},
+      `${demo.url}/`,
+    );
 
     const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -107,7 +117,8 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
     const stayed = await page.evaluate(tokenProbe, landed.token);
     assert.equal(stayed.navigationApi, NAVIGATION_API.firefox);
     assert.deepEqual(apisHolding(stayed), STAYING_CALLBACK_HOLDS.firefox, JSON.stringify(stayed.found));
-    for (const { value } of stayed.found) assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
+    for (const { value } of stayed.found)
+      assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
 
     await Promise.all([page.waitForNavigation(), page.click('a')]);
     const seen = [page.url()];
@@ -125,7 +136,9 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
   test('popup sign-in: the popup closes itself, and the page signed in holds the token in no API', async () => {
     const page = await browser.newPage();
     await page.goto(`${demo.url}/`);
-    await page.waitForFunction(() => Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1')));
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1')),
+    );
     await page.click('input[name=mode][value=popup]');
     await page.waitForFunction(() => document.querySelector('aniapi-login').mode === 'popup');
     const opened = new Promise((resolve) => page.once('popup', resolve));
@@ -138,7 +151,9 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
     const closed = new Promise((resolve) => popup.once('close', resolve));
     await popup.click('button[type=submit]');
     await closed;
-    await page.waitForFunction(() => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent === 'demo');
+    await page.waitForFunction(
+      () => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent === 'demo',
+    );
     assert.equal(page.url(), `${demo.url}/`);
     const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -153,7 +168,13 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
   let browser;
   before(async () => {
     driver = await startWebKitDriver();
-    browser = await remote({ hostname: '127.0.0.1', port: driver.port, path: '/', logLevel: 'error', capabilities: WEBKIT_CAPABILITIES });
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      path: '/',
+      logLevel: 'error',
+      capabilities: WEBKIT_CAPABILITIES,
+    });
   });
   after(async () => {
     await browser?.deleteSession().catch(() => {});
@@ -162,7 +183,9 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
 
   test('wrong password, right password, callback, back signed in; no token in any address', async () => {
     await browser.url(`${demo.url}/`);
-    await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('aniapi-login')?.shadowRoot?.querySelector('button'))));
+    await browser.waitUntil(() =>
+      browser.execute(() => Boolean(document.querySelector('aniapi-login')?.shadowRoot?.querySelector('button'))),
+    );
     await browser.execute(() => document.querySelector('aniapi-login').shadowRoot.querySelector('button').click());
     await browser.waitUntil(async () => (await browser.getUrl()).startsWith(`${demo.standin.url}/v1/oauth?`));
 
@@ -174,7 +197,11 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     await (await browser.$('input[name=password]')).setValue(DEMO_PASSWORD);
     await (await browser.$('button[type=submit]')).click();
     await browser.waitUntil(
-      async () => (await browser.getUrl()) === `${demo.url}/` && (await browser.execute(() => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent)) === 'demo',
+      async () =>
+        (await browser.getUrl()) === `${demo.url}/` &&
+        (await browser.execute(
+          () => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent,
+        )) === 'demo',
       { timeout: 10_000 },
     );
 
@@ -191,7 +218,11 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
   });
   test('under the strict CSP: login, no violation, a scrubbed callback entry through Back, Forward and reload', async () => {
     await browser.url(`${site.url}/login.html`);
-    await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1'))));
+    await browser.waitUntil(() =>
+      browser.execute(() =>
+        Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1')),
+      ),
+    );
     await browser.execute(() => document.querySelector('aniapi-login').shadowRoot.querySelector('button').click());
     await browser.waitUntil(async () => (await browser.getUrl()).startsWith(`${site.standin.url}/v1/oauth?`));
     await (await browser.$('input[name=email]')).setValue(DEMO_EMAIL);
@@ -206,7 +237,8 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     const stayed = await browser.execute(tokenProbe, landed.token);
     assert.equal(stayed.navigationApi, NAVIGATION_API.webkit);
     assert.deepEqual(apisHolding(stayed), STAYING_CALLBACK_HOLDS.webkit, JSON.stringify(stayed.found));
-    for (const { value } of stayed.found) assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
+    for (const { value } of stayed.found)
+      assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
 
     await (await browser.$('a')).click();
     await browser.waitUntil(async () => (await browser.getUrl()) === `${site.url}/login.html`);
@@ -229,7 +261,11 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     await browser.url(`${demo.url}/config.json`);
     await browser.execute(() => sessionStorage.clear());
     await browser.url(`${demo.url}/`);
-    await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1'))));
+    await browser.waitUntil(() =>
+      browser.execute(() =>
+        Boolean(document.querySelector('aniapi-login')?.authorizeUrl?.startsWith('http://127.0.0.1')),
+      ),
+    );
     await (await browser.$('#signed-out')).waitForDisplayed();
     await (await browser.$('input[name=mode][value=popup]')).click();
     await browser.waitUntil(() => browser.execute(() => document.querySelector('aniapi-login').mode === 'popup'));
@@ -244,7 +280,13 @@ describe('the round trip in WebKit', skipUnless('webkit'), () => {
     await (await browser.$('button[type=submit]')).click();
     await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 1, { timeout: 10_000 });
     await browser.switchToWindow(opener);
-    await browser.waitUntil(async () => (await browser.execute(() => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent)) === 'demo', { timeout: 10_000 });
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(
+          () => document.getElementById('user')?.shadowRoot?.querySelector('[part=name]')?.textContent,
+        )) === 'demo',
+      { timeout: 10_000 },
+    );
     assert.equal(await browser.getUrl(), `${demo.url}/`);
     const token = await browser.execute((key) => sessionStorage.getItem(key), TOKEN_KEY);
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);

@@ -32,7 +32,10 @@ describe('a failed sign-in', () => {
     await page.waitForURL(`${run.demo.url}/callback.html`);
 
     const callback = page.locator('aniapi-callback');
-    await callback.getByRole('alert').filter({ hasText: 'Sign-in failed. The response does not belong to the sign-in this tab started.' }).waitFor();
+    await callback
+      .getByRole('alert')
+      .filter({ hasText: 'Sign-in failed. The response does not belong to the sign-in this tab started.' })
+      .waitFor();
     const retry = callback.getByRole('button', { name: 'Try again' });
     assert.equal(await retry.isVisible(), true);
     await page.evaluate(() => {

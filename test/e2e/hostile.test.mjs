@@ -56,12 +56,15 @@ async function login(page, { intercept } = {}) {
 /** What the callback page reported, once it has: its reports after the first `skip`. */
 async function outcome(page, skip = 0) {
   await page.waitForFunction((skip) => window.heard?.length > skip, skip);
-  return page.evaluate((skip) => ({
-    heard: window.heard.slice(skip),
-    url: location.href,
-    token: sessionStorage.getItem('aniapi-elements.token'),
-    violations: window.violations,
-  }), skip);
+  return page.evaluate(
+    (skip) => ({
+      heard: window.heard.slice(skip),
+      url: location.href,
+      token: sessionStorage.getItem('aniapi-elements.token'),
+      violations: window.violations,
+    }),
+    skip,
+  );
 }
 
 /** Records what a page logs, for the leak checks. */
@@ -74,9 +77,15 @@ function recordConsole(page) {
 /** Asserts that no secret is in the page's address, text or attributes (shadow roots too), or in what it logged. */
 async function assertNoLeak(page, secrets, consoleLines) {
   const shown = await page.evaluate(() => {
-    const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    const all = (root) =>
+      [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
     return all(document)
-      .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).concat(el.getAttributeNames().map((a) => el.getAttribute(a))))
+      .flatMap((el) =>
+        [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .concat(el.getAttributeNames().map((a) => el.getAttribute(a))),
+      )
       .join('\n');
   });
   for (const secret of secrets.filter(Boolean)) {
@@ -121,7 +130,10 @@ describe('under a strict CSP with Trusted Types', () => {
     await page.locator('aniapi-login').getByRole('button').waitFor();
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     const response = await page.request.get(`${site.url}/callback.html`);
-    assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'; trusted-types 'none'/);
+    assert.match(
+      response.headers()['content-security-policy'],
+      /require-trusted-types-for 'script'; trusted-types 'none'/,
+    );
     assert.equal(response.headers()['referrer-policy'], 'no-referrer');
 
     const { token } = await signedIn(page);
@@ -145,7 +157,10 @@ describe('the callback page', () => {
     const page = await context.newPage();
     await signedIn(page);
     await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0);
-    const { scrubbedAt, firstPaint } = await page.evaluate(() => ({ scrubbedAt: window.scrubbedAt, firstPaint: performance.getEntriesByName('first-paint')[0].startTime }));
+    const { scrubbedAt, firstPaint } = await page.evaluate(() => ({
+      scrubbedAt: window.scrubbedAt,
+      firstPaint: performance.getEntriesByName('first-paint')[0].startTime,
+    }));
     assert.ok(scrubbedAt < firstPaint, `scrubbed at ${scrubbedAt} ms, first paint at ${firstPaint} ms`);
   });
 });
@@ -159,7 +174,8 @@ describe('a callback page that stays', () => {
     const probe = await page.evaluate(tokenProbe, token);
     assert.equal(probe.navigationApi, NAVIGATION_API.chromium);
     assert.deepEqual(apisHolding(probe), ['navigation.activation.entry.url', 'performance navigation']);
-    for (const { value } of probe.found) assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
+    for (const { value } of probe.found)
+      assert.match(value, /^http:\/\/localhost:\d+\/callback\.html#access_token=<token>&/);
   });
 });
 
@@ -232,7 +248,11 @@ describe('a used callback URL', () => {
       await page.goBack({ waitUntil: 'commit' });
       await page.waitForFunction(() => window.shows?.at(-1) === true);
       await page.waitForTimeout(200);
-      const restored = await page.evaluate(() => ({ heard: window.heard, url: location.href, text: document.querySelector('aniapi-callback').shadowRoot.textContent }));
+      const restored = await page.evaluate(() => ({
+        heard: window.heard,
+        url: location.href,
+        text: document.querySelector('aniapi-callback').shadowRoot.textContent,
+      }));
       assert.deepEqual(restored.heard, [{ type: 'aniapi-token', code: null }], 'reported again');
       assert.equal(restored.url, `${site.url}/callback.html`);
       assert.ok(!restored.text.includes(token) && !(await page.content()).includes(token));

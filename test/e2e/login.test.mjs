@@ -17,7 +17,6 @@ async function openLogin(page, store = 'session') {
   await page.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
 }
 
-
 /** What sessionStorage and localStorage hold for the demo origin. */
 function storage(page) {
   return page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
@@ -76,7 +75,8 @@ describe('the demo login', () => {
     for (const { url, referer } of requests) {
       assert.ok(!url.includes('#') && !url.includes(token) && !url.includes('access_token'), `a request to ${url}`);
       assert.ok(!referer?.includes(token) && !referer?.includes('access_token'), `a Referer of ${referer}`);
-      if (url.startsWith(run.demo.url) || url.startsWith(run.demo.standin.url)) assert.equal(referer, null, `a Referer on ${url}`);
+      if (url.startsWith(run.demo.url) || url.startsWith(run.demo.standin.url))
+        assert.equal(referer, null, `a Referer on ${url}`);
     }
   });
 
@@ -127,7 +127,12 @@ describe('the demo login', () => {
     await second.goto(`${run.demo.url}/`);
     await second.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     const heard = second.evaluate(
-      () => new Promise((resolve) => document.querySelector('aniapi-login').addEventListener('aniapi-logout', (e) => resolve(e.detail), { once: true })),
+      () =>
+        new Promise((resolve) =>
+          document
+            .querySelector('aniapi-login')
+            .addEventListener('aniapi-logout', (e) => resolve(e.detail), { once: true }),
+        ),
     );
     await first.getByRole('button', { name: 'Log out' }).click();
     assert.deepEqual(await heard, { reason: 'logout' });
@@ -142,17 +147,20 @@ describe('fetchUser', () => {
     await page.goto(`${run.demo.url}/`);
     // Long enough that the first request (and the page's card's) meets a live token: exp is in whole seconds.
     const token = await run.demo.standin.issueToken(1, { lifetime: 3 });
-    const outcome = await page.evaluate(async ({ token, apiBase }) => {
-      const { setToken, fetchUser, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
-      const { expiresAt } = setToken(token);
-      const first = (await fetchUser({ apiBase }))?.username;
-      // The page's elements may notice the expiry first, at exp: either way, once.
-      const reasons = [];
-      onChange((_session, reason) => reasons.push(reason));
-      await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 100));
-      const second = await fetchUser({ apiBase });
-      return { first, second, reasons, token: getToken(), stored: sessionStorage.getItem('aniapi-elements.token') };
-    }, { token, apiBase: run.demo.standin.url });
+    const outcome = await page.evaluate(
+      async ({ token, apiBase }) => {
+        const { setToken, fetchUser, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
+        const { expiresAt } = setToken(token);
+        const first = (await fetchUser({ apiBase }))?.username;
+        // The page's elements may notice the expiry first, at exp: either way, once.
+        const reasons = [];
+        onChange((_session, reason) => reasons.push(reason));
+        await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 100));
+        const second = await fetchUser({ apiBase });
+        return { first, second, reasons, token: getToken(), stored: sessionStorage.getItem('aniapi-elements.token') };
+      },
+      { token, apiBase: run.demo.standin.url },
+    );
     assert.deepEqual(outcome, { first: 'demo', second: null, reasons: ['expired'], token: null, stored: null });
   });
 
@@ -192,7 +200,10 @@ describe('expiry in the demo', () => {
     await page.waitForURL(`${shortLived.url}/`);
     await page.locator('aniapi-user [part=name]').filter({ hasText: 'demo' }).waitFor();
     // Under a minute is left from the start, so the warning comes at once.
-    await page.locator('#message').filter({ hasText: /^Your session ends at / }).waitFor();
+    await page
+      .locator('#message')
+      .filter({ hasText: /^Your session ends at / })
+      .waitFor();
     const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
     await page.locator('#message').filter({ hasText: 'Signed out (expired).' }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#signed-out').isVisible(), true);

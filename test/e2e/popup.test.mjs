@@ -44,7 +44,6 @@ async function clickLogin(page) {
   return popup;
 }
 
-
 function storage(page) {
   return page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
 }
@@ -89,7 +88,11 @@ describe('popup sign-in', () => {
     assert.deepEqual(pendingKeys(session), []);
     assert.equal(await page.locator('aniapi-login').evaluate((el) => el.matches(':state(redirecting)')), false);
     // The response was loaded only by the popup's document, gone with it: the page signed in holds it nowhere.
-    assertTokenGone(await page.evaluate(tokenProbe, session[TOKEN_KEY]), 'chromium', 'the opener signed in through the popup');
+    assertTokenGone(
+      await page.evaluate(tokenProbe, session[TOKEN_KEY]),
+      'chromium',
+      'the opener signed in through the popup',
+    );
   });
 
   test('keeps the token where the button says: store="local"', async () => {
@@ -156,7 +159,8 @@ describe('popup blocker', () => {
       const own = await blocking.newContext();
       await own.addInitScript((types) => {
         window.heard = [];
-        for (const type of types) document.addEventListener(type, (event) => window.heard.push({ type, code: event.detail?.code }));
+        for (const type of types)
+          document.addEventListener(type, (event) => window.heard.push({ type, code: event.detail?.code }));
       }, EVENTS);
       // Popup mode chosen without a click or page.evaluate: either gives the page the user activation that lets a popup through.
       await own.addInitScript(() => localStorage.setItem('aniapi-demo.mode', 'popup'));
@@ -201,7 +205,10 @@ describe('hand-back across tabs', () => {
       await tab.getByText('Signed in, in the window where you started.').waitFor();
 
       await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
-      assert.deepEqual((await heard(page)).map(({ type }) => type), ['aniapi-login', 'aniapi-token']);
+      assert.deepEqual(
+        (await heard(page)).map(({ type }) => type),
+        ['aniapi-login', 'aniapi-token'],
+      );
       assert.ok((await storage(page)).session[TOKEN_KEY]);
       // The starting page closes its own popup, left on AniAPI's page.
       await popupClosed;
@@ -212,7 +219,10 @@ describe('hand-back across tabs', () => {
       const { session, local } = await storage(tab);
       assert.equal(session[TOKEN_KEY], undefined);
       assert.equal(local[TOKEN_KEY], undefined);
-      assert.deepEqual(Object.keys(local).filter((key) => key.startsWith('aniapi-elements.')), []);
+      assert.deepEqual(
+        Object.keys(local).filter((key) => key.startsWith('aniapi-elements.')),
+        [],
+      );
       assert.equal(JSON.stringify(await tab.evaluate(() => history.state)).includes('access_token'), false);
       assert.equal(await tab.locator('aniapi-callback').evaluate((el) => el.result), null);
     });
@@ -230,6 +240,9 @@ describe('hand-back across tabs', () => {
     await signIn(tab);
     await tab.waitForURL(`${run.demo.url}/callback.html`);
     await tab.getByText('Sign-in failed.').waitFor();
-    assert.deepEqual((await heard(tab)).map(({ type, code }) => ({ type, code })), [{ type: 'aniapi-error', code: 'no_pending_login' }]);
+    assert.deepEqual(
+      (await heard(tab)).map(({ type, code }) => ({ type, code })),
+      [{ type: 'aniapi-error', code: 'no_pending_login' }],
+    );
   });
 });

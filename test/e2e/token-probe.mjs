@@ -18,7 +18,8 @@ export function tokenProbe(token) {
   };
   const check = (api, value, url = true) => {
     if (typeof value !== 'string') return;
-    if ((token && value.includes(token)) || value.includes('access_token') || (url && value.includes('#'))) found.push({ api, value: shown(value) });
+    if ((token && value.includes(token)) || value.includes('access_token') || (url && value.includes('#')))
+      found.push({ api, value: shown(value) });
   };
   check('document.URL', document.URL);
   check('location.href', location.href);
@@ -46,8 +47,16 @@ export const NAVIGATION_API = { chromium: true, firefox: true, webkit: false };
 
 /** Fails, naming every API that still holds the token, unless the probe found nothing; checks the engine's Navigation API is as recorded. */
 export function assertTokenGone(probe, engine, where) {
-  assert.deepEqual(probe.found, [], `${engine}, ${where}: the token is still readable through ${probe.found.map((f) => f.api).join(', ')}`);
-  assert.equal(probe.navigationApi, NAVIGATION_API[engine], `${engine}: window.navigation ${probe.navigationApi ? 'exists' : 'is missing'}`);
+  assert.deepEqual(
+    probe.found,
+    [],
+    `${engine}, ${where}: the token is still readable through ${probe.found.map((f) => f.api).join(', ')}`,
+  );
+  assert.equal(
+    probe.navigationApi,
+    NAVIGATION_API[engine],
+    `${engine}: window.navigation ${probe.navigationApi ? 'exists' : 'is missing'}`,
+  );
   // The entry that would hold the URL this document was loaded from was looked at, not missing.
   assert.equal(probe.navigations, 1, `${engine}, ${where}: performance navigation entries`);
 }

@@ -17,13 +17,39 @@ test('docs/api.md is what the manifest makes (npm run docs rewrites it)', async 
 test('every settable property, attribute and event of each element is typed for each framework', async () => {
   const elements = elementsOf(manifest);
   assert.deepEqual(elements.map((e) => e.tag).sort(), ['aniapi-callback', 'aniapi-login', 'aniapi-user']);
-  const settable = Object.fromEntries(elements.map((e) => [e.tag, [e.properties.map((p) => p.name), e.attributes.map((a) => a.name)]]));
+  const settable = Object.fromEntries(
+    elements.map((e) => [e.tag, [e.properties.map((p) => p.name), e.attributes.map((a) => a.name)]]),
+  );
   assert.deepEqual(settable, {
     'aniapi-login': [
-      ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning', 'messages'],
-      ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'mode', 'store', 'popup-timeout', 'expiry-warning'],
+      [
+        'clientId',
+        'redirectUri',
+        'authorizeUrl',
+        'returnTo',
+        'disabled',
+        'mode',
+        'store',
+        'popupTimeout',
+        'expiryWarning',
+        'messages',
+      ],
+      [
+        'client-id',
+        'redirect-uri',
+        'authorize-url',
+        'return-to',
+        'disabled',
+        'mode',
+        'store',
+        'popup-timeout',
+        'expiry-warning',
+      ],
     ],
-    'aniapi-callback': [['store', 'autoReturn', 'expiryWarning', 'messages'], ['store', 'auto-return', 'expiry-warning']],
+    'aniapi-callback': [
+      ['store', 'autoReturn', 'expiryWarning', 'messages'],
+      ['store', 'auto-return', 'expiry-warning'],
+    ],
     // status and user are read-only, fetch a test seam: none is a framework input.
     'aniapi-user': [['apiBase', 'messages'], ['api-base']],
   });
@@ -31,8 +57,17 @@ test('every settable property, attribute and event of each element is typed for 
     const typings = write(elements);
     for (const element of elements) {
       assert.match(typings, new RegExp(`'${element.tag}': `), `${name}: ${element.tag}`);
-      for (const property of element.properties) assert.match(typings, new RegExp(`\\b${property.name}\\?: ${element.className}\\['${property.name}'\\]`), `${name}: ${element.tag} ${property.name}`);
-      for (const event of element.events) assert.ok(typings.includes(`GlobalEventHandlersEventMap['${event.name}']`), `${name}: ${element.tag} ${event.name}`);
+      for (const property of element.properties)
+        assert.match(
+          typings,
+          new RegExp(`\\b${property.name}\\?: ${element.className}\\['${property.name}'\\]`),
+          `${name}: ${element.tag} ${property.name}`,
+        );
+      for (const event of element.events)
+        assert.ok(
+          typings.includes(`GlobalEventHandlersEventMap['${event.name}']`),
+          `${name}: ${element.tag} ${event.name}`,
+        );
     }
     // The element sets signed-in itself: no framework may offer it as an input.
     assert.doesNotMatch(typings.replace(/\/\*\*.*?\*\//g, ''), /signed-?in/i, name);

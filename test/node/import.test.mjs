@@ -8,7 +8,9 @@ const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.
 
 // Imported by the package's own name, so that Node resolves them through the exports map.
 // The framework typings (./react, ./vue, ./svelte) are types only and have no module to import.
-const modules = Object.entries(pkg.exports).filter(([entry, target]) => !entry.endsWith('.json') && (typeof target === 'string' || 'default' in target));
+const modules = Object.entries(pkg.exports).filter(
+  ([entry, target]) => !entry.endsWith('.json') && (typeof target === 'string' || 'default' in target),
+);
 for (const [entry] of modules) {
   test(`aniapi-elements${entry.slice(1)} imports in Node`, async () => {
     const module = await import(`aniapi-elements${entry.slice(1)}`);

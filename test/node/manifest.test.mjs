@@ -6,13 +6,40 @@ import { test } from 'node:test';
 
 const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
 const elements = new Map(
-  manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]),
+  manifest.modules
+    .flatMap((mod) => mod.declarations ?? [])
+    .filter((d) => d.tagName)
+    .map((d) => [d.tagName, d]),
 );
 
 const contract = {
   'aniapi-login': {
-    attributes: ['client-id', 'redirect-uri', 'authorize-url', 'return-to', 'disabled', 'mode', 'store', 'popup-timeout', 'expiry-warning', 'signed-in'],
-    members: ['clientId', 'redirectUri', 'authorizeUrl', 'returnTo', 'disabled', 'mode', 'store', 'popupTimeout', 'expiryWarning', 'messages', 'signedIn', 'login'],
+    attributes: [
+      'client-id',
+      'redirect-uri',
+      'authorize-url',
+      'return-to',
+      'disabled',
+      'mode',
+      'store',
+      'popup-timeout',
+      'expiry-warning',
+      'signed-in',
+    ],
+    members: [
+      'clientId',
+      'redirectUri',
+      'authorizeUrl',
+      'returnTo',
+      'disabled',
+      'mode',
+      'store',
+      'popupTimeout',
+      'expiryWarning',
+      'messages',
+      'signedIn',
+      'login',
+    ],
     events: ['aniapi-login', 'aniapi-error', 'aniapi-token', 'aniapi-expiring', 'aniapi-logout'],
     slots: [''],
     cssParts: ['button'],
@@ -44,7 +71,8 @@ for (const [tag, expected] of Object.entries(contract)) {
     for (const [kind, names] of Object.entries(expected)) {
       const items = element[kind] ?? [];
       assert.deepEqual(items.map((item) => item.name).sort(), [...names].sort(), `${tag} ${kind}`);
-      for (const item of items) assert.ok(item.description?.trim(), `${tag} ${kind} ${item.name || '(default)'} has no description`);
+      for (const item of items)
+        assert.ok(item.description?.trim(), `${tag} ${kind} ${item.name || '(default)'} has no description`);
     }
   });
 }

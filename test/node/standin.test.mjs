@@ -16,7 +16,18 @@ const OTHER_ID = '0b9f3a52-6a0e-4f0c-8d55-6f1d2b7c9e11';
 const BARE_ID = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const QUERY_ID = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60';
 const users = [
-  { id: 1, email: 'demo@aniapi.test', password: 'demo', username: 'demo', avatar: 'https://img.test/a.png', avatarTracker: 'anilist', localization: 'it', role: 1, gender: 2, hasAnilist: true },
+  {
+    id: 1,
+    email: 'demo@aniapi.test',
+    password: 'demo',
+    username: 'demo',
+    avatar: 'https://img.test/a.png',
+    avatarTracker: 'anilist',
+    localization: 'it',
+    role: 1,
+    gender: 2,
+    hasAnilist: true,
+  },
   { id: 2, email: 'new@aniapi.test', password: 'pw', username: 'newbie', verified: false },
 ];
 const clients = [
@@ -36,9 +47,18 @@ function authorize(params, init) {
   return fetch(`${standin.url}/v1/oauth?${new URLSearchParams(params)}`, init);
 }
 function login(params, body) {
-  return authorize(params, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return authorize(params, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
-const implicit = (extra = {}) => ({ response_type: 'token', client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT, ...extra });
+const implicit = (extra = {}) => ({
+  response_type: 'token',
+  client_id: DEMO_CLIENT_ID,
+  redirect_uri: REDIRECT,
+  ...extra,
+});
 const demoLogin = { email: 'demo@aniapi.test', password: 'demo', g_recaptcha_response: '' };
 
 async function envelopeOf(response, status) {
@@ -51,7 +71,7 @@ async function envelopeOf(response, status) {
 }
 
 describe('GET /v1/oauth', () => {
-  test('serves the login page in the client\'s name', async () => {
+  test("serves the login page in the client's name", async () => {
     const response = await authorize(implicit({ state: 'abc' }));
     assert.equal(response.status, 200);
     const page = await response.text();
@@ -62,7 +82,9 @@ describe('GET /v1/oauth', () => {
   });
 
   test('escapes the client name in the page', async () => {
-    const page = await (await authorize({ response_type: 'token', client_id: OTHER_ID, redirect_uri: 'https://other.test/cb' })).text();
+    const page = await (
+      await authorize({ response_type: 'token', client_id: OTHER_ID, redirect_uri: 'https://other.test/cb' })
+    ).text();
     assert.match(page, /Other &#60;b&#62;app&#60;\/b&#62;'s authentication/);
   });
 
@@ -117,7 +139,9 @@ describe('POST /v1/oauth', () => {
     const envelope = await envelopeOf(await login(implicit({ state: 'St4te_-' }), demoLogin), 200);
     assert.equal(envelope.status_code, 200);
     assert.equal(envelope.message, 'Authentication done');
-    const match = /^http:\/\/localhost:3000\/auth#access_token=([\w-]+\.[\w-]+\.[\w-]+)&state=St4te_-$/.exec(envelope.data);
+    const match = /^http:\/\/localhost:3000\/auth#access_token=([\w-]+\.[\w-]+\.[\w-]+)&state=St4te_-$/.exec(
+      envelope.data,
+    );
     assert.ok(match, envelope.data);
     const claims = decodeJwt(match[1]);
     assert.deepEqual(Object.keys(claims).sort(), ['exp', 'iat', 'id', 'nbf']);
@@ -136,12 +160,22 @@ describe('POST /v1/oauth', () => {
   });
 
   test('adds "/" to a redirect URI without a path', async () => {
-    const { data } = await (await login({ response_type: 'token', client_id: BARE_ID, redirect_uri: 'http://localhost:3000', state: 's' }, demoLogin)).json();
+    const { data } = await (
+      await login(
+        { response_type: 'token', client_id: BARE_ID, redirect_uri: 'http://localhost:3000', state: 's' },
+        demoLogin,
+      )
+    ).json();
     assert.match(data, /^http:\/\/localhost:3000\/#access_token=[^&]+&state=s$/);
   });
 
   test('keeps the query of a redirect URI', async () => {
-    const { data } = await (await login({ response_type: 'token', client_id: QUERY_ID, redirect_uri: 'https://app.test/cb?tab=login' }, demoLogin)).json();
+    const { data } = await (
+      await login(
+        { response_type: 'token', client_id: QUERY_ID, redirect_uri: 'https://app.test/cb?tab=login' },
+        demoLogin,
+      )
+    ).json();
     assert.match(data, /^https:\/\/app\.test\/cb\?tab=login#access_token=[^&]+$/);
   });
 
@@ -169,15 +203,23 @@ describe('POST /v1/oauth', () => {
     }
   });
 
-  test('issues a code for response_type=code in the query, replacing the redirect URI\'s own', async () => {
-    const { data } = await (await login({ response_type: 'code', client_id: QUERY_ID, redirect_uri: 'https://app.test/cb?tab=login', state: 'z' }, demoLogin)).json();
+  test("issues a code for response_type=code in the query, replacing the redirect URI's own", async () => {
+    const { data } = await (
+      await login(
+        { response_type: 'code', client_id: QUERY_ID, redirect_uri: 'https://app.test/cb?tab=login', state: 'z' },
+        demoLogin,
+      )
+    ).json();
     assert.match(data, /^https:\/\/app\.test\/cb\?code=[A-Za-z0-9]{30}&state=z$/);
   });
 
   test('exchanges a code at the token endpoint, every error in the envelope of an HTTP 200', async () => {
-    const { data } = await (await login({ response_type: 'code', client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT }, demoLogin)).json();
+    const { data } = await (
+      await login({ response_type: 'code', client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT }, demoLogin)
+    ).json();
     const code = /\?code=([A-Za-z0-9]{30})$/.exec(data)[1];
-    const exchange = async (params) => envelopeOf(await fetch(`${standin.url}/v1/oauth/token?${new URLSearchParams(params)}`, { method: 'POST' }), 200);
+    const exchange = async (params) =>
+      envelopeOf(await fetch(`${standin.url}/v1/oauth/token?${new URLSearchParams(params)}`, { method: 'POST' }), 200);
     const params = { client_id: DEMO_CLIENT_ID, client_secret: 's3cret', code, redirect_uri: REDIRECT };
     const failures = [
       [{ client_id: DEMO_CLIENT_ID }, 400, 'Missing required field'],
@@ -197,14 +239,24 @@ describe('POST /v1/oauth', () => {
 });
 
 describe('GET /v1/auth/me', () => {
-  const me = (authorization) => fetch(`${standin.url}/v1/auth/me`, { headers: authorization ? { Authorization: authorization } : {} });
+  const me = (authorization) =>
+    fetch(`${standin.url}/v1/auth/me`, { headers: authorization ? { Authorization: authorization } : {} });
 
-  test('answers the user with AniAPI\'s fields, absent ones left out', async () => {
+  test("answers the user with AniAPI's fields, absent ones left out", async () => {
     const envelope = await envelopeOf(await me(`Bearer ${await standin.issueToken(1)}`), 200);
     assert.equal(envelope.message, 'Hi demo');
     assert.deepEqual(envelope.data, {
-      id: 1, username: 'demo', email: 'demo@aniapi.test', email_verified: true, role: 1, gender: 2,
-      avatar: 'https://img.test/a.png', avatar_tracker: 'anilist', localization: 'it', has_anilist: true, has_mal: false,
+      id: 1,
+      username: 'demo',
+      email: 'demo@aniapi.test',
+      email_verified: true,
+      role: 1,
+      gender: 2,
+      avatar: 'https://img.test/a.png',
+      avatar_tracker: 'anilist',
+      localization: 'it',
+      has_anilist: true,
+      has_mal: false,
     });
   });
 
@@ -212,9 +264,21 @@ describe('GET /v1/auth/me', () => {
     ['no header', async () => null, 'Missing Authorization header'],
     ['another scheme', async () => `Basic ${await standin.issueToken(1)}`, 'Invalid Authorization header'],
     ['bearer in lower case', async () => `bearer ${await standin.issueToken(1)}`, 'Invalid Authorization header'],
-    ['a bad signature', async () => `Bearer ${(await standin.issueToken(1)).slice(0, -2)}xx`, 'Invalid Authorization header'],
-    ['an expired token', async () => `Bearer ${await standin.issueToken(1, { lifetime: -10 })}`, 'Invalid Authorization header'],
-    ['a token of another server', async () => `Bearer ${await (await otherServerToken())}`, 'Invalid Authorization header'],
+    [
+      'a bad signature',
+      async () => `Bearer ${(await standin.issueToken(1)).slice(0, -2)}xx`,
+      'Invalid Authorization header',
+    ],
+    [
+      'an expired token',
+      async () => `Bearer ${await standin.issueToken(1, { lifetime: -10 })}`,
+      'Invalid Authorization header',
+    ],
+    [
+      'a token of another server',
+      async () => `Bearer ${await await otherServerToken()}`,
+      'Invalid Authorization header',
+    ],
     ['a token for no user', async () => `Bearer ${await standin.issueToken(99)}`, 'Invalid JWT token'],
     ['an unverified user', async () => `Bearer ${await standin.issueToken(2)}`, 'Email not verified'],
   ];
@@ -228,7 +292,11 @@ describe('GET /v1/auth/me', () => {
   test('allows any origin, preflight included', async () => {
     const preflight = await fetch(`${standin.url}/v1/auth/me`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://app.test', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://app.test',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
@@ -250,7 +318,9 @@ describe('every endpoint', () => {
   test('answers a request target that is no URL with a 400, and keeps serving', async () => {
     const { connect } = await import('node:net');
     const statusLine = await new Promise((resolve, reject) => {
-      const socket = connect(Number(new URL(standin.url).port), '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+      const socket = connect(Number(new URL(standin.url).port), '127.0.0.1', () =>
+        socket.write('GET //[ HTTP/1.1\r\nHost: x\r\n\r\n'),
+      );
       let answer = '';
       socket.on('data', (chunk) => (answer += chunk));
       socket.on('error', reject);
@@ -272,7 +342,11 @@ describe('every endpoint', () => {
 
   test('keeps serving after a client drops mid-body', async () => {
     const answer = await new Promise((resolve, reject) => {
-      const req = request(`${standin.url}/v1/oauth?${new URLSearchParams(implicit())}`, { method: 'POST', headers: { 'Content-Length': '100' } }, resolve);
+      const req = request(
+        `${standin.url}/v1/oauth?${new URLSearchParams(implicit())}`,
+        { method: 'POST', headers: { 'Content-Length': '100' } },
+        resolve,
+      );
       req.on('error', reject);
       req.write('{"email":');
       setTimeout(() => req.destroy(), 200);
@@ -286,13 +360,22 @@ describe('every endpoint', () => {
     try {
       const answers = [];
       for (let i = 0; i < 4; i++) answers.push(await fetch(`${limited.url}/v1/auth/me`));
-      assert.deepEqual(answers.map((a) => a.status), [401, 401, 401, 429]);
-      assert.deepEqual(answers.map((a) => a.headers.get('x-ratelimit-remaining')), ['2', '1', '0', '0']);
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [401, 401, 401, 429],
+      );
+      assert.deepEqual(
+        answers.map((a) => a.headers.get('x-ratelimit-remaining')),
+        ['2', '1', '0', '0'],
+      );
       assert.equal(answers[0].headers.get('x-ratelimit-limit'), '3');
       const reset = Number(answers[3].headers.get('x-ratelimit-reset'));
       assert.ok(reset > 0 && reset <= 60, `reset ${reset}`);
       const envelope = await envelopeOf(answers[3], 429);
-      assert.deepEqual([envelope.status_code, envelope.message, envelope.data], [429, 'Too many requests', 'You reached the limit of 3 requests per minute']);
+      assert.deepEqual(
+        [envelope.status_code, envelope.message, envelope.data],
+        [429, 'Too many requests', 'You reached the limit of 3 requests per minute'],
+      );
     } finally {
       await limited.close();
     }
@@ -302,7 +385,9 @@ describe('every endpoint', () => {
     const defaults = await startStandin();
     try {
       assert.match(defaults.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-      const response = await fetch(`${defaults.url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: DEMO_CLIENT_ID, redirect_uri: 'http://localhost:8000/callback.html' })}`);
+      const response = await fetch(
+        `${defaults.url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: DEMO_CLIENT_ID, redirect_uri: 'http://localhost:8000/callback.html' })}`,
+      );
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('x-ratelimit-limit'), '90');
     } finally {
@@ -340,7 +425,9 @@ describe('aniapi-standin', () => {
     await writeFile(config, JSON.stringify({ clients: [clients[1]], users: [users[0]], rateLimit: 5 }));
     const { child, ready, exited, output } = run(['--port', '0', '--config', config]);
     const url = await ready;
-    const response = await fetch(`${url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: OTHER_ID, redirect_uri: 'https://other.test/cb' })}`);
+    const response = await fetch(
+      `${url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: OTHER_ID, redirect_uri: 'https://other.test/cb' })}`,
+    );
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('x-ratelimit-limit'), '5');
     assert.match(output(), new RegExp(OTHER_ID));
@@ -349,14 +436,24 @@ describe('aniapi-standin', () => {
   });
 
   test('registers the demo client at --redirect-uri and prints the demo credentials', async () => {
-    const { child, ready, exited, output } = run(['--port', '0', '--redirect-uri', 'http://localhost:5173/cb', '--token-lifetime', '60']);
+    const { child, ready, exited, output } = run([
+      '--port',
+      '0',
+      '--redirect-uri',
+      'http://localhost:5173/cb',
+      '--token-lifetime',
+      '60',
+    ]);
     const url = await ready;
     assert.match(output(), /demo@aniapi\.test \/ demo/);
     const { data } = await (
-      await fetch(`${url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: DEMO_CLIENT_ID, redirect_uri: 'http://localhost:5173/cb' })}`, {
-        method: 'POST',
-        body: JSON.stringify(demoLogin),
-      })
+      await fetch(
+        `${url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: DEMO_CLIENT_ID, redirect_uri: 'http://localhost:5173/cb' })}`,
+        {
+          method: 'POST',
+          body: JSON.stringify(demoLogin),
+        },
+      )
     ).json();
     const claims = decodeJwt(/access_token=([^&]+)/.exec(data)[1]);
     assert.equal(claims.exp - claims.iat, 60);

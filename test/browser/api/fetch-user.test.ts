@@ -7,7 +7,16 @@ import { getToken, logout, onChange, setToken } from '../../../src/session/token
 import { clearStorage } from '../helpers.js';
 
 const API = 'http://127.0.0.1:8765';
-const USER = { id: 1, username: 'demo', email: 'demo@aniapi.test', email_verified: true, role: 0, gender: 0, has_anilist: false, has_mal: false };
+const USER = {
+  id: 1,
+  username: 'demo',
+  email: 'demo@aniapi.test',
+  email_verified: true,
+  role: 0,
+  gender: 0,
+  has_anilist: false,
+  has_mal: false,
+};
 
 /** A fetch that answers once with this envelope and records what it was asked. */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -21,7 +30,10 @@ function answering(status: number, body: unknown, headers: Record<string, string
 
 /** Rejects when `promise` has not settled within `ms`, so a hang fails the test with a reason. */
 function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms)),
+  ]);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,9 +64,14 @@ describe('fetchUser', () => {
     setToken('t0k3n');
     const { fetch, asked } = answering(200, { status_code: 200, message: 'Hi demo', data: USER, version: '1' });
     expect(await fetchUser({ apiBase: 'http://127.0.0.1:8765/', fetch })).to.deep.equal(USER);
-    expect(asked.map((a) => [String(a.url), (a.init.headers as Record<string, string>).Authorization, a.init.credentials, a.init.referrerPolicy])).to.deep.equal([
-      ['http://127.0.0.1:8765/v1/auth/me', 'Bearer t0k3n', 'omit', 'no-referrer'],
-    ]);
+    expect(
+      asked.map((a) => [
+        String(a.url),
+        (a.init.headers as Record<string, string>).Authorization,
+        a.init.credentials,
+        a.init.referrerPolicy,
+      ]),
+    ).to.deep.equal([['http://127.0.0.1:8765/v1/auth/me', 'Bearer t0k3n', 'omit', 'no-referrer']]);
   });
 
   it('without apiBase rejects with invalid_config naming it, and sends nothing, signed in or not', async () => {
@@ -63,10 +80,17 @@ describe('fetchUser', () => {
       if (signedIn) setToken('t0k3n');
       else logout();
       // Missing, empty, and no options at all (a JavaScript caller).
-      const calls = [() => fetchUser({ fetch } as FetchUserOptions), () => fetchUser({ apiBase: '', fetch }), () => (fetchUser as () => Promise<unknown>)()];
+      const calls = [
+        () => fetchUser({ fetch } as FetchUserOptions),
+        () => fetchUser({ apiBase: '', fetch }),
+        () => (fetchUser as () => Promise<unknown>)(),
+      ];
       for (const call of calls) {
         const error = await failure(call());
-        expect([error.code, error.message]).to.deep.equal(['invalid_config', 'apiBase is required: the AniAPI server to ask.']);
+        expect([error.code, error.message]).to.deep.equal([
+          'invalid_config',
+          'apiBase is required: the AniAPI server to ask.',
+        ]);
       }
     }
     expect(asked).to.deep.equal([]);
@@ -80,7 +104,12 @@ describe('fetchUser', () => {
 
   it('on a 401 clears the session, tells listeners "unauthorized" and resolves to null', async () => {
     setToken('t', 'local');
-    const { fetch } = answering(401, { status_code: 401, message: 'Unauthorized', data: 'Invalid Authorization header', version: '1' });
+    const { fetch } = answering(401, {
+      status_code: 401,
+      message: 'Unauthorized',
+      data: 'Invalid Authorization header',
+      version: '1',
+    });
     expect(await fetchUser({ apiBase: API, fetch })).to.equal(null);
     expect(getToken()).to.equal(null);
     expect(localStorage.length).to.equal(0);
@@ -89,14 +118,23 @@ describe('fetchUser', () => {
 
   it('reads the envelope, not the HTTP status: a 401 inside an HTTP 200 logs out too', async () => {
     setToken('t');
-    const { fetch } = answering(200, { status_code: 401, message: 'Unauthorized', data: 'Email not verified', version: '1' });
+    const { fetch } = answering(200, {
+      status_code: 401,
+      message: 'Unauthorized',
+      data: 'Email not verified',
+      version: '1',
+    });
     expect(await fetchUser({ apiBase: API, fetch })).to.equal(null);
     expect(getToken()).to.equal(null);
   });
 
   it('reports a 429 as rate_limited with the reset time, keeping the session', async () => {
     setToken('t');
-    const { fetch } = answering(429, { status_code: 429, message: 'Too many requests', data: 'x', version: '1' }, { 'X-RateLimit-Reset': '42' });
+    const { fetch } = answering(
+      429,
+      { status_code: 429, message: 'Too many requests', data: 'x', version: '1' },
+      { 'X-RateLimit-Reset': '42' },
+    );
     const before = Date.now();
     const error = await failure(fetchUser({ apiBase: API, fetch }));
     expect(error.code).to.equal('rate_limited');
@@ -116,8 +154,12 @@ describe('fetchUser', () => {
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;
     expect((await failure(fetchUser({ apiBase: API, fetch: offline }))).code).to.equal('network_error');
-    expect((await failure(fetchUser({ apiBase: API, ...answering(502, '<html>Bad gateway</html>') }))).code).to.equal('network_error');
-    expect((await failure(fetchUser({ apiBase: API, ...answering(200, { status_code: 500, data: 'x' }) }))).code).to.equal('network_error');
+    expect((await failure(fetchUser({ apiBase: API, ...answering(502, '<html>Bad gateway</html>') }))).code).to.equal(
+      'network_error',
+    );
+    expect(
+      (await failure(fetchUser({ apiBase: API, ...answering(200, { status_code: 500, data: 'x' }) }))).code,
+    ).to.equal('network_error');
     expect(getToken()).to.equal('t');
   });
 
@@ -125,36 +167,75 @@ describe('fetchUser', () => {
     setToken('t');
     const { fetch, asked } = answering(200, { status_code: 200, data: USER });
     const error = await failure(fetchUser({ apiBase: 'http://aniapi.example', fetch }));
-    expect([error.code, error.message]).to.deep.equal(['invalid_config', 'apiBase must be an absolute https URL (http on localhost) with no fragment.']);
+    expect([error.code, error.message]).to.deep.equal([
+      'invalid_config',
+      'apiBase must be an absolute https URL (http on localhost) with no fragment.',
+    ]);
     expect(asked).to.deep.equal([]);
   });
 
-  const GOOD = { id: 7, username: 'ann', email: 'ann@aniapi.test', email_verified: false, role: 2, gender: 1, avatar: 'https://img.test/a.png', avatar_tracker: 'mal', localization: 'jp', has_anilist: true, has_mal: false };
+  const GOOD = {
+    id: 7,
+    username: 'ann',
+    email: 'ann@aniapi.test',
+    email_verified: false,
+    role: 2,
+    gender: 1,
+    avatar: 'https://img.test/a.png',
+    avatar_tracker: 'mal',
+    localization: 'jp',
+    has_anilist: true,
+    has_mal: false,
+  };
 
-  it('keeps each of AniAPI\'s user fields only with its documented type and value', async () => {
+  it("keeps each of AniAPI's user fields only with its documented type and value", async () => {
     setToken('t');
     const wrong: Array<[keyof typeof GOOD, unknown]> = [
-      ['id', '7'], ['id', null], ['username', { toString: 1, valueOf: 1 }], ['username', 42], ['email', ['ann@aniapi.test']], ['email_verified', 'true'],
-      ['role', 3], ['role', '1'], ['gender', -1], ['gender', true], ['avatar', { href: 'https://img.test/a.png' }], ['avatar_tracker', 'kitsu'],
-      ['localization', 'de'], ['localization', 'EN'], ['has_anilist', 1], ['has_mal', 'false'],
+      ['id', '7'],
+      ['id', null],
+      ['username', { toString: 1, valueOf: 1 }],
+      ['username', 42],
+      ['email', ['ann@aniapi.test']],
+      ['email_verified', 'true'],
+      ['role', 3],
+      ['role', '1'],
+      ['gender', -1],
+      ['gender', true],
+      ['avatar', { href: 'https://img.test/a.png' }],
+      ['avatar_tracker', 'kitsu'],
+      ['localization', 'de'],
+      ['localization', 'EN'],
+      ['has_anilist', 1],
+      ['has_mal', 'false'],
     ];
     for (const [field, value] of wrong) {
       const rest: Record<string, unknown> = { ...GOOD };
       delete rest[field];
-      expect(await fetchUser({ apiBase: API, ...answering(200, { status_code: 200, data: { ...GOOD, [field]: value } }) }), `${field}: ${JSON.stringify(value)}`).to.deep.equal(rest);
+      expect(
+        await fetchUser({ apiBase: API, ...answering(200, { status_code: 200, data: { ...GOOD, [field]: value } }) }),
+        `${field}: ${JSON.stringify(value)}`,
+      ).to.deep.equal(rest);
     }
-    const valid: Array<[keyof typeof GOOD, unknown[]]> = [['role', [0, 1, 2]], ['gender', [0, 1, 2]], ['avatar_tracker', ['anilist', 'mal']], ['localization', ['en', 'it', 'fr', 'jp', 'rj']]];
+    const valid: Array<[keyof typeof GOOD, unknown[]]> = [
+      ['role', [0, 1, 2]],
+      ['gender', [0, 1, 2]],
+      ['avatar_tracker', ['anilist', 'mal']],
+      ['localization', ['en', 'it', 'fr', 'jp', 'rj']],
+    ];
     for (const [field, values] of valid) {
       for (const value of values) {
         const user = { ...GOOD, [field]: value };
-        expect(await fetchUser({ apiBase: API, ...answering(200, { status_code: 200, data: user }) })).to.deep.equal(user);
+        expect(await fetchUser({ apiBase: API, ...answering(200, { status_code: 200, data: user }) })).to.deep.equal(
+          user,
+        );
       }
     }
   });
 
   it('leaves out every field AniAPI does not document, own or inherited', async () => {
     setToken('t');
-    const body = '{"status_code":200,"data":{"id":7,"password":"hunter2","__proto__":{"username":"evil","role":2},"constructor":{"name":"x"}}}';
+    const body =
+      '{"status_code":200,"data":{"id":7,"password":"hunter2","__proto__":{"username":"evil","role":2},"constructor":{"name":"x"}}}';
     const user = await fetchUser({ apiBase: API, ...answering(200, body) });
     expect(user).to.deep.equal({ id: 7 });
     expect([user!.username, user!.role, Object.keys(user!)]).to.deep.equal([undefined, undefined, ['id']]);
@@ -165,19 +246,35 @@ describe('fetchUser', () => {
     setToken('t');
     const signals: Array<AbortSignal | null | undefined> = [];
     const hangs = (answer: (init: RequestInit) => Promise<Response>) =>
-      ((_url: RequestInfo | URL, init: RequestInit = {}) => (signals.push(init.signal), answer(init))) as typeof globalThis.fetch;
+      ((_url: RequestInfo | URL, init: RequestInit = {}) => (
+        signals.push(init.signal),
+        answer(init)
+      )) as typeof globalThis.fetch;
     const fetches = [
       // Ignores its signal and never answers.
       hangs(() => new Promise<Response>(() => {})),
       // Honours its signal, as the browser's fetch does.
-      hangs((init) => new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal!.reason)))),
+      hangs(
+        (init) =>
+          new Promise<Response>((_, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+          ),
+      ),
       // Sends its headers, then a body that never ends.
-      hangs(async () => new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"status_code":200,')) }))),
+      hangs(
+        async () =>
+          new Response(
+            new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"status_code":200,')) }),
+          ),
+      ),
     ];
     for (const fetch of fetches) {
       const started = Date.now();
       const error = await within(2000, failure(fetchUser({ apiBase: API, fetch, timeout: 100 })));
-      expect([error.code, error.message]).to.deep.equal(['network_error', 'AniAPI could not be reached, or answered in a way this page cannot read.']);
+      expect([error.code, error.message]).to.deep.equal([
+        'network_error',
+        'AniAPI could not be reached, or answered in a way this page cannot read.',
+      ]);
       expect(Date.now() - started).to.be.at.least(95);
     }
     expect(signals.map((signal) => signal instanceof AbortSignal && signal.aborted)).to.deep.equal([true, true, true]);
@@ -199,6 +296,11 @@ describe('fetchUser', () => {
     for (const { fetch } of outcomes) await fetchUser({ apiBase: API, fetch, timeout: 50 }).catch(() => null);
     await sleep(150);
     const signals = outcomes.flatMap(({ asked }) => asked.map((a) => a.init.signal));
-    expect(signals.map((signal) => signal instanceof AbortSignal && !signal.aborted)).to.deep.equal([true, true, true, true]);
+    expect(signals.map((signal) => signal instanceof AbortSignal && !signal.aborted)).to.deep.equal([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });

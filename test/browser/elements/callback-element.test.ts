@@ -6,7 +6,17 @@ import { getToken, logout, setToken } from '../../../src/session/token-store.js'
 import { arrive, completeWith } from '../callback-harness.js';
 import { takenResponse } from '../../../src/callback/response-stash.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
-import { aniapiToken, clearStorage, collectEvents, jwt, keysOf, openFrame, pageAt, startLogin, TOKEN_KEY } from '../helpers.js';
+import {
+  aniapiToken,
+  clearStorage,
+  collectEvents,
+  jwt,
+  keysOf,
+  openFrame,
+  pageAt,
+  startLogin,
+  TOKEN_KEY,
+} from '../helpers.js';
 
 /** Arrives with `fragment` and expects the failure `code`, with nothing stored and nothing leaked. */
 async function expectFailure(fragment: string, code: AniapiErrorCode) {
@@ -45,17 +55,28 @@ describe('<aniapi-callback>', () => {
     const { element, events, status } = await completeWith(`access_token=${token}&state=${state}`);
 
     const detail = { accessToken: token, expiresAt: exp * 1000, returnTo: '/shows?id=1#top' };
-    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([['aniapi-token', detail, true, true]]);
+    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([
+      ['aniapi-token', detail, true, true],
+    ]);
     expect(element.result).to.deep.equal({ ok: true, token: detail });
     expect(location.href).not.to.contain('#');
     expect(history.length).to.equal(entries);
-    expect(keysOf(sessionStorage).sort()).to.deep.equal(['aniapi-elements.last-login', 'aniapi-elements.settled', TOKEN_KEY]);
+    expect(keysOf(sessionStorage).sort()).to.deep.equal([
+      'aniapi-elements.last-login',
+      'aniapi-elements.settled',
+      TOKEN_KEY,
+    ]);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
     expect(sessionStorage.getItem('aniapi-elements.last-login')).not.to.contain(state);
     expect(status.textContent).to.equal('Signed in.');
     expect(status.getAttribute('role')).to.equal('status');
     expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([true, false]);
-    expect(element.getAttributeNames().map((name) => element.getAttribute(name)).join(' ')).not.to.contain(token);
+    expect(
+      element
+        .getAttributeNames()
+        .map((name) => element.getAttribute(name))
+        .join(' '),
+    ).not.to.contain(token);
     await expect(element).to.be.accessible();
   });
 
@@ -78,7 +99,14 @@ describe('<aniapi-callback>', () => {
     await arrive(fragment);
     const path = `${location.pathname}${location.search}`;
     // As Vue Router keeps it (current, back; relative to its base in `base`), with other data left alone.
-    const routerState = { back: '/shows', current: `${path}#${fragment}`, base: `/callback#${fragment}`, position: 3, entries: [{ url: location.href }], when: new Date(0) };
+    const routerState = {
+      back: '/shows',
+      current: `${path}#${fragment}`,
+      base: `/callback#${fragment}`,
+      position: 3,
+      entries: [{ url: location.href }],
+      when: new Date(0),
+    };
     history.replaceState(routerState, '', location.href);
     const element = document.createElement('aniapi-callback');
     document.body.append(element);
@@ -86,7 +114,14 @@ describe('<aniapi-callback>', () => {
     await element.updateComplete;
     expect(element.result?.ok).to.equal(true);
     expect(JSON.stringify(history.state)).not.to.contain(state);
-    expect(history.state).to.deep.equal({ back: '/shows', current: path, base: '/callback', position: 3, entries: [{ url: `${location.origin}${path}` }], when: new Date(0) });
+    expect(history.state).to.deep.equal({
+      back: '/shows',
+      current: path,
+      base: '/callback',
+      position: 3,
+      entries: [{ url: `${location.origin}${path}` }],
+      when: new Date(0),
+    });
     element.remove();
   });
 
@@ -121,8 +156,13 @@ describe('<aniapi-callback>', () => {
     expect(localStorage.getItem(TOKEN_KEY)).to.equal(token);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
     // The outcome, with its way back; the session relay of the same login (returnTo null) must not come too.
-    await waitUntil(() => events.some((event) => event.target === element && event.detail.returnTo), 'no outcome was reported');
-    expect(events.filter((event) => event.target === element).map((event) => [event.type, event.detail])).to.deep.equal([['aniapi-token', element.result!.ok && element.result!.token]]);
+    await waitUntil(
+      () => events.some((event) => event.target === element && event.detail.returnTo),
+      'no outcome was reported',
+    );
+    expect(events.filter((event) => event.target === element).map((event) => [event.type, event.detail])).to.deep.equal(
+      [['aniapi-token', element.result!.ok && element.result!.token]],
+    );
     stop();
     element.remove();
   });
@@ -137,8 +177,13 @@ describe('<aniapi-callback>', () => {
     expect(getToken()).to.equal(token);
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
     expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
-    await waitUntil(() => events.some((event) => event.target === element && event.detail.returnTo), 'no outcome was reported');
-    expect(events.filter((event) => event.target === element).map((event) => event.type)).to.deep.equal(['aniapi-token']);
+    await waitUntil(
+      () => events.some((event) => event.target === element && event.detail.returnTo),
+      'no outcome was reported',
+    );
+    expect(events.filter((event) => event.target === element).map((event) => event.type)).to.deep.equal([
+      'aniapi-token',
+    ]);
     stop();
     element.remove();
   });
@@ -165,7 +210,9 @@ describe('<aniapi-callback>', () => {
     expect(element.result?.ok && element.result.token.accessToken).to.equal(token);
     expect(takenResponse()).to.equal(undefined);
     await waitUntil(() => events.some((event) => event.target === element), 'the new response was not reported');
-    expect(events.filter((event) => event.target === element).map((event) => [event.type, event.detail.accessToken])).to.deep.equal([['aniapi-token', token]]);
+    expect(
+      events.filter((event) => event.target === element).map((event) => [event.type, event.detail.accessToken]),
+    ).to.deep.equal([['aniapi-token', token]]);
     stop();
     element.remove();
   });
@@ -177,7 +224,10 @@ describe('<aniapi-callback>', () => {
     const element = await fixture<AniapiCallbackElement>(html`<aniapi-callback store="cookie"></aniapi-callback>`);
     await waitUntil(() => events.length > 0);
     stop();
-    expect(events[0]!.detail).to.deep.equal({ code: 'invalid_config', message: 'store must be session, local or memory.' });
+    expect(events[0]!.detail).to.deep.equal({
+      code: 'invalid_config',
+      message: 'store must be session, local or memory.',
+    });
     expect(element.result?.ok).to.equal(false);
     expect(getToken()).to.equal(null);
   });
@@ -275,7 +325,9 @@ describe('<aniapi-callback>', () => {
     await waitUntil(() => events.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 50));
     stop();
-    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-token', { accessToken: 't2', expiresAt: null, returnTo: '/again' }]]);
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+      ['aniapi-token', { accessToken: 't2', expiresAt: null, returnTo: '/again' }],
+    ]);
     expect(getToken()).to.equal('t2');
   });
 
@@ -396,10 +448,15 @@ describe('<aniapi-callback>', () => {
 
   it('fires aniapi-logout when the session ends here or in another tab', async () => {
     const state = startLogin();
-    const { element } = await completeWith(`access_token=t&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
+    const { element } = await completeWith(
+      `access_token=t&state=${state}`,
+      html`<aniapi-callback store="local"></aniapi-callback>`,
+    );
     const { events, stop } = collectEvents(element);
     localStorage.removeItem(TOKEN_KEY);
-    window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, oldValue: 't', newValue: null, storageArea: localStorage }));
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: TOKEN_KEY, oldValue: 't', newValue: null, storageArea: localStorage }),
+    );
     setToken('again');
     logout();
     stop();
@@ -419,7 +476,11 @@ describe('<aniapi-callback>', () => {
     await element.updateComplete;
     const status = element.shadowRoot!.querySelector('[part=status]')!;
     expect(element.result?.ok).to.equal(true);
-    expect([events.length, status.getAttribute('role'), status.textContent]).to.deep.equal([0, 'status', 'Signing you in…']);
+    expect([events.length, status.getAttribute('role'), status.textContent]).to.deep.equal([
+      0,
+      'status',
+      'Signing you in…',
+    ]);
     await waitUntil(() => events.length > 0);
     await element.updateComplete;
     stop();
@@ -428,18 +489,49 @@ describe('<aniapi-callback>', () => {
   });
 
   describe('after a failure', () => {
-    const retryOf = (element: AniapiCallbackElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
+    const retryOf = (element: AniapiCallbackElement) =>
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
     const NO_RETRY = 'This tab does not know where the sign-in started: go back to the site and sign in from there.';
 
     // Each cause in plain words; every case but the first has a login this tab knows, so "Try again" is offered.
     const causes: Array<[string, AniapiErrorCode, () => string, string]> = [
-      ['a state this tab never made, in a new tab', 'no_pending_login', () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`, `This tab has no sign-in waiting. ${NO_RETRY}`],
-      ['a changed state', 'state_mismatch', () => `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'The response does not belong to the sign-in this tab started.'],
-      ['an expired login', 'login_expired', () => `access_token=${aniapiToken()}&state=${startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 })}`, 'The sign-in took too long and has expired.'],
-      ['a repeated parameter', 'malformed_response', () => `access_token=${aniapiToken()}&access_token=${aniapiToken()}&state=${startLogin()}`, 'The response from AniAPI could not be read safely.'],
+      [
+        'a state this tab never made, in a new tab',
+        'no_pending_login',
+        () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`,
+        `This tab has no sign-in waiting. ${NO_RETRY}`,
+      ],
+      [
+        'a changed state',
+        'state_mismatch',
+        () => `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`,
+        'The response does not belong to the sign-in this tab started.',
+      ],
+      [
+        'an expired login',
+        'login_expired',
+        () => `access_token=${aniapiToken()}&state=${startLogin({ now: Date.now() - PENDING_LOGIN_MAX_AGE - 1000 })}`,
+        'The sign-in took too long and has expired.',
+      ],
+      [
+        'a repeated parameter',
+        'malformed_response',
+        () => `access_token=${aniapiToken()}&access_token=${aniapiToken()}&state=${startLogin()}`,
+        'The response from AniAPI could not be read safely.',
+      ],
       ['no token', 'missing_token', () => `state=${startLogin()}`, 'AniAPI sent back no access token.'],
-      ['an expired token', 'token_expired', () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`, 'The token AniAPI sent back has already expired.'],
-      ['a provider error without a description', 'provider_error', () => `error=server_error&state=${startLogin()}`, 'AniAPI did not sign you in: server_error'],
+      [
+        'an expired token',
+        'token_expired',
+        () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`,
+        'The token AniAPI sent back has already expired.',
+      ],
+      [
+        'a provider error without a description',
+        'provider_error',
+        () => `error=server_error&state=${startLogin()}`,
+        'AniAPI did not sign you in: server_error',
+      ],
     ];
     for (const [what, code, fragment, words] of causes) {
       it(`names ${code} for ${what} in plain words`, async () => {
@@ -455,7 +547,9 @@ describe('<aniapi-callback>', () => {
       logout();
       const { element, events, status } = await expectFailure(fragment, 'no_pending_login');
       expect(events[0]!.detail.cause).to.equal('used');
-      expect(status.textContent).to.equal('Sign-in failed. This sign-in response was already used; each one works once.');
+      expect(status.textContent).to.equal(
+        'Sign-in failed. This sign-in response was already used; each one works once.',
+      );
       expect(retryOf(element).hidden).to.equal(false);
     });
 
@@ -465,12 +559,19 @@ describe('<aniapi-callback>', () => {
       logout();
       const { events, status } = await expectFailure(`access_token=${aniapiToken()}&state=${old}`, 'no_pending_login');
       expect(events[0]!.detail.cause).to.equal('superseded');
-      expect(status.textContent).to.equal('Sign-in failed. A newer sign-in in this tab finished first and replaced this one.');
+      expect(status.textContent).to.equal(
+        'Sign-in failed. A newer sign-in in this tab finished first and replaced this one.',
+      );
     });
 
     it('"Try again" starts a fresh login with the failed one\'s settings and way back, through aniapi-login', async () => {
       const { url } = beginLogin(
-        { clientId: 'older', redirectUri: 'https://app.test/cb', authorizeUrl: 'http://127.0.0.1:9/v1/oauth?tenant=x', returnTo: '/older?tab=2#top' },
+        {
+          clientId: 'older',
+          redirectUri: 'https://app.test/cb',
+          authorizeUrl: 'http://127.0.0.1:9/v1/oauth?tenant=x',
+          returnTo: '/older?tab=2#top',
+        },
         pageAt(Date.now() - 1000),
       );
       startLogin({ returnTo: '/newer' });
@@ -481,17 +582,26 @@ describe('<aniapi-callback>', () => {
       const { events, stop } = collectEvents();
       retryOf(element).click();
       stop();
-      expect(events.map((e) => [e.type, e.target, e.bubbles, e.composed, e.cancelable])).to.deep.equal([['aniapi-login', element, true, true, true]]);
+      expect(events.map((e) => [e.type, e.target, e.bubbles, e.composed, e.cancelable])).to.deep.equal([
+        ['aniapi-login', element, true, true, true],
+      ]);
       const next = events[0]!.detail.url as string;
-      expect(next).to.match(/^http:\/\/127\.0\.0\.1:9\/v1\/oauth\?tenant=x&response_type=token&client_id=older&redirect_uri=https%3A%2F%2Fapp\.test%2Fcb&state=[\w-]{43}$/);
+      expect(next).to.match(
+        /^http:\/\/127\.0\.0\.1:9\/v1\/oauth\?tenant=x&response_type=token&client_id=older&redirect_uri=https%3A%2F%2Fapp\.test%2Fcb&state=[\w-]{43}$/,
+      );
       const state = new URL(next).searchParams.get('state')!;
       expect(state).not.to.equal(failed);
       expect(opened).to.deep.equal([next]);
-      expect(JSON.parse(sessionStorage.getItem(`aniapi-elements.pending.${state}`)!).returnTo).to.equal('/older?tab=2#top');
+      expect(JSON.parse(sessionStorage.getItem(`aniapi-elements.pending.${state}`)!).returnTo).to.equal(
+        '/older?tab=2#top',
+      );
     });
 
     it('"Try again" opens nothing when a listener cancels aniapi-login', async () => {
-      const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'state_mismatch');
+      const { element } = await expectFailure(
+        `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`,
+        'state_mismatch',
+      );
       const opened: string[] = [];
       element.assign = (next) => opened.push(next);
       const cancel = (event: Event) => event.preventDefault();
@@ -502,7 +612,10 @@ describe('<aniapi-callback>', () => {
     });
 
     it('"Try again" reports a login that cannot start as aniapi-error, and opens nothing', async () => {
-      const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'state_mismatch');
+      const { element } = await expectFailure(
+        `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`,
+        'state_mismatch',
+      );
       const last = JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!);
       sessionStorage.setItem('aniapi-elements.last-login', JSON.stringify({ ...last, redirectUri: 'not a url' }));
       const opened: string[] = [];
@@ -510,12 +623,17 @@ describe('<aniapi-callback>', () => {
       const { events, stop } = collectEvents();
       retryOf(element).click();
       stop();
-      expect(events.map((e) => [e.type, e.target, e.detail.code])).to.deep.equal([['aniapi-error', element, 'invalid_config']]);
+      expect(events.map((e) => [e.type, e.target, e.detail.code])).to.deep.equal([
+        ['aniapi-error', element, 'invalid_config'],
+      ]);
       expect(opened).to.deep.equal([]);
     });
 
     it('"Try again" falls back on no authorize server: invalid_config naming authorize-url, and opens nothing', async () => {
-      const { element } = await expectFailure(`access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`, 'state_mismatch');
+      const { element } = await expectFailure(
+        `access_token=${aniapiToken()}&state=${startLogin().slice(1)}x`,
+        'state_mismatch',
+      );
       const last = JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!);
       sessionStorage.setItem('aniapi-elements.last-login', JSON.stringify({ ...last, authorizeUrl: '' }));
       const opened: string[] = [];
@@ -551,7 +669,12 @@ describe('<aniapi-callback>', () => {
     it('reaches a listener added late, before load, with the token', async () => {
       const state = startLogin();
       const { page } = await callbackPage('', `#access_token=t&state=${state}`);
-      expect(page.heard).to.deep.equal([{ type: 'aniapi-token', detail: { accessToken: 't', expiresAt: null, returnTo: location.pathname + location.search } }]);
+      expect(page.heard).to.deep.equal([
+        {
+          type: 'aniapi-token',
+          detail: { accessToken: 't', expiresAt: null, returnTo: location.pathname + location.search },
+        },
+      ]);
       expect(page.location.hash).to.equal('');
       expect(page.location.href).to.equal(`${location.origin}/test/browser/fixtures/callback.html`);
     });
@@ -569,7 +692,9 @@ describe('<aniapi-callback>', () => {
       const state = startLogin({ returnTo: '/test/browser/fixtures/landing.html?back=1' });
       const frame = await openFrame(`/test/browser/fixtures/callback.html?auto-return#access_token=t&state=${state}`);
       await waitUntil(() => frame.contentWindow!.location.pathname.endsWith('/landing.html'), 'did not return');
-      expect(frame.contentWindow!.location.href).to.equal(`${location.origin}/test/browser/fixtures/landing.html?back=1`);
+      expect(frame.contentWindow!.location.href).to.equal(
+        `${location.origin}/test/browser/fixtures/landing.html?back=1`,
+      );
       expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
     });
   });

@@ -12,7 +12,13 @@ const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 const STATE = '[A-Za-z0-9_-]{43}';
 
 /** A configured button whose navigation is recorded instead of performed. */
-async function loginButton(template = html`<aniapi-login client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url=${AUTHORIZE}></aniapi-login>`) {
+async function loginButton(
+  template = html`<aniapi-login
+    client-id=${CLIENT}
+    redirect-uri=${REDIRECT}
+    authorize-url=${AUTHORIZE}
+  ></aniapi-login>`,
+) {
   const element = await fixture<AniapiLoginElement>(template);
   const navigations: string[] = [];
   element.navigate = (url) => navigations.push(url);
@@ -32,13 +38,25 @@ describe('<aniapi-login>', () => {
     expect(button.getAttribute('part')).to.equal('button');
     expect(button.type).to.equal('button');
     expect(button.getAttribute('aria-busy')).to.equal('false');
-    expect(element.shadowRoot!.querySelector('slot')!.assignedNodes({ flatten: true }).map((n) => n.textContent?.trim())).to.deep.equal(['Log in with AniAPI']);
+    expect(
+      element
+        .shadowRoot!.querySelector('slot')!
+        .assignedNodes({ flatten: true })
+        .map((n) => n.textContent?.trim()),
+    ).to.deep.equal(['Log in with AniAPI']);
     await expect(element).to.be.accessible();
   });
 
   it('takes its label from the default slot', async () => {
-    const { element } = await loginButton(html`<aniapi-login client-id=${CLIENT} redirect-uri=${REDIRECT}>Sign in</aniapi-login>`);
-    expect(element.shadowRoot!.querySelector('slot')!.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Sign in']);
+    const { element } = await loginButton(
+      html`<aniapi-login client-id=${CLIENT} redirect-uri=${REDIRECT}>Sign in</aniapi-login>`,
+    );
+    expect(
+      element
+        .shadowRoot!.querySelector('slot')!
+        .assignedNodes()
+        .map((n) => n.textContent),
+    ).to.deep.equal(['Sign in']);
     await expect(element).to.be.accessible();
   });
 
@@ -49,11 +67,16 @@ describe('<aniapi-login>', () => {
     const event = await heard;
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
     expect(event.detail.url).to.match(
-      new RegExp(`^https://aniapi\\.test/v1/oauth\\?response_type=token&client_id=${CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&state=${STATE}$`),
+      new RegExp(
+        `^https://aniapi\\.test/v1/oauth\\?response_type=token&client_id=${CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&state=${STATE}$`,
+      ),
     );
     expect(navigations).to.deep.equal([event.detail.url]);
     const state = new URL(event.detail.url).searchParams.get('state');
-    expect(keysOf(sessionStorage).sort()).to.deep.equal(['aniapi-elements.last-login', `aniapi-elements.pending.${state}`]);
+    expect(keysOf(sessionStorage).sort()).to.deep.equal([
+      'aniapi-elements.last-login',
+      `aniapi-elements.pending.${state}`,
+    ]);
     // The last login's configuration, for "try again" after a failure: never the state.
     expect(JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!)).to.deep.equal({
       clientId: CLIENT,
@@ -65,10 +88,17 @@ describe('<aniapi-login>', () => {
 
   it('uses authorize-url and return-to', async () => {
     const { element, navigations } = await loginButton(
-      html`<aniapi-login client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url="http://127.0.0.1:8080/v1/oauth?x=1" return-to="/me"></aniapi-login>`,
+      html`<aniapi-login
+        client-id=${CLIENT}
+        redirect-uri=${REDIRECT}
+        authorize-url="http://127.0.0.1:8080/v1/oauth?x=1"
+        return-to="/me"
+      ></aniapi-login>`,
     );
     element.login();
-    expect(navigations[0]).to.match(new RegExp(`^http://127\\.0\\.0\\.1:8080/v1/oauth\\?x=1&response_type=token&client_id=${CLIENT}&`));
+    expect(navigations[0]).to.match(
+      new RegExp(`^http://127\\.0\\.0\\.1:8080/v1/oauth\\?x=1&response_type=token&client_id=${CLIENT}&`),
+    );
     const state = new URL(navigations[0]!).searchParams.get('state');
     expect(JSON.parse(sessionStorage.getItem(`aniapi-elements.pending.${state}`)!).returnTo).to.equal('/me');
   });
@@ -115,7 +145,14 @@ describe('<aniapi-login>', () => {
   });
 
   it('does nothing while disabled', async () => {
-    const { element, button, navigations } = await loginButton(html`<aniapi-login disabled client-id=${CLIENT} redirect-uri=${REDIRECT} authorize-url=${AUTHORIZE}></aniapi-login>`);
+    const { element, button, navigations } = await loginButton(
+      html`<aniapi-login
+        disabled
+        client-id=${CLIENT}
+        redirect-uri=${REDIRECT}
+        authorize-url=${AUTHORIZE}
+      ></aniapi-login>`,
+    );
     const { events, stop } = collectEvents(element);
     button.click();
     element.login();
@@ -133,12 +170,20 @@ describe('<aniapi-login>', () => {
     ['no redirect-uri', { 'client-id': CLIENT, 'authorize-url': AUTHORIZE }, 'redirect-uri'],
     ['a relative redirect-uri', { ...configured, 'redirect-uri': '/callback' }, 'redirect-uri'],
     ['a redirect-uri that is no http(s) URL', { ...configured, 'redirect-uri': 'app://callback' }, 'redirect-uri'],
-    ['a plain-http redirect-uri off localhost', { ...configured, 'redirect-uri': 'http://app.example/callback.html' }, 'redirect-uri'],
+    [
+      'a plain-http redirect-uri off localhost',
+      { ...configured, 'redirect-uri': 'http://app.example/callback.html' },
+      'redirect-uri',
+    ],
     // AniAPI's documented domain has another owner: there is no default to fall back on.
     ['no authorize-url', { 'client-id': CLIENT, 'redirect-uri': REDIRECT }, 'authorize-url'],
     ['an authorize-url that is not absolute', { ...configured, 'authorize-url': '/v1/oauth' }, 'authorize-url'],
     ['an empty authorize-url', { ...configured, 'authorize-url': '' }, 'authorize-url'],
-    ['a plain-http authorize-url off localhost', { ...configured, 'authorize-url': 'http://api.aniapi.com/v1/oauth' }, 'authorize-url'],
+    [
+      'a plain-http authorize-url off localhost',
+      { ...configured, 'authorize-url': 'http://api.aniapi.com/v1/oauth' },
+      'authorize-url',
+    ],
     ['a return-to on another origin', { ...configured, 'return-to': 'https://evil.test/' }, 'return-to'],
     ['a protocol-relative return-to', { ...configured, 'return-to': '//evil.test' }, 'return-to'],
     ['a return-to that resolves to //evil', { ...configured, 'return-to': '/.//evil.test' }, 'return-to'],
@@ -213,7 +258,14 @@ describe('<aniapi-login>', () => {
     const { element } = await loginButton();
     const { events, stop } = collectEvents(element);
     localStorage.removeItem('aniapi-elements.token');
-    window.dispatchEvent(new StorageEvent('storage', { key: 'aniapi-elements.token', oldValue: 'shared', newValue: null, storageArea: localStorage }));
+    window.dispatchEvent(
+      new StorageEvent('storage', {
+        key: 'aniapi-elements.token',
+        oldValue: 'shared',
+        newValue: null,
+        storageArea: localStorage,
+      }),
+    );
     await element.updateComplete;
     stop();
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-logout', { reason: 'logout' }]]);
@@ -238,7 +290,9 @@ describe('<aniapi-login>', () => {
     const { detail } = await heard;
     await landed;
     expect(frame.contentWindow!.location.href).to.equal(detail.url);
-    expect(detail.url).to.match(new RegExp(`^${location.origin}/test/browser/fixtures/landing\\.html\\?response_type=token&`));
+    expect(detail.url).to.match(
+      new RegExp(`^${location.origin}/test/browser/fixtures/landing\\.html\\?response_type=token&`),
+    );
     frame.remove();
     await waitUntil(() => !frame.isConnected);
   });

@@ -10,7 +10,17 @@ import { aniapiToken, clearStorage, collectEvents, jwt, otherTabWrites, TOKEN_KE
 
 const API = 'http://127.0.0.1:8765';
 const AVATAR = 'data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%201%201%22/%3E';
-const DEMO: AniapiUser = { id: 1, username: 'demo', email: 'demo@aniapi.test', email_verified: true, role: 0, gender: 0, avatar: AVATAR, has_anilist: true, has_mal: false };
+const DEMO: AniapiUser = {
+  id: 1,
+  username: 'demo',
+  email: 'demo@aniapi.test',
+  email_verified: true,
+  role: 0,
+  gender: 0,
+  avatar: AVATAR,
+  has_anilist: true,
+  has_mal: false,
+};
 const ANN: AniapiUser = { ...DEMO, id: 2, username: 'ann', email: 'ann@aniapi.test' };
 const BUSY = 'Could not load the signed-in user. AniAPI is busy with too many requests; try again shortly.';
 
@@ -61,7 +71,10 @@ async function until(element: AniapiUserElement, status: AniapiUserStatus): Prom
 function seen(element: AniapiUserElement): string {
   const text = (node: Node): string => {
     if (node instanceof HTMLSlotElement) return node.assignedNodes({ flatten: true }).map(text).join(' ');
-    if (node instanceof Element) return node.checkVisibility() && node.getAttribute('role') !== 'status' ? [...node.childNodes].map(text).join(' ') : '';
+    if (node instanceof Element)
+      return node.checkVisibility() && node.getAttribute('role') !== 'status'
+        ? [...node.childNodes].map(text).join(' ')
+        : '';
     return node.textContent ?? '';
   };
   return [...element.shadowRoot!.childNodes].map(text).join(' ').replace(/\s+/g, ' ').trim();
@@ -69,7 +82,9 @@ function seen(element: AniapiUserElement): string {
 
 /** The parts a sighted reader sees, in document order. */
 const shownParts = (element: AniapiUserElement) =>
-  [...element.shadowRoot!.querySelectorAll('[part]')].filter((node) => node.checkVisibility()).map((node) => node.getAttribute('part'));
+  [...element.shadowRoot!.querySelectorAll('[part]')]
+    .filter((node) => node.checkVisibility())
+    .map((node) => node.getAttribute('part'));
 
 const part = (element: AniapiUserElement, name: string) => element.shadowRoot!.querySelector(`[part=${name}]`);
 
@@ -81,7 +96,8 @@ function liveRegion(element: AniapiUserElement): HTMLElement {
   return regions[0]!;
 }
 
-const states = (element: AniapiUserElement) => ['loading', 'signed-in', 'signed-out', 'error'].filter((name) => element.matches(`:state(${name})`));
+const states = (element: AniapiUserElement) =>
+  ['loading', 'signed-in', 'signed-out', 'error'].filter((name) => element.matches(`:state(${name})`));
 
 describe('<aniapi-user>', () => {
   beforeEach(() => {
@@ -102,10 +118,16 @@ describe('<aniapi-user>', () => {
     expect(seen(element)).to.equal('demo');
     expect(shownParts(element)).to.deep.equal(['user', 'avatar', 'name']);
     const avatar = part(element, 'avatar') as HTMLImageElement;
-    expect([avatar.localName, avatar.getAttribute('src'), avatar.getAttribute('alt')]).to.deep.equal(['img', AVATAR, '']);
+    expect([avatar.localName, avatar.getAttribute('src'), avatar.getAttribute('alt')]).to.deep.equal([
+      'img',
+      AVATAR,
+      '',
+    ]);
     expect(states(element)).to.deep.equal(['signed-in']);
     expect([element.status, element.user]).to.deep.equal(['signed-in', DEMO]);
-    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([['aniapi-user', { user: DEMO }, true, true]]);
+    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([
+      ['aniapi-user', { user: DEMO }, true, true],
+    ]);
     // Shown as the page loads, the name is read with the page: nothing to announce.
     expect(liveRegion(element).textContent).to.equal('');
     await expect(element).to.be.accessible();
@@ -130,7 +152,9 @@ describe('<aniapi-user>', () => {
     const element = await fixture<AniapiUserElement>(html`<aniapi-user .fetch=${fetch}></aniapi-user>`);
     await waitUntil(() => events.length > 0, 'no error');
     stop();
-    expect(events.map((e) => [e.type, e.detail.code, e.detail.message])).to.deep.equal([['aniapi-error', 'invalid_config', 'api-base is required: the AniAPI server to ask.']]);
+    expect(events.map((e) => [e.type, e.detail.code, e.detail.message])).to.deep.equal([
+      ['aniapi-error', 'invalid_config', 'api-base is required: the AniAPI server to ask.'],
+    ]);
     expect(element.status).to.equal('error');
     expect(asked).to.deep.equal([]);
   });
@@ -220,7 +244,10 @@ describe('<aniapi-user>', () => {
     await until(element, 'signed-in');
     stop();
     expect(seen(element)).to.equal('demo');
-    expect(events.map((e) => [e.type, e.detail.user?.username])).to.deep.equal([['aniapi-user', 'demo'], ['aniapi-user', 'demo']]);
+    expect(events.map((e) => [e.type, e.detail.user?.username])).to.deep.equal([
+      ['aniapi-user', 'demo'],
+      ['aniapi-user', 'demo'],
+    ]);
   });
 
   it('drops an answer that arrives after logout', async () => {
@@ -240,7 +267,16 @@ describe('<aniapi-user>', () => {
     const reasons: SessionChangeReason[] = [];
     const stopListening = onChange((_session, reason) => reasons.push(reason));
     const { events, stop } = collectEvents();
-    const element = await card(aniapi((r) => r.answer(401, { status_code: 401, message: 'Unauthorized', data: 'Invalid Authorization header', version: '1' })).fetch);
+    const element = await card(
+      aniapi((r) =>
+        r.answer(401, {
+          status_code: 401,
+          message: 'Unauthorized',
+          data: 'Invalid Authorization header',
+          version: '1',
+        }),
+      ).fetch,
+    );
     await until(element, 'signed-out');
     stop();
     stopListening();
@@ -256,7 +292,11 @@ describe('<aniapi-user>', () => {
     const { events, stop } = collectEvents();
     const element = await card(fetch);
     const before = Date.now();
-    asked[0]!.answer(429, { status_code: 429, message: 'Too many requests', data: 'x', version: '1' }, { 'X-RateLimit-Reset': '30' });
+    asked[0]!.answer(
+      429,
+      { status_code: 429, message: 'Too many requests', data: 'x', version: '1' },
+      { 'X-RateLimit-Reset': '30' },
+    );
     await until(element, 'error');
     expect(seen(element)).to.equal(BUSY);
     expect(shownParts(element)).to.deep.equal(['error']);
@@ -266,7 +306,11 @@ describe('<aniapi-user>', () => {
     const [event, ...others] = events;
     expect(others).to.deep.equal([]);
     expect([event!.type, event!.bubbles, event!.composed, event!.detail.code, event!.detail.message]).to.deep.equal([
-      'aniapi-error', true, true, 'rate_limited', 'AniAPI is busy with too many requests; try again shortly.',
+      'aniapi-error',
+      true,
+      true,
+      'rate_limited',
+      'AniAPI is busy with too many requests; try again shortly.',
     ]);
     expect(event!.detail.retryAt).to.be.within(before + 30_000, Date.now() + 30_000);
     expect(getToken()).to.equal(token);
@@ -275,7 +319,11 @@ describe('<aniapi-user>', () => {
     asked[1]!.answer(200, hi(DEMO));
     await refreshed;
     stop();
-    expect([element.status, seen(element), liveRegion(element).textContent]).to.deep.equal(['signed-in', 'demo', 'Signed in as demo']);
+    expect([element.status, seen(element), liveRegion(element).textContent]).to.deep.equal([
+      'signed-in',
+      'demo',
+      'Signed in as demo',
+    ]);
   });
 
   it('reports a bad api-base as invalid_config and never sends the token there', async () => {
@@ -313,7 +361,12 @@ describe('<aniapi-user>', () => {
   });
 
   it('loads no avatar from a javascript:, plain-http or non-image URL, and none for a user without one', async () => {
-    for (const avatar of ['javascript:alert(1)', 'http://avatars.example/a.png', 'data:text/html,<script>alert(1)</script>', undefined]) {
+    for (const avatar of [
+      'javascript:alert(1)',
+      'http://avatars.example/a.png',
+      'data:text/html,<script>alert(1)</script>',
+      undefined,
+    ]) {
       logout();
       const user = { ...DEMO };
       if (avatar === undefined) delete user.avatar;
@@ -356,7 +409,8 @@ describe('<aniapi-user>', () => {
   });
 
   it('lets slotted content replace the defaults, and shows the default slot beside the name', async () => {
-    const content = html`<span slot="loading">Fetching…</span><a slot="signed-out" href="/login">Please sign in</a><span slot="error">Try later</span><button>Log out</button>`;
+    const content = html`<span slot="loading">Fetching…</span><a slot="signed-out" href="/login">Please sign in</a
+      ><span slot="error">Try later</span><button>Log out</button>`;
     const { fetch, asked } = aniapi();
     const element = await card(fetch, content);
     expect(seen(element)).to.equal('Please sign in');
@@ -378,7 +432,8 @@ describe('<aniapi-user>', () => {
 
   it('keeps a view of another state hidden when the page styles the parts', async () => {
     const style = document.createElement('style');
-    style.textContent = 'aniapi-user::part(user), aniapi-user::part(loading), aniapi-user::part(error) { display: flex; }';
+    style.textContent =
+      'aniapi-user::part(user), aniapi-user::part(loading), aniapi-user::part(error) { display: flex; }';
     document.head.append(style);
     try {
       const element = await card(knowing(DEMO).fetch);
@@ -410,7 +465,10 @@ describe('<aniapi-user>', () => {
     observer.disconnect();
     expect(liveRegion(element).textContent).to.equal('Signed in as demo');
     // One change to the failure, one to the name: each said once.
-    expect(changes.flatMap((record) => [...record.addedNodes].map((node) => node.textContent))).to.deep.equal([BUSY, 'Signed in as demo']);
+    expect(changes.flatMap((record) => [...record.addedNodes].map((node) => node.textContent))).to.deep.equal([
+      BUSY,
+      'Signed in as demo',
+    ]);
   });
 
   it('neither asks nor shows while disconnected, and asks afresh when connected again', async () => {
@@ -425,7 +483,10 @@ describe('<aniapi-user>', () => {
     expect([asked.length, element.status]).to.deep.equal([1, 'loading']);
     parent.append(element);
     await element.updateComplete;
-    expect(asked.map((r) => r.authorization)).to.deep.equal([`Bearer ${jwt({ id: '1' })}`, `Bearer ${jwt({ id: '2' })}`]);
+    expect(asked.map((r) => r.authorization)).to.deep.equal([
+      `Bearer ${jwt({ id: '1' })}`,
+      `Bearer ${jwt({ id: '2' })}`,
+    ]);
     asked[1]!.answer(200, hi(ANN));
     await until(element, 'signed-in');
     expect(seen(element)).to.equal('ann');
@@ -448,7 +509,12 @@ describe('<aniapi-user>', () => {
     const { events, stop } = collectEvents();
     setToken(aniapiToken());
     await until(element, 'loading');
-    asked[0]!.answer(200, { status_code: 200, message: 'Hi', data: { ...DEMO, username: { toString: 1, valueOf: 1 }, email: 42, role: '2' }, version: '1' });
+    asked[0]!.answer(200, {
+      status_code: 200,
+      message: 'Hi',
+      data: { ...DEMO, username: { toString: 1, valueOf: 1 }, email: 42, role: '2' },
+      version: '1',
+    });
     await until(element, 'signed-in');
     const cleaned: Partial<AniapiUser> = { ...DEMO };
     delete cleaned.username;
@@ -457,14 +523,22 @@ describe('<aniapi-user>', () => {
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-user', { user: cleaned }]]);
     expect([element.status, element.user, states(element)]).to.deep.equal(['signed-in', cleaned, ['signed-in']]);
     expect(shownParts(element)).to.deep.equal(['user', 'avatar', 'name']);
-    expect([part(element, 'name')!.textContent, seen(element), liveRegion(element).textContent]).to.deep.equal(['', '', '']);
+    expect([part(element, 'name')!.textContent, seen(element), liveRegion(element).textContent]).to.deep.equal([
+      '',
+      '',
+      '',
+    ]);
 
     // Later renders still work.
     const refreshed = element.refresh();
     asked[1]!.answer(200, hi(DEMO));
     await refreshed;
     stop();
-    expect([seen(element), liveRegion(element).textContent, element.user]).to.deep.equal(['demo', 'Signed in as demo', DEMO]);
+    expect([seen(element), liveRegion(element).textContent, element.user]).to.deep.equal([
+      'demo',
+      'Signed in as demo',
+      DEMO,
+    ]);
   });
 
   it('gives up on an AniAPI that never answers after 10 seconds: refresh() settles on the error view and aniapi-error network_error', async function () {
@@ -481,11 +555,21 @@ describe('<aniapi-user>', () => {
     const refreshed = element.refresh().then(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 9_000));
     expect([settled, element.status, seen(element)]).to.deep.equal([false, 'loading', 'Loading…']);
-    await Promise.race([refreshed, new Promise((_, reject) => setTimeout(() => reject(new Error('refresh() still pending 13 s on')), 4_000))]);
+    await Promise.race([
+      refreshed,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('refresh() still pending 13 s on')), 4_000)),
+    ]);
     stop();
     expect(Date.now() - started).to.be.at.least(9_900);
-    const failure = 'Could not load the signed-in user. AniAPI could not be reached, or answered in a way this page cannot read.';
-    expect([element.status, states(element), element.user, seen(element), liveRegion(element).textContent]).to.deep.equal(['error', ['error'], null, failure, failure]);
+    const failure =
+      'Could not load the signed-in user. AniAPI could not be reached, or answered in a way this page cannot read.';
+    expect([
+      element.status,
+      states(element),
+      element.user,
+      seen(element),
+      liveRegion(element).textContent,
+    ]).to.deep.equal(['error', ['error'], null, failure, failure]);
     expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'network_error']]);
     expect(asked).to.have.length(2);
   });
@@ -497,7 +581,11 @@ describe('<aniapi-user>', () => {
     const element = await card(knowing({ ...DEMO, avatar: huge }).fetch);
     await until(element, 'signed-in');
     stop();
-    expect([shownParts(element), seen(element), events.map((e) => e.type)]).to.deep.equal([['user', 'name'], 'demo', ['aniapi-user']]);
+    expect([shownParts(element), seen(element), events.map((e) => e.type)]).to.deep.equal([
+      ['user', 'name'],
+      'demo',
+      ['aniapi-user'],
+    ]);
     expect(element.shadowRoot!.querySelectorAll('img').length).to.equal(0);
   });
 
@@ -517,30 +605,90 @@ describe('imageUrl', () => {
 
   it('takes https, http on this machine and data:image/ URLs, as URLs', () => {
     expect(
-      ['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'DATA:Image/svg+xml,%3Csvg/%3E'].map((value) => imageUrl(value, HOME_PAGES[0]!)),
-    ).to.deep.equal(['https://s4.anilist.co/a.png', 'http://localhost:8765/a.png', 'http://127.0.0.1/a.png', 'http://[::1]/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'data:Image/svg+xml,%3Csvg/%3E']);
+      [
+        'https://s4.anilist.co/a.png',
+        'http://localhost:8765/a.png',
+        'http://127.0.0.1/a.png',
+        'http://[::1]/a.png',
+        'data:image/png;base64,iVBORw0KGgo=',
+        'DATA:Image/svg+xml,%3Csvg/%3E',
+      ].map((value) => imageUrl(value, HOME_PAGES[0]!)),
+    ).to.deep.equal([
+      'https://s4.anilist.co/a.png',
+      'http://localhost:8765/a.png',
+      'http://127.0.0.1/a.png',
+      'http://[::1]/a.png',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'data:Image/svg+xml,%3Csvg/%3E',
+    ]);
   });
 
   it('refuses every other scheme, host or form', () => {
     const refused = [
-      'javascript:alert(1)', ' JavaScript:alert(1)', 'vbscript:msgbox(1)', 'http://avatars.example/a.png', 'http://localhost.example/a.png',
-      'data:text/html,<script>alert(1)</script>', 'data:,image/png', 'blob:https://app.example/0', 'file:///etc/passwd', 'ftp://host/a.png',
-      '/avatar.png', '//cdn.example/a.png', 'avatar.png', '', 42, null, undefined, { toString: () => 'https://a.example/' },
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'vbscript:msgbox(1)',
+      'http://avatars.example/a.png',
+      'http://localhost.example/a.png',
+      'data:text/html,<script>alert(1)</script>',
+      'data:,image/png',
+      'blob:https://app.example/0',
+      'file:///etc/passwd',
+      'ftp://host/a.png',
+      '/avatar.png',
+      '//cdn.example/a.png',
+      'avatar.png',
+      '',
+      42,
+      null,
+      undefined,
+      { toString: () => 'https://a.example/' },
     ];
-    for (const page of [REMOTE, ...HOME_PAGES]) expect(refused.map((value) => imageUrl(value, page)), page.href).to.deep.equal(refused.map(() => null));
+    for (const page of [REMOTE, ...HOME_PAGES])
+      expect(
+        refused.map((value) => imageUrl(value, page)),
+        page.href,
+      ).to.deep.equal(refused.map(() => null));
   });
 
   it('refuses an avatar on this machine unless the page is on this machine too', () => {
     const loopback = [
-      'http://localhost:8765/a.png', 'https://localhost/a.png', 'https://LOCALHOST./a.png', 'https://app.localhost/a.png', 'http://127.0.0.1/a.png',
-      'https://127.0.0.1/a.png', 'https://127.1/a.png', 'https://2130706433/a.png', 'https://0x7f000001/a.png', 'https://127.42.0.9/a.png',
-      'http://[::1]/a.png', 'https://[0:0:0:0:0:0:0:1]/a.png', 'https://[::ffff:127.0.0.1]/a.png', 'https://0.0.0.0/a.png', 'https://[::]/a.png',
+      'http://localhost:8765/a.png',
+      'https://localhost/a.png',
+      'https://LOCALHOST./a.png',
+      'https://app.localhost/a.png',
+      'http://127.0.0.1/a.png',
+      'https://127.0.0.1/a.png',
+      'https://127.1/a.png',
+      'https://2130706433/a.png',
+      'https://0x7f000001/a.png',
+      'https://127.42.0.9/a.png',
+      'http://[::1]/a.png',
+      'https://[0:0:0:0:0:0:0:1]/a.png',
+      'https://[::ffff:127.0.0.1]/a.png',
+      'https://0.0.0.0/a.png',
+      'https://[::]/a.png',
     ];
     expect(loopback.map((value) => imageUrl(value, REMOTE))).to.deep.equal(loopback.map(() => null));
-    const atHome = ['http://localhost:8765/a.png', 'https://app.localhost/a.png', 'http://127.0.0.1/a.png', 'https://127.42.0.9/a.png', 'http://[::1]/a.png'];
-    for (const page of HOME_PAGES) expect(atHome.map((value) => imageUrl(value, page)), page.href).to.deep.equal(atHome);
+    const atHome = [
+      'http://localhost:8765/a.png',
+      'https://app.localhost/a.png',
+      'http://127.0.0.1/a.png',
+      'https://127.42.0.9/a.png',
+      'http://[::1]/a.png',
+    ];
+    for (const page of HOME_PAGES)
+      expect(
+        atHome.map((value) => imageUrl(value, page)),
+        page.href,
+      ).to.deep.equal(atHome);
     // Names that only look like this machine are other hosts.
-    const elsewhere = ['https://localhost.example/a.png', 'https://notlocalhost/a.png', 'https://1.27.0.1/a.png', 'https://[2001:db8::1]/a.png'];
+    const elsewhere = [
+      'https://localhost.example/a.png',
+      'https://notlocalhost/a.png',
+      'https://1.27.0.1/a.png',
+      'https://[2001:db8::1]/a.png',
+    ];
     expect(elsewhere.map((value) => imageUrl(value, REMOTE))).to.deep.equal(elsewhere);
   });
 
@@ -551,7 +699,11 @@ describe('imageUrl', () => {
     const longest = prefix + 'A'.repeat(DATA_MAX - prefix.length);
     expect(imageUrl(longest, REMOTE) === longest).to.equal(true);
     // Lengths, so that a failure does not print the URL.
-    expect([`${longest}A`, `${prefix}${'A'.repeat(30 * 1024 * 1024)}`].map((value) => imageUrl(value, REMOTE)?.length ?? null)).to.deep.equal([null, null]);
+    expect(
+      [`${longest}A`, `${prefix}${'A'.repeat(30 * 1024 * 1024)}`].map(
+        (value) => imageUrl(value, REMOTE)?.length ?? null,
+      ),
+    ).to.deep.equal([null, null]);
     // The text that would be loaded counts: each "é" becomes the six characters "%C3%A9".
     const short = `data:image/svg+xml,${'é'.repeat(DATA_MAX / 4)}`;
     expect([short.length < DATA_MAX, imageUrl(short, REMOTE)?.length ?? null]).to.deep.equal([true, null]);

@@ -64,11 +64,19 @@ describe('beginLogin', () => {
 
   it('keeps the query of the authorize URL and percent-encodes every value', () => {
     const { url } = beginLogin(
-      { clientId: 'id with space&more', redirectUri: 'https://app.test/cb?x=1&y=a b', authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime' },
+      {
+        clientId: 'id with space&more',
+        redirectUri: 'https://app.test/cb?x=1&y=a b',
+        authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime',
+      },
       pageAt(),
     );
     const parsed = new URL(url);
-    expect(url.startsWith('https://auth.test/v1/oauth?tenant=anime&response_type=token&client_id=id%20with%20space%26more&redirect_uri=https%3A%2F%2Fapp.test%2Fcb%3Fx%3D1%26y%3Da%20b&state=')).to.equal(true);
+    expect(
+      url.startsWith(
+        'https://auth.test/v1/oauth?tenant=anime&response_type=token&client_id=id%20with%20space%26more&redirect_uri=https%3A%2F%2Fapp.test%2Fcb%3Fx%3D1%26y%3Da%20b&state=',
+      ),
+    ).to.equal(true);
     expect(parsed.searchParams.get('redirect_uri')).to.equal('https://app.test/cb?x=1&y=a b');
   });
 
@@ -80,13 +88,21 @@ describe('beginLogin', () => {
   });
 
   it('allows http for the authorize URL on loopback hosts only', () => {
-    for (const authorizeUrl of ['http://localhost:8080/v1/oauth', 'http://127.0.0.1/v1/oauth', 'http://[::1]:9/v1/oauth']) {
+    for (const authorizeUrl of [
+      'http://localhost:8080/v1/oauth',
+      'http://127.0.0.1/v1/oauth',
+      'http://[::1]:9/v1/oauth',
+    ]) {
       expect(() => beginLogin({ clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl }, pageAt())).not.to.throw();
     }
   });
 
   it('allows http for the redirect URI on loopback hosts only, and sends it as written', () => {
-    for (const redirectUri of ['http://127.0.0.1:3000/cb', 'http://[::1]:3000/cb', 'https://app.example/callback.html']) {
+    for (const redirectUri of [
+      'http://127.0.0.1:3000/cb',
+      'http://[::1]:3000/cb',
+      'https://app.example/callback.html',
+    ]) {
       const { url } = beginLogin({ ...BASE, redirectUri }, pageAt());
       expect(new URL(url).searchParams.get('redirect_uri')).to.equal(redirectUri);
     }
@@ -103,12 +119,28 @@ describe('beginLogin', () => {
     ['no authorize URL', { clientId: CLIENT, redirectUri: REDIRECT } as LoginOptions, 'authorize-url'],
     ['an empty authorize URL', { ...BASE, authorizeUrl: '' }, 'authorize-url'],
     // The token would land on a page anyone on the path can rewrite (RFC 6749 §3.1.2.1).
-    ['a plain-http redirect URI on a public host', { ...BASE, redirectUri: 'http://app.example/callback.html' }, 'redirect-uri'],
-    ['a plain-http redirect URI on a private address', { ...BASE, redirectUri: 'http://192.168.1.10/cb' }, 'redirect-uri'],
-    ['a plain-http redirect URI on a look-alike host', { ...BASE, redirectUri: 'http://localhost.evil.test/cb' }, 'redirect-uri'],
+    [
+      'a plain-http redirect URI on a public host',
+      { ...BASE, redirectUri: 'http://app.example/callback.html' },
+      'redirect-uri',
+    ],
+    [
+      'a plain-http redirect URI on a private address',
+      { ...BASE, redirectUri: 'http://192.168.1.10/cb' },
+      'redirect-uri',
+    ],
+    [
+      'a plain-http redirect URI on a look-alike host',
+      { ...BASE, redirectUri: 'http://localhost.evil.test/cb' },
+      'redirect-uri',
+    ],
     // These resolve to //evil, which a later check would read as another origin and skip.
     ['a return-to that resolves to //evil through a dot segment', { ...BASE, returnTo: '/.//evil.test' }, 'return-to'],
-    ['a return-to that resolves to //evil through a double-dot segment', { ...BASE, returnTo: '/x/..//evil.test' }, 'return-to'],
+    [
+      'a return-to that resolves to //evil through a double-dot segment',
+      { ...BASE, returnTo: '/x/..//evil.test' },
+      'return-to',
+    ],
     ['a return-to that resolves to //evil through a backslash', { ...BASE, returnTo: '/./\\evil.test' }, 'return-to'],
     ['no client id', { ...BASE, clientId: '' }, 'client-id'],
     ['a blank client id', { ...BASE, clientId: '  ' }, 'client-id'],
@@ -118,12 +150,36 @@ describe('beginLogin', () => {
     ['a javascript: redirect URI', { ...BASE, redirectUri: 'javascript:alert(1)' }, 'redirect-uri'],
     ['a redirect URI with a fragment', { ...BASE, redirectUri: 'https://app.test/cb#x' }, 'redirect-uri'],
     ['a redirect URI with spaces around it', { ...BASE, redirectUri: ' https://app.test/cb' }, 'redirect-uri'],
-    ['an authorize URL that is not a URL', { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'api.aniapi.com' }, 'authorize-url'],
-    ['an ftp authorize URL', { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'ftp://api.aniapi.com/v1/oauth' }, 'authorize-url'],
-    ['an http authorize URL off loopback', { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'http://api.aniapi.com/v1/oauth' }, 'authorize-url'],
-    ['an http authorize URL on a look-alike host', { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'http://localhost.evil.test/v1/oauth' }, 'authorize-url'],
-    ['an authorize URL that sets state', { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'https://auth.test/oauth?state=fixed' }, 'authorize-url'],
-    ['an authorize URL with a fragment', { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'https://auth.test/oauth#x' }, 'authorize-url'],
+    [
+      'an authorize URL that is not a URL',
+      { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'api.aniapi.com' },
+      'authorize-url',
+    ],
+    [
+      'an ftp authorize URL',
+      { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'ftp://api.aniapi.com/v1/oauth' },
+      'authorize-url',
+    ],
+    [
+      'an http authorize URL off loopback',
+      { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'http://api.aniapi.com/v1/oauth' },
+      'authorize-url',
+    ],
+    [
+      'an http authorize URL on a look-alike host',
+      { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'http://localhost.evil.test/v1/oauth' },
+      'authorize-url',
+    ],
+    [
+      'an authorize URL that sets state',
+      { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'https://auth.test/oauth?state=fixed' },
+      'authorize-url',
+    ],
+    [
+      'an authorize URL with a fragment',
+      { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: 'https://auth.test/oauth#x' },
+      'authorize-url',
+    ],
     ['a return-to on another origin', { ...BASE, returnTo: 'https://evil.test/' }, 'return-to'],
     ['a protocol-relative return-to', { ...BASE, returnTo: '//evil.test/' }, 'return-to'],
     ['a backslash return-to', { ...BASE, returnTo: '/\\evil.test/' }, 'return-to'],

@@ -71,7 +71,11 @@ describe('completeLogin', () => {
 
   it('accepts an RFC-style response with token_type bearer in any case and a numeric expires_in', () => {
     const state = startLogin();
-    const detail = completeLogin(`access_token=t0k3n&token_type=Bearer&expires_in=3600&state=${state}`, 'session', pageAt());
+    const detail = completeLogin(
+      `access_token=t0k3n&token_type=Bearer&expires_in=3600&state=${state}`,
+      'session',
+      pageAt(),
+    );
     expect(detail.accessToken).to.equal('t0k3n');
   });
 
@@ -167,7 +171,9 @@ describe('completeLogin', () => {
 
     const refused = startLogin();
     expectFailure(`error=access_denied&state=${refused}`, 'provider_error');
-    expect(expectFailure(`access_token=${aniapiToken()}&state=${refused}`, 'no_pending_login').detail.cause).to.equal('used');
+    expect(expectFailure(`access_token=${aniapiToken()}&state=${refused}`, 'no_pending_login').detail.cause).to.equal(
+      'used',
+    );
 
     const live = startLogin();
     expect(expectFailure(fragment, 'state_mismatch').detail.cause).to.equal('used');
@@ -181,7 +187,9 @@ describe('completeLogin', () => {
   });
 
   it('gives no cause for a state it never settled, nor for one past the last 20 it remembers', () => {
-    expect(expectFailure(`access_token=t&state=${'s'.repeat(43)}`, 'no_pending_login').detail).not.to.have.property('cause');
+    expect(expectFailure(`access_token=t&state=${'s'.repeat(43)}`, 'no_pending_login').detail).not.to.have.property(
+      'cause',
+    );
     const first = startLogin();
     completeLogin(`access_token=t&state=${first}`, 'session', pageAt());
     for (let i = 0; i < 20; i++) completeLogin(`access_token=t&state=${startLogin()}`, 'session', pageAt());
@@ -195,7 +203,10 @@ describe('completeLogin', () => {
     completeLogin(`access_token=t&state=${state}`, 'session', pageAt());
     sessionStorage.removeItem(TOKEN_KEY);
     for (const other of [state.toLowerCase(), state.slice(1), `${state} `, '0']) {
-      expect(expectFailure(`access_token=t&state=${encodeURIComponent(other)}`, 'no_pending_login').detail, other).not.to.have.property('cause');
+      expect(
+        expectFailure(`access_token=t&state=${encodeURIComponent(other)}`, 'no_pending_login').detail,
+        other,
+      ).not.to.have.property('cause');
     }
     sessionStorage.setItem(SETTLED_KEY, '{"0":["x","used"]}');
     expect(expectFailure('access_token=t&state=x', 'no_pending_login').detail).not.to.have.property('cause');
@@ -206,7 +217,12 @@ describe('completeLogin', () => {
 
   it('remembers the configuration of the login a failure used up, for "try again"', () => {
     const { url } = beginLogin(
-      { clientId: 'older', redirectUri: 'https://app.test/cb', authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime', returnTo: '/older' },
+      {
+        clientId: 'older',
+        redirectUri: 'https://app.test/cb',
+        authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime',
+        returnTo: '/older',
+      },
       pageAt(Date.now() - 1000),
     );
     startLogin({ returnTo: '/newer' });
@@ -229,7 +245,9 @@ describe('completeLogin', () => {
     expect(sessionStorage.getItem(`aniapi-elements.pending.${late}`)).to.equal(null);
 
     const onTime = startLogin({ now: start });
-    expect(completeLogin(`access_token=t&state=${onTime}`, 'session', pageAt(start + PENDING_LOGIN_MAX_AGE)).accessToken).to.equal('t');
+    expect(
+      completeLogin(`access_token=t&state=${onTime}`, 'session', pageAt(start + PENDING_LOGIN_MAX_AGE)).accessToken,
+    ).to.equal('t');
   });
 
   it('fails with provider_error for an RFC error, carrying its text and an https error_uri only', () => {
@@ -279,7 +297,10 @@ describe('completeLogin', () => {
 
   it('fails with token_expired for a token whose exp has passed', () => {
     const state = startLogin();
-    expectFailure(`access_token=${jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 1 })}&state=${state}`, 'token_expired');
+    expectFailure(
+      `access_token=${jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 1 })}&state=${state}`,
+      'token_expired',
+    );
   });
 
   it('fails with unsupported when the chosen storage is full, leaving no token anywhere', () => {
@@ -297,7 +318,10 @@ describe('completeLogin', () => {
   it('gives a null way back when the recorded one leaves the origin', () => {
     const state = startLogin();
     const key = `aniapi-elements.pending.${state}`;
-    sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), returnTo: 'https://evil.test/' }));
+    sessionStorage.setItem(
+      key,
+      JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), returnTo: 'https://evil.test/' }),
+    );
     expect(completeLogin(`access_token=t&state=${state}`, 'session', pageAt()).returnTo).to.equal(null);
   });
 });

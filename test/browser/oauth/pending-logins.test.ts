@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { PendingLogin } from '../../../src/oauth/pending-logins.js';
-import { hasPendingLogins, isExpired, lastLogin, PENDING_LOGIN_MAX_AGE, rememberLogin, savePendingLogin, takePendingLogin } from '../../../src/oauth/pending-logins.js';
+import {
+  hasPendingLogins,
+  isExpired,
+  lastLogin,
+  PENDING_LOGIN_MAX_AGE,
+  rememberLogin,
+  savePendingLogin,
+  takePendingLogin,
+} from '../../../src/oauth/pending-logins.js';
 import { clearStorage, keysOf } from '../helpers.js';
 
 function record(state: string, createdAt = Date.now()): PendingLogin {
@@ -60,12 +68,20 @@ describe('pending logins', () => {
     savePendingLogin(sessionStorage, record('stale', now - PENDING_LOGIN_MAX_AGE - 1));
     savePendingLogin(sessionStorage, record('live', now - 1000));
     savePendingLogin(sessionStorage, record('new', now));
-    expect(keysOf(sessionStorage).sort()).to.deep.equal(['aniapi-elements.pending.live', 'aniapi-elements.pending.new']);
+    expect(keysOf(sessionStorage).sort()).to.deep.equal([
+      'aniapi-elements.pending.live',
+      'aniapi-elements.pending.new',
+    ]);
   });
 
-  it('keeps the last login\'s configuration only, and reads back nothing it did not write', () => {
+  it("keeps the last login's configuration only, and reads back nothing it did not write", () => {
     expect(lastLogin(sessionStorage)).to.equal(null);
-    const config = { clientId: 'c', redirectUri: 'https://app.test/cb', authorizeUrl: 'https://a.test/v1/oauth', returnTo: '/shows' };
+    const config = {
+      clientId: 'c',
+      redirectUri: 'https://app.test/cb',
+      authorizeUrl: 'https://a.test/v1/oauth',
+      returnTo: '/shows',
+    };
     rememberLogin(sessionStorage, { ...config, state: 'never-kept' } as typeof config);
     expect(JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!)).to.deep.equal(config);
     expect(lastLogin(sessionStorage)).to.deep.equal(config);
@@ -76,8 +92,16 @@ describe('pending logins', () => {
   });
 
   it('makes a taken record the last login, with the authorize URL as configured', () => {
-    savePendingLogin(sessionStorage, { ...record('one'), authorizeUrl: 'https://a.test/v1/oauth?tenant=x&response_type=token&client_id=client&redirect_uri=r&state=one' });
+    savePendingLogin(sessionStorage, {
+      ...record('one'),
+      authorizeUrl: 'https://a.test/v1/oauth?tenant=x&response_type=token&client_id=client&redirect_uri=r&state=one',
+    });
     takePendingLogin(sessionStorage, 'one');
-    expect(lastLogin(sessionStorage)).to.deep.equal({ clientId: 'client', redirectUri: 'https://app.test/callback', authorizeUrl: 'https://a.test/v1/oauth?tenant=x', returnTo: '/' });
+    expect(lastLogin(sessionStorage)).to.deep.equal({
+      clientId: 'client',
+      redirectUri: 'https://app.test/callback',
+      authorizeUrl: 'https://a.test/v1/oauth?tenant=x',
+      returnTo: '/',
+    });
   });
 });

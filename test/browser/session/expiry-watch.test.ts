@@ -224,7 +224,9 @@ describe('expiry on the elements', () => {
     const note = (event: Event) => times.set(event.type, Date.now());
     document.addEventListener('aniapi-expiring', note);
     document.addEventListener('aniapi-logout', note);
-    const element = await fixture<AniapiLoginElement>(html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb" expiry-warning="1"></aniapi-login>`);
+    const element = await fixture<AniapiLoginElement>(
+      html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb" expiry-warning="1"></aniapi-login>`,
+    );
     expect(element.hasAttribute('signed-in')).to.equal(true);
     await waitUntil(() => times.has('aniapi-logout'), 'no aniapi-logout at expiry', { timeout: 6000 });
     expect(times.get('aniapi-expiring')).to.be.within((exp - 1) * 1000, exp * 1000 - 1);
@@ -245,7 +247,9 @@ describe('expiry on the elements', () => {
   it('warns once per token, also when moved in the page or given a new lead', async () => {
     setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 30 }));
     const { events, stop } = collectEvents();
-    const element = await fixture<AniapiLoginElement>(html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb"></aniapi-login>`);
+    const element = await fixture<AniapiLoginElement>(
+      html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb"></aniapi-login>`,
+    );
     await waitUntil(() => events.some((e) => e.type === 'aniapi-expiring'), 'no aniapi-expiring');
     const parent = element.parentElement!;
     element.remove();
