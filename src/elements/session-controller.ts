@@ -44,7 +44,8 @@ export class SessionController implements ReactiveController {
       }
       this._host.requestUpdate();
     });
-    // Read after subscribing: a token that expired while the page was away is dropped here and reported.
+    // Read after subscribing. A token that expired while the page was away reads as null; the watch started
+    // next drops it, and the change is relayed as `aniapi-logout` (`expired`).
     this.session = getSession();
     this._watchExpiry();
   }

@@ -30,8 +30,30 @@ export interface Channel {
   close(): void;
 }
 
+/** Answers a message where it came from: the window that posted it, or the origin's other tabs. */
+export type Reply = (message: Message) => void;
+
+/**
+ * Hears this origin's messages, posted by another window (`source`) or sent by the
+ * origin's other tabs (no `source`), until `disposers` run. Returns the channel to
+ * the other tabs, to send on.
+ */
+export function hearMessages(
+  disposers: Set<() => void>,
+  hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void,
+): Channel {
+  const onMessage = (event: MessageEvent): void => {
+    if (event.origin !== location.origin) return;
+    hear(event.data, (message) => (event.source as Window).postMessage(message, location.origin), event.source);
+  };
+  addEventListener('message', onMessage);
+  const channel = openChannel((data, self) => hear(data, (message) => self.send(message)));
+  disposers.add(() => removeEventListener('message', onMessage)).add(() => channel.close());
+  return channel;
+}
+
 /** Talks to the origin's other tabs: over a BroadcastChannel where there is one, else through `storage` events. */
-export function openChannel(hear: (data: unknown, channel: Channel) => void): Channel {
+function openChannel(hear: (data: unknown, channel: Channel) => void): Channel {
   if (typeof BroadcastChannel === 'function') {
     const broadcast = new BroadcastChannel(CHANNEL);
     const channel: Channel = { send: (message) => broadcast.postMessage(message), close: () => broadcast.close() };

@@ -6,7 +6,7 @@
 import { offerOnce, takenResponse } from '../callback/response-stash.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
 import { hasPendingLogin } from '../oauth/pending-logins.js';
-import { isClaimFor, OFFER, openChannel, stateOf } from './channel.js';
+import { hearMessages, isClaimFor, OFFER, stateOf } from './channel.js';
 import type { Offer } from './channel.js';
 
 /** How long a callback page waits for another window to take its response before handling it itself. */
@@ -47,22 +47,14 @@ function offer(fragment: string, state: string): Promise<HandBackClaim | null> {
       for (const dispose of disposers) dispose();
       resolve(claim);
     };
-    const hear = (data: unknown): void => {
-      if (isClaimFor(data, state)) done({ ok: data.ok === true });
-    };
-    const onMessage = (event: MessageEvent): void => {
-      if (event.origin === location.origin && event.source === opener) hear(event.data);
-    };
-    addEventListener('message', onMessage);
-    const channel = openChannel(hear);
+    // A claim counts from the opener, or from the origin's other tabs.
+    const channel = hearMessages(disposers, (data, _reply, source) => {
+      if ((source === undefined || source === opener) && isClaimFor(data, state)) done({ ok: data.ok === true });
+    });
     const timer = setTimeout(() => done(null), HAND_BACK_WAIT);
     // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
     const others = setTimeout(() => channel.send(message), opener ? OPENER_FIRST : 0);
-    disposers
-      .add(() => removeEventListener('message', onMessage))
-      .add(() => channel.close())
-      .add(() => clearTimeout(timer))
-      .add(() => clearTimeout(others));
+    disposers.add(() => clearTimeout(timer)).add(() => clearTimeout(others));
     try {
       // Delivered only if the opener is still a page of this very origin.
       opener?.postMessage(message, location.origin);

@@ -5,8 +5,8 @@
 import { AniapiError } from '../oauth/errors.js';
 import { completeLogin } from '../oauth/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
-import { CLAIM, isOffer, openChannel, stateOf } from './channel.js';
-import type { Claim } from './channel.js';
+import { CLAIM, hearMessages, isOffer, stateOf } from './channel.js';
+import type { Reply } from './channel.js';
 import type { PopupSettings } from './hooks.js';
 import { checkStore } from '../session/token-store.js';
 import type { TokenStore } from '../session/token-store.js';
@@ -64,7 +64,8 @@ export function runPopupLogin(popup: Window, url: string, settings: PopupSetting
       else resolve();
     };
     waiting.set(state, { popup, take: (fragment) => complete(fragment, settings, finish) });
-    hearOffers(disposers);
+    // Offers come from the popup itself (postMessage) or from the origin's other tabs.
+    hearMessages(disposers, consider);
     watchPopup(popup, state, settings.popupTimeout, disposers, finish);
     disposers.add(() => popup.close());
     try {
@@ -84,17 +85,6 @@ function complete(fragment: string, settings: PopupSettings, finish: Finish): { 
   } catch (error) {
     return { ok: false, end: () => finish(error) };
   }
-}
-
-/** Listens for offers from the popup itself (postMessage) and from the origin's other tabs (the channel). */
-function hearOffers(disposers: Set<() => void>): void {
-  const onMessage = (event: MessageEvent): void => {
-    if (event.origin !== location.origin) return;
-    consider(event.data, (claim) => (event.source as Window).postMessage(claim, location.origin), event.source);
-  };
-  addEventListener('message', onMessage);
-  const channel = openChannel((data, self) => consider(data, (claim) => self.send(claim)));
-  disposers.add(() => removeEventListener('message', onMessage)).add(() => channel.close());
 }
 
 /** Gives up when the user closes the popup, or once `seconds` have passed. */
@@ -125,7 +115,7 @@ function giveUp(state: string, finish: Finish, code: 'popup_closed' | 'popup_tim
  * Takes an offered response when a popup login of this page waits for its
  * state (and, when `from` is given, runs in that very window), and answers with a claim.
  */
-function consider(data: unknown, answer: (claim: Claim) => void, from?: MessageEventSource | null): void {
+function consider(data: unknown, answer: Reply, from?: MessageEventSource | null): void {
   if (!isOffer(data)) return;
   const state = stateOf(data.fragment);
   const login = state === undefined ? undefined : waiting.get(state);
