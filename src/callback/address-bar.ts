@@ -21,8 +21,9 @@ const RESPONSE_PARAMS = [
 
 /**
  * Whether a fragment is an OAuth response: it sets one of the response's
- * parameters (`name=`), however malformed the rest. A skip link, an anchor
- * named `error`, or one the strict parser would refuse (`#café`) is not.
+ * parameters (`name=`, even behind a path such as `#/cb?name=`), however
+ * malformed the rest. A skip link, an anchor named `error`, or one the strict
+ * parser would refuse (`#café`) is not.
  */
 function isResponse(fragment: string): boolean {
   return fragment
@@ -37,7 +38,8 @@ function isResponse(fragment: string): boolean {
       } catch {
         // A name that does not decode is compared as written.
       }
-      return RESPONSE_PARAMS.includes(name);
+      // Behind a path or another separator (`#/cb?access_token=`) it is still a response, mangled.
+      return RESPONSE_PARAMS.includes(name.replace(/^.*[/?;#]/, ''));
     });
 }
 

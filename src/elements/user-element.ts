@@ -155,7 +155,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   /**
    * Fetches the user again, as a session change does, and announces the outcome.
-   * @returns A promise that settles when the element shows the outcome.
+   * @returns A promise that resolves when the element shows the outcome.
    */
   async refresh(): Promise<void> {
     await this._load(true);

@@ -375,6 +375,16 @@ describe('<aniapi-callback>', () => {
     history.replaceState(history.state, '', location.pathname + location.search);
   });
 
+  // A token behind a path or another separator is still a token in the address bar: scrubbed and refused.
+  for (const fragment of ['/cb?access_token=t0k3n', ';access_token=t0k3n', 'x/state=s']) {
+    it(`takes #${fragment} as a response: scrubbed and refused, storing nothing`, async () => {
+      const { events } = await completeWith(fragment);
+      expect(events.map((e) => e.type)).to.deep.equal(['aniapi-error']);
+      expect(location.hash).to.equal('');
+      expect(getToken()).to.equal(null);
+    });
+  }
+
   it('still takes a malformed response as one: scrubbed, refused, and the pending logins dropped', async () => {
     const waiting = startLogin();
     const { events } = await completeWith(`access_token=%ZZ&state=${waiting}`);
