@@ -30,8 +30,8 @@ export function readCallbackPage(store: string): CallbackResult {
   const known = outcome.result;
   // A login that has since ended (logout, expiry) is not reported again as a success.
   const current = known && (!known.ok || known.token.accessToken === getToken());
-  const fresh = taken && (taken.inQuery || (taken.fragment !== '' && taken.fragment !== '#'));
-  if (!fresh && known && current) return known;
+  // The stash holds only responses, so anything taken from it is a fresh one.
+  if (!taken && known && current) return known;
   return (outcome.result = checkResponse(taken?.fragment ?? '', store, taken?.inQuery ?? false));
 }
 

@@ -24,7 +24,7 @@ interface Entry {
 export type TakenResponse = Readonly<Entry>;
 
 // Shared by every <aniapi-callback> of the page, and by a second copy of the package.
-const stash = pageSingleton<{ taken?: Entry | undefined }>('callback-response', () => ({}));
+const stash = pageSingleton<{ taken?: Entry | undefined }>('response-stash', () => ({}));
 
 /** Keeps a response just taken off the address bar, in place of any earlier one. */
 export function stashResponse(fragment: string, inQuery: boolean): void {
@@ -44,7 +44,7 @@ export function takeResponse(): TakenResponse | undefined {
 }
 
 /** Forgets `taken`, checked elsewhere, unless a newer response has taken its place. */
-export function forgetResponse(taken: TakenResponse): void {
+function forgetResponse(taken: TakenResponse): void {
   if (stash.taken === taken) stash.taken = undefined;
 }
 

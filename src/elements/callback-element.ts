@@ -79,7 +79,10 @@ export class AniapiCallbackElement extends ReactiveElement {
     }
   `;
 
-  /** Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only). */
+  /**
+   * Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only).
+   * Set it before the element's first update when the token must never touch sessionStorage.
+   */
   store: TokenStore = 'session';
 
   /** After success, go back to the page the login started from (a same-origin path) with `location.replace`. */
@@ -170,13 +173,13 @@ export class AniapiCallbackElement extends ReactiveElement {
     // A store set after the response was checked (Angular binds properties a task after
     // connecting) moves this login's token there, as long as it is still the session's.
     else if (changed.has('store') && STORES.includes(this.store) && token === getToken()) {
-      this._session.pause();
-      try {
-        setToken(token, this.store);
-      } catch (error) {
-        emitFailure(this, error);
-      }
-      this._session.resume();
+      this._session.quietly(() => {
+        try {
+          setToken(token, this.store);
+        } catch (error) {
+          emitFailure(this, error);
+        }
+      });
     }
   }
 
@@ -217,9 +220,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (this._phase.at === 'handing-back') return;
     const offer = popupHooks()?.handBack();
     if (!offer) {
-      this._session.pause();
-      this._phase = { at: 'known', result: readCallbackPage(this.store) };
-      this._session.resume();
+      this._phase = { at: 'known', result: this._session.quietly(() => readCallbackPage(this.store)) };
       return;
     }
     this._phase = { at: 'handing-back' };

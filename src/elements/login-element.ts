@@ -25,7 +25,7 @@ import type { MessagePack } from '../i18n/message-registry.js';
  *
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
  *
- * @fires aniapi-login - Just before the redirect, detail `{ url }`; cancelable.
+ * @fires aniapi-login - Just before the redirect or the popup's navigation, detail `{ url }`; cancelable (in popup mode, cancelling closes the popup).
  * @fires aniapi-error - The login cannot start (`invalid_config`, `unsupported`) or, in popup mode, failed; detail `{ code, message }`.
  * @fires aniapi-token - A session began (a popup login, or a login in a tab sharing the store), detail `{ accessToken, expiresAt, returnTo: null }`.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
@@ -103,7 +103,7 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Disables the button. */
   disabled = false;
 
-  /** `redirect` (this page leaves for AniAPI) or `popup` (this page stays; needs `aniapi-elements/popup`). */
+  /** `redirect` (this page leaves for AniAPI) or `popup` (this page stays; needs `aniapi-elements/popup` here and on the callback page). */
   mode: 'redirect' | 'popup' = 'redirect';
 
   /** Popup mode: where to keep the token, as `<aniapi-callback store>` does: `session`, `local` or `memory`. */

@@ -68,6 +68,16 @@ export class SessionController implements ReactiveController {
     if (this._host.isConnected && !this._stop) this.hostConnected();
   }
 
+  /** Runs `change` without relaying it, for a change the host reports itself; relays again after, even if it throws. */
+  quietly<T>(change: () => T): T {
+    this.pause();
+    try {
+      return change();
+    } finally {
+      this.resume();
+    }
+  }
+
   /** Starts the expiry watch again when the host's `expiryWarning` is not the one it runs with. */
   rearm(): void {
     if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();

@@ -232,7 +232,7 @@ export class AniapiUserElement extends ReactiveElement {
   /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */
   private async _load(announce: boolean): Promise<void> {
     const load = ++this._loads;
-    // getSession() drops an expired token, which this element hears as a change: a newer load.
+    // An expired token reads as null; the expiry watch started on connecting drops it, and the change starts a newer load.
     if (getSession() === null) {
       if (load === this._loads) this._show('signed-out');
       return;

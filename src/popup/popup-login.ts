@@ -54,6 +54,9 @@ export function openPopup(settings: PopupSettings): Window {
 /** Sends `popup` to the authorize `url` and waits for its response; resolves once signed in. */
 export function runPopupLogin(popup: Window, url: string, settings: PopupSettings): Promise<void> {
   const state = new URL(url).searchParams.get('state')!;
+  // The settings as openPopup() checked them in the click: a later change cannot send the token elsewhere.
+  const { store, popupTimeout } = settings;
+  checkStore(store);
   return new Promise<void>((resolve, reject) => {
     // Everything the wait holds open, undone in one place however it ends.
     const disposers = new Set<() => void>();
@@ -63,10 +66,10 @@ export function runPopupLogin(popup: Window, url: string, settings: PopupSetting
       if (error) reject(error);
       else resolve();
     };
-    waiting.set(state, { popup, take: (fragment) => complete(fragment, settings, finish) });
+    waiting.set(state, { popup, take: (fragment) => complete(fragment, store, finish) });
     // Offers come from the popup itself (postMessage) or from the origin's other tabs.
     hearMessages(disposers, consider);
-    watchPopup(popup, state, settings.popupTimeout, disposers, finish);
+    watchPopup(popup, state, popupTimeout, disposers, finish);
     disposers.add(() => popup.close());
     try {
       popup.location.replace(url);
@@ -77,10 +80,9 @@ export function runPopupLogin(popup: Window, url: string, settings: PopupSetting
 }
 
 /** Checks an offered response as a callback page would, keeping the token in the button's store. */
-function complete(fragment: string, settings: PopupSettings, finish: Finish): { ok: boolean; end(): void } {
+function complete(fragment: string, store: TokenStore, finish: Finish): { ok: boolean; end(): void } {
   try {
-    // openPopup() checked the store before the popup opened.
-    completeLogin(fragment, settings.store as TokenStore);
+    completeLogin(fragment, store);
     return { ok: true, end: () => finish() };
   } catch (error) {
     return { ok: false, end: () => finish(error) };

@@ -147,6 +147,18 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
   });
 
+  it('keeps the token in the store named at the click, whatever the store becomes during the wait', async () => {
+    const element = await popupButton('store=local');
+    stubOpen(new PopupWindow());
+    click(element);
+    // An app that meant memory, misspelt: the token must not fall back on sessionStorage.
+    element.store = 'Memory' as typeof element.store;
+    const token = aniapiToken();
+    await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
+    expect(localStorage.getItem('aniapi-elements.token')).to.equal(token);
+    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+  });
+
   it('ignores offers for other states and answers a failed response with ok: false and a typed error', async () => {
     const element = await popupButton();
     stubOpen(new PopupWindow());
