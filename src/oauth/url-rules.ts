@@ -20,6 +20,7 @@ export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'ori
   }
 }
 
+// The only hosts where plain http is allowed: deliberately narrower than LOOPBACK below, which refuses broadly.
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Whether `url` is https, or http on this machine. */
