@@ -22,4 +22,6 @@ export default {
   // Tests run Lit's development build for its warnings; its banner on every page is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
+  // Three engines start at once on a 2-core machine; under load a first page took over the default 30 s.
+  browserStartTimeout: 120_000,
 };
