@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { forcedColorsPlugin } from './test/commands.mjs';
 import { chosenEngines, launcherFor } from './test/launchers.mjs';
+import { STRICT_POLICY } from './test/strict-policy.mjs';
 
 export default {
   files: 'test/browser/**/*.test.ts',
@@ -16,6 +17,12 @@ export default {
   middleware: [
     (context, next) => {
       context.set('Access-Control-Allow-Origin', '*');
+      return next();
+    },
+    // The fixtures under strict/ and pre-scrub/strict/ get the strictest policy a page can set, as a careful site would.
+    (context, next) => {
+      if (/^\/test\/browser\/fixtures\/(pre-scrub\/)?strict\//.test(context.path))
+        context.set('Content-Security-Policy', STRICT_POLICY);
       return next();
     },
   ],

@@ -1,102 +1,75 @@
 /**
  * The address-bar scrub: takes an OAuth response off the page's URL and its
- * history entry, synchronously, and leaves every other fragment alone.
+ * history entry, synchronously, and leaves every other fragment alone. The
+ * elements run it, and so does the pre-scrub (src/pre-scrub.ts), which ships
+ * it on its own as a classic script: every byte here is a byte of that script.
  */
 import { stashResponse } from './response-stash.js';
 
-/** Parameters of an OAuth response; in the query of a callback URL they mean a token or code was exposed. */
-const RESPONSE_PARAMS = [
-  'access_token',
-  'state',
-  'token_type',
-  'expires_in',
-  'scope',
-  'error',
-  'error_description',
-  'error_uri',
-  'code',
-  'id_token',
-  'refresh_token',
-];
+/**
+ * A parameter of an OAuth response, by its whole name or behind a path or another
+ * separator (`/cb?access_token`, `#state`): in the query of a callback URL it means
+ * a token or code was exposed, in the fragment that the fragment is a response.
+ */
+const RESPONSE_PARAM =
+  /(^|[/?;#])((access|id|refresh)_token|token_type|expires_in|state|scope|code|error(_description|_uri)?)$/;
 
 /**
- * Whether a fragment is an OAuth response: it sets one of the response's
- * parameters (`name=`, even behind a path such as `#/cb?name=`), however
- * malformed the rest. A skip link, an anchor named `error`, or one the strict
- * parser would refuse (`#café`) is not.
+ * Whether a fragment (with its `#`) is an OAuth response: it sets one of the response's
+ * parameters (`name=`, even behind a path such as `#/cb?name=`), however malformed the
+ * rest; each name is decoded as the parser decodes it, a `%` that does not decode
+ * left as it is. A skip link, an anchor named `error`, or one the strict parser would
+ * refuse (`#café`) is not.
  */
 function isResponse(fragment: string): boolean {
   return fragment
-    .slice(1)
     .split('&')
-    .some((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return false;
-      let name = pair.slice(0, eq).replace(/\+/g, ' ');
-      try {
-        name = decodeURIComponent(name);
-      } catch {
-        // A name that does not decode is compared as written.
-      }
-      // Behind a path or another separator (`#/cb?access_token=`) it is still a response, mangled.
-      return RESPONSE_PARAMS.includes(name.replace(/^.*[/?;#]/, ''));
-    });
+    .some((pair) => pair.includes('=') && RESPONSE_PARAM.test([...new URLSearchParams(pair)][0]![0]));
 }
 
 /**
  * Takes a response off this page's address bar, synchronously: the fragment
  * leaves the URL and the session history entry, and so does any response
  * parameter that came in the query. The response waits, in memory only, in the
- * response stash. Any other fragment is left where it is. Returns
- * whether the URL held a response.
+ * response stash. Any other fragment is left where it is. Returns whether the
+ * URL held a response.
+ *
+ * `fragmentOnly`, for the pre-scrub, which may run on every route of an app:
+ * response parameters in the query alone (`?state=`, `?code=` on some other
+ * page) are then left to the elements, and the URL is touched only when the
+ * fragment is a response.
  */
-export function scrubCallbackPage(): boolean {
-  const { href } = location;
-  const url = new URL(href);
-  const hashAt = href.indexOf('#');
-  const fragment = hashAt < 0 ? '' : href.slice(hashAt);
-  const inQuery = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
-  if (!isResponse(fragment) && inQuery.length === 0) return false;
-  const search = url.search;
-  inQuery.forEach((name) => url.searchParams.delete(name));
+export function scrubCallbackPage(fragmentOnly?: boolean): boolean {
+  const url = new URL(location.href);
+  const { hash, search, searchParams } = url;
+  for (const name of [...searchParams.keys()]) if (RESPONSE_PARAM.test(name)) searchParams.delete(name);
+  const inQuery = url.search != search;
+  if (!isResponse(hash) && (fragmentOnly || !inQuery)) return false;
   url.hash = '';
   // Routers keep the URL in history.state too (Vue Router's `current`, maybe relative to
-  // its base): the response leaves every form of it there as well.
-  const pairs: [string, string][] = [
-    [href, url.href],
-    [href.slice(url.origin.length), url.href.slice(url.origin.length)],
-  ];
-  if (fragment.length > 1) pairs.push([fragment, '']);
-  if (inQuery.length > 0) pairs.push([search, url.search]);
-  history.replaceState(withoutText(history.state, pairs), '', url.href);
-  stashResponse(fragment, inQuery.length > 0);
+  // its base): the response leaves every form of it there as well, fragment and query.
+  history.replaceState(
+    editStrings(history.state, (text) => text.split(hash).join('').split(search).join(url.search)),
+    '',
+    url.href,
+  );
+  stashResponse(hash, inQuery);
   return true;
 }
 
+type Data = Record<string, unknown>;
+
 /**
- * A copy of `value` (a history state: plain data) in which every string that
- * holds one of the pairs' first text holds its second instead. Only plain
- * objects and arrays are copied; anything else is kept as it is.
+ * `item` (a history state: plain data, maybe with cycles) with every string in it
+ * rewritten by `edit`, in place. Only plain objects and arrays are entered;
+ * anything else is kept as it is.
  */
-function withoutText(value: unknown, pairs: [string, string][]): unknown {
-  const seen = new Map<object, unknown>();
-  const copy = (item: unknown): unknown => {
-    if (typeof item === 'string') return pairs.reduce((text, [from, to]) => text.split(from).join(to), item);
-    if (item === null || typeof item !== 'object') return item;
-    if (seen.has(item)) return seen.get(item);
-    if (Array.isArray(item)) {
-      const out: unknown[] = [];
-      seen.set(item, out);
-      for (const entry of item) out.push(copy(entry));
-      return out;
-    }
-    if (Object.getPrototypeOf(item) !== Object.prototype) return item;
-    const out: Record<string, unknown> = {};
-    seen.set(item, out);
-    // Defined, not assigned, so that an own `__proto__` key stays a key.
-    for (const [key, entry] of Object.entries(item))
-      Object.defineProperty(out, key, { value: copy(entry), enumerable: true, writable: true, configurable: true });
-    return out;
-  };
-  return copy(value);
+function editStrings(item: unknown, edit: (text: string) => string, seen = new Set()): unknown {
+  if (typeof item == 'string') return edit(item);
+  if (!seen.has(item) && (Array.isArray(item) || Object.getPrototypeOf(item ?? 0) == Object.prototype)) {
+    seen.add(item);
+    // Assigned to a key it already has, `__proto__` included, which therefore stays a key.
+    for (const key of Object.keys(item!)) (item as Data)[key] = editStrings((item as Data)[key], edit, seen);
+  }
+  return item;
 }
