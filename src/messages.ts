@@ -6,5 +6,7 @@
  *
  * @module
  */
-export { CALLBACK_MESSAGES, LOGIN_MESSAGES, registerMessages } from './i18n/message-registry.js';
+export { registerMessages } from './i18n/message-registry.js';
+export { LOGIN_MESSAGES } from './i18n/english-messages.js';
+export { CALLBACK_MESSAGES } from './i18n/callback-messages.js';
 export type { AniapiMessages, MessagePack } from './i18n/message-registry.js';

@@ -14,10 +14,10 @@ import type { HandBackClaim } from '../callback/response-stash.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
 import { getToken, setToken, STORES } from '../session/token-store.js';
-import { CALLBACK_MESSAGES, fill, Messages } from '../i18n/message-registry.js';
+import { Messages } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
+import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
 import { lastLogin } from '../oauth/pending-logins.js';
-import { retryLogin } from './retry-login.js';
 
 export type { CallbackResult } from '../callback/page-outcome.js';
 
@@ -33,6 +33,23 @@ type Phase =
   | { at: 'known' | 'reported'; result: CallbackResult }
   | { at: 'known' | 'reported'; claim: HandBackClaim };
 
+type FailureView = typeof import('./failure-view.js');
+
+// The failure view of the page: undefined until a failure asks for it, then loading, then loaded (or null: it
+// could not be fetched, and a failure is told in the fewest words, with no "Try again").
+let failureView: Promise<FailureView | null> | undefined;
+let loadedFailureView: FailureView | null | undefined;
+
+function loadFailureView(): Promise<FailureView | null> {
+  return (failureView ??= import('./failure-view.js').then(
+    (view) => (loadedFailureView = view),
+    () => (loadedFailureView = null),
+  ));
+}
+
+/** Whether the phase ends in a failure, which needs the failure view to be told. */
+const failed = (phase: Phase): boolean => ('claim' in phase ? !phase.claim.ok : 'result' in phase && !phase.result.ok);
+
 /**
  * Completes an AniAPI login on the redirect-URI page. On first connection it
  * removes the response from the address bar, checks it against the login this
@@ -43,6 +60,8 @@ type Phase =
  * failure it offers "Try again": a fresh login with the same settings (client,
  * redirect URI, authorize URL), in redirect mode, that returns to the page the
  * failed one started from. Not in a popup, whose opener started the login.
+ * What only a failure needs (its words and "Try again") is loaded on demand,
+ * from beside the single file; a failure is reported once it is here.
  *
  * @tag aniapi-callback
  * @summary Place it on the page AniAPI redirects back to.
@@ -104,7 +123,7 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   private _retry: HTMLButtonElement | undefined;
 
-  private readonly _messages = new Messages(this, CALLBACK_MESSAGES);
+  private readonly _messages = new Messages(this, CALLBACK_PROGRESS_MESSAGES);
 
   private readonly _state = customStates(this);
 
@@ -157,7 +176,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     retry.setAttribute('part', 'retry');
     retry.type = 'button';
     retry.addEventListener('click', () => {
-      const url = retryLogin(this);
+      const url = loadedFailureView?.retryLogin(this);
       if (url) this.assign(url);
     });
     root.append(status, retry);
@@ -181,6 +200,8 @@ export class AniapiCallbackElement extends ReactiveElement {
         }
       });
     }
+    // Fetched as soon as a failure is known, so that its words are here by the time it is reported.
+    if (failed(this._phase)) void loadFailureView();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -192,17 +213,15 @@ export class AniapiCallbackElement extends ReactiveElement {
     const result = shown ? this.result : null;
     const error = result?.ok === false ? result.error : null;
     // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
-    const retry = error !== null && lastLogin() !== null && !window.opener;
-    const t = this._messages.lookup();
+    const view = loadedFailureView;
+    const retry = error !== null && lastLogin() !== null && !window.opener && !!view;
+    const t = this._messages.lookup(view?.CALLBACK_FAILURE_MESSAGES);
     let text = t('signingIn')!;
-    if (shown && 'claim' in phase) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed')!;
+    if (shown && 'claim' in phase) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed') ?? '';
     else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
     // The provider's own words go in as text, and only where the template says.
     else if (error)
-      text = fill(
-        t(retry ? 'failed' : 'failedNoRetry')!,
-        fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''),
-      );
+      text = view ? view.explainFailure(t, error, retry) : (t(error.cause ?? error.code) ?? error.message);
     const status = this._status!;
     // Unchanged text is left alone, role included, so that the live region does not announce it again.
     setText(status, text, () => status.setAttribute('role', error ? 'alert' : 'status'));
@@ -240,10 +259,14 @@ export class AniapiCallbackElement extends ReactiveElement {
     });
   }
 
-  /** Fires the known outcome's event once, while connected. */
+  /** Fires the known outcome's event once, while connected; a failure once the words for it are here. */
   private _report(): void {
     const phase = this._phase;
     if (!this.isConnected || phase.at !== 'known') return;
+    if (failed(phase) && loadedFailureView === undefined) {
+      void loadFailureView().then(() => this._report());
+      return;
+    }
     this._phase = { ...phase, at: 'reported' };
     if ('claim' in phase) {
       const popup = !!window.opener;

@@ -9,7 +9,8 @@ import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
-import { LOGIN_MESSAGES, Messages } from '../i18n/message-registry.js';
+import { Messages } from '../i18n/message-registry.js';
+import { LOGIN_MESSAGES } from '../i18n/english-messages.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 
 /**

@@ -13,7 +13,8 @@ import { setText } from './set-text.js';
 import { userElementStyles } from './user-element.styles.js';
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import type { MessagePack } from '../i18n/message-registry.js';
-import { fill, Messages, USER_MESSAGES } from '../i18n/message-registry.js';
+import { fill, Messages } from '../i18n/message-registry.js';
+import { USER_MESSAGES } from '../i18n/english-messages.js';
 
 /** What `<aniapi-user>` shows; the custom state of the same name is on. */
 export type AniapiUserStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';

@@ -73,49 +73,6 @@ export interface AniapiMessages {
 /** Some or all of the texts, for one language or one element. */
 export type MessagePack = Partial<AniapiMessages>;
 
-/** The built-in English texts of `<aniapi-login>`. */
-export const LOGIN_MESSAGES: Pick<AniapiMessages, 'login'> = {
-  login: 'Log in with AniAPI',
-};
-
-/** The built-in English texts of `<aniapi-callback>`. */
-export const CALLBACK_MESSAGES: Omit<AniapiMessages, 'login' | `user${string}` | 'rate_limited' | 'network_error'> = {
-  signingIn: 'Signing you in…',
-  signedIn: 'Signed in.',
-  returning: 'Signed in. Taking you back…',
-  failed: 'Sign-in failed. {reason}',
-  failedNoRetry:
-    'Sign-in failed. {reason} This tab does not know where the sign-in started: go back to the site and sign in from there.',
-  retry: 'Try again',
-  no_response: 'This page was opened without a sign-in response.',
-  malformed_response: 'The response from AniAPI could not be read safely.',
-  no_pending_login: 'This tab has no sign-in waiting.',
-  state_mismatch: 'The response does not belong to the sign-in this tab started.',
-  used: 'This sign-in response was already used; each one works once.',
-  superseded: 'A newer sign-in in this tab finished first and replaced this one.',
-  login_expired: 'The sign-in took too long and has expired.',
-  provider_error: 'AniAPI did not sign you in: {error}',
-  missing_token: 'AniAPI sent back no access token.',
-  token_expired: 'The token AniAPI sent back has already expired.',
-  invalid_config: 'Sign-in is not set up correctly on this site.',
-  unsupported: 'This browser blocks the storage that signing in needs.',
-  handedBack: 'Signed in, in the window where you started.',
-  handedBackFailed: 'The sign-in failed; the window where you started says why.',
-};
-
-/** The built-in English texts of `<aniapi-user>`; other languages come with the message packs. */
-export const USER_MESSAGES: Pick<
-  AniapiMessages,
-  'userLoading' | 'userSignedOut' | 'userSignedIn' | 'userFailed' | 'rate_limited' | 'network_error'
-> = {
-  userLoading: 'Loading…',
-  userSignedOut: 'Not signed in.',
-  userSignedIn: 'Signed in as {name}',
-  userFailed: 'Could not load the signed-in user. {reason}',
-  rate_limited: 'AniAPI is busy with too many requests; try again shortly.',
-  network_error: 'AniAPI could not be reached, or answered in a way this page cannot read.',
-};
-
 interface Registry {
   packs: Map<string, MessagePack>;
   /** Connected elements, told to render again when texts are registered. */
@@ -165,12 +122,15 @@ export class Messages implements ReactiveController {
     registry.hosts.delete(this._host);
   }
 
-  /** A lookup for the host's language as it is now: its own `messages`, the language's pack, broader tags, English. */
-  lookup(): (key: string) => string | undefined {
+  /**
+   * A lookup for the host's language as it is now: its own `messages`, the
+   * language's pack, broader tags, English (`more` adds English texts loaded later).
+   */
+  lookup(more?: MessagePack): (key: string) => string | undefined {
     const packs = [this._host.messages];
     for (let lang = langOf(this._host); lang; lang = lang.slice(0, Math.max(lang.lastIndexOf('-'), 0)))
       packs.push(registry.packs.get(lang));
-    packs.push(registry.packs.get('en'), this._defaults);
+    packs.push(registry.packs.get('en'), this._defaults, more);
     return (key) => {
       for (const pack of packs) {
         const text = (pack as Record<string, unknown> | undefined)?.[key];

@@ -1,8 +1,10 @@
 import { AniapiError } from '../oauth/errors.js';
-import { rememberLogin, savePendingLogin } from './pending-logins.js';
+import { rememberLogin } from './pending-logins.js';
+import { savePendingLogin } from './save-pending-login.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
-import { endpointUrl, sameOriginPath, secureOrLocal } from './url-rules.js';
+import { endpointUrl, secureOrLocal } from './url-rules.js';
+import { sameOriginPath } from './same-origin-path.js';
 import { createState } from './random-state.js';
 
 /** What a login needs to know. */

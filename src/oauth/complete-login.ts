@@ -3,7 +3,7 @@ import { parseFragment } from './fragment-parser.js';
 import { readClaims } from './jwt-claims.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
-import { sameOriginPath } from './url-rules.js';
+import { sameOriginPath } from './same-origin-path.js';
 import {
   dropPendingLogins,
   hasPendingLogins,

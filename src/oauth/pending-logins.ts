@@ -29,20 +29,12 @@ export interface LoginSettings {
 /** How long a login may take, from the click to the callback: 10 minutes. */
 export const PENDING_LOGIN_MAX_AGE = 10 * 60 * 1000;
 
-const PREFIX = 'aniapi-elements.pending.';
+/** The storage key of a pending login is this prefix and its state. */
+export const PENDING_PREFIX = 'aniapi-elements.pending.';
 const SETTLED_KEY = 'aniapi-elements.settled';
 const LAST_KEY = 'aniapi-elements.last-login';
 /** How many settled states a tab remembers; an older one is only no longer told apart from a stranger's. */
 export const SETTLED_MAX = 20;
-
-/** Stores a pending login under its state, dropping records too old to be completed. */
-export function savePendingLogin(storage: Storage, login: PendingLogin): void {
-  for (const key of pendingKeys(storage)) {
-    const old = readRecord(storage.getItem(key));
-    if (!old || login.createdAt - old.createdAt > PENDING_LOGIN_MAX_AGE) storage.removeItem(key);
-  }
-  storage.setItem(PREFIX + login.state, JSON.stringify(login));
-}
 
 /**
  * Removes and returns the pending login for exactly this state, or null. The
@@ -50,7 +42,7 @@ export function savePendingLogin(storage: Storage, login: PendingLogin): void {
  * A login taken is settled as `used`, and its configuration becomes the tab's last login.
  */
 export function takePendingLogin(storage: Storage, state: string): PendingLogin | null {
-  const key = PREFIX + state;
+  const key = PENDING_PREFIX + state;
   const record = readRecord(storage.getItem(key));
   storage.removeItem(key);
   if (record?.state !== state) return null;
@@ -116,12 +108,12 @@ export function lastLogin(storage?: Storage): LoginSettings | null {
  * that comes later is simply one this tab no longer waits for.
  */
 export function abandonPendingLogin(storage: Storage, state: string): void {
-  storage.removeItem(PREFIX + state);
+  storage.removeItem(PENDING_PREFIX + state);
 }
 
 /** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
 export function hasPendingLogin(storage: Storage, state: string): boolean {
-  return storage.getItem(PREFIX + state) !== null;
+  return storage.getItem(PENDING_PREFIX + state) !== null;
 }
 
 /** Whether this tab has any pending login at all, live or not. */
@@ -140,7 +132,7 @@ function dropWhere(storage: Storage, drop: (login: PendingLogin) => boolean, cau
     const login = readRecord(storage.getItem(key));
     if (!login || drop(login)) {
       storage.removeItem(key);
-      states.push(key.slice(PREFIX.length));
+      states.push(key.slice(PENDING_PREFIX.length));
     }
   }
   settle(storage, states, cause);
@@ -166,16 +158,18 @@ function readSettled(storage: Storage): unknown[][] {
   }
 }
 
-function pendingKeys(storage: Storage): string[] {
+/** The storage keys of this tab's pending logins. */
+export function pendingKeys(storage: Storage): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key?.startsWith(PREFIX)) keys.push(key);
+    if (key?.startsWith(PENDING_PREFIX)) keys.push(key);
   }
   return keys;
 }
 
-function readRecord(json: string | null): PendingLogin | null {
+/** A pending login read from its JSON, or null when it is not one. */
+export function readRecord(json: string | null): PendingLogin | null {
   if (json === null) return null;
   try {
     const value: unknown = JSON.parse(json);

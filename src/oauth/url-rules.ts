@@ -1,24 +1,9 @@
 /**
- * The URL rules: which addresses a login may return to, send the user or the
- * token to, or show as an image.
+ * The URL rules: which addresses a login may send the user or the token to,
+ * or show as an image. The path a login returns to has its rule in
+ * same-origin-path.ts.
  */
 import { AniapiError } from './errors.js';
-
-/**
- * Resolves `value` against the page and returns its path, query and hash when
- * it stays on the page's origin; null for `//other`, `javascript:`, another
- * origin, anything unparsable, and a path that resolves to `//…` (`/.//evil`),
- * which would leave the origin once used as a URL of its own.
- */
-export function sameOriginPath(value: string, page: Pick<Location, 'href' | 'origin'>): string | null {
-  try {
-    const url = new URL(value, page.href);
-    const stays = url.origin === page.origin && url.origin !== 'null' && !url.pathname.startsWith('//');
-    return stays ? url.pathname + url.search + url.hash : null;
-  } catch {
-    return null;
-  }
-}
 
 // The only hosts where plain http is allowed: deliberately narrower than LOOPBACK below, which refuses broadly.
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];

@@ -7,7 +7,7 @@ import { LANGUAGES } from '../../rollup.config.mjs';
 
 const read = (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
 const registry = () => globalThis[Symbol.for('aniapi-elements.messages.v1')];
-const { CALLBACK_MESSAGES, LOGIN_MESSAGES } = await import('aniapi-elements');
+const { CALLBACK_MESSAGES, LOGIN_MESSAGES } = await import('aniapi-elements/messages');
 const { USER_MESSAGES } = await import('aniapi-elements/user');
 const english = { ...LOGIN_MESSAGES, ...CALLBACK_MESSAGES, ...USER_MESSAGES };
 const placeholders = (text) => text.match(/\{\w+\}/g) ?? [];
