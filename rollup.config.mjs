@@ -2,6 +2,8 @@
 // minified, so that `<script type="module" src=".../aniapi-elements.min.js">`
 // works without a bundler or an import map. Their inputs are tsc's output in dist/.
 // - aniapi-elements.min.js: the package's `.` entry with Lit;
+// - aniapi-login.min.js: a page with the button, `<aniapi-login>` and the session;
+// - aniapi-callback.min.js: the callback page, `<aniapi-callback>` and the session;
 // - aniapi-elements-popup.min.js: the same with popup sign-in lent first;
 // - aniapi-user.min.js: `./user` on its own, which shares the session with
 //   either of the others through the global hub when a page loads both;
@@ -13,19 +15,70 @@ import terser from '@rollup/plugin-terser';
 /** The minifier settings of the single files; the size benchmark bundles every library with them too. */
 export const terserOptions = { ecma: 2022, module: true, format: { comments: false } };
 
+/**
+ * The single files' own settings: a second compress pass, and the private
+ * `_names` of the package's classes shortened. None of them is read from outside
+ * its file: objects shared with another copy of the package in the page have no
+ * `_` names, and Lit's internals (`_$…`) are left alone.
+ */
+const singleFileTerserOptions = {
+  ...terserOptions,
+  compress: { passes: 2 },
+  mangle: { properties: { regex: /^_[a-z]/ } },
+};
+
+/**
+ * Lit keeps a fallback for browsers without constructable stylesheets (`<style>`
+ * elements, a nonce, reading rules back as text). The browsers the package
+ * supports all have them (it already needs `URL.canParse`), so the single files
+ * tell Lit so, and the minifier drops the fallback. Lit's check is matched as
+ * written in its pinned release: a Lit that writes it otherwise fails the build.
+ */
+const LIT_ADOPTS_STYLES = {
+  name: 'lit-adopts-styles',
+  transform(code, id) {
+    if (!id.endsWith('/@lit/reactive-element/css-tag.js')) return null;
+    const check =
+      't.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype';
+    if (!code.includes(check))
+      this.error("Lit's check for constructable stylesheets has changed: update LIT_ADOPTS_STYLES.");
+    return { code: code.replace(check, '!0'), map: null };
+  },
+};
+
 /** The languages shipped besides English, each an entry point and a single file of its own. */
 export const LANGUAGES = ['it', 'fr', 'ja'];
 
 /** Each single file and the tsc output it is built from. */
 export const SINGLE_FILES = [
   ['aniapi-elements.min.js', 'index.js'],
+  ['aniapi-login.min.js', 'button-page.js'],
+  ['aniapi-callback.min.js', 'callback-page.js'],
   ['aniapi-elements-popup.min.js', 'with-popup.js'],
   ['aniapi-user.min.js', 'user.js'],
   ...LANGUAGES.map((lang) => [`aniapi-messages-${lang}.min.js`, `messages/${lang}.js`]),
 ];
 
-export default SINGLE_FILES.map(([file, input]) => ({
-  input: `dist/${input}`,
-  output: { file: `dist/${file}`, format: 'es', sourcemap: true },
-  plugins: [nodeResolve({ browser: true }), terser(terserOptions)],
-}));
+export default [
+  ...SINGLE_FILES.map(([file, input]) => ({
+    input: `dist/${input}`,
+    // The entry may export a binding or two for its on-demand file: one file to load, not a facade and a chunk.
+    preserveEntrySignatures: 'allow-extension',
+    // What only a failure needs is a file of its own beside the single file (aniapi-callback-failure-view.min.js),
+    // imported relative to it: from the same place, under the same policy, and only when a sign-in fails.
+    output: {
+      dir: 'dist',
+      entryFileNames: file,
+      chunkFileNames: file.replace(/\.min\.js$/, '-[name].min.js'),
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: [nodeResolve({ browser: true }), LIT_ADOPTS_STYLES, terser(singleFileTerserOptions)],
+  })),
+  // The pre-scrub: a classic script (no module, no imports) for the callback page's <head>.
+  {
+    input: 'dist/pre-scrub.js',
+    output: { file: 'dist/aniapi-scrub.js', format: 'iife', sourcemap: true },
+    plugins: [terser({ ...terserOptions, module: false })],
+  },
+];

@@ -1,17 +1,20 @@
 /**
  * aniapi-elements: registers `<aniapi-login>` and `<aniapi-callback>` and
- * exports everything, including the session functions, the AniAPI client, the
- * message registry (English built in; other languages are entries of their
- * own) and the plain functions behind the elements for apps that drive the
- * login themselves.
+ * exports their classes, the session functions, the expiry watch,
+ * `registerMessages` and the plain functions behind the elements for apps that
+ * drive the login themselves. The AniAPI client (`aniapi-elements/api`) and
+ * the English texts (`aniapi-elements/messages`) are entries of their own, as
+ * `<aniapi-user>` and the other languages are, so that a page pays for them
+ * only where it uses them; their types are exported here too.
  * @module
  */
 export * from './login.js';
 export * from './callback.js';
 export * from './session.js';
-export * from './api.js';
 export * from './expiry.js';
-export * from './messages.js';
+export { registerMessages } from './i18n/message-registry.js';
+export type { AniapiMessages, MessagePack } from './i18n/message-registry.js';
+export type { AniapiUser, FetchUserOptions } from './api/fetch-user.js';
 export { beginLogin } from './oauth/begin-login.js';
 export type { LoginOptions } from './oauth/begin-login.js';
 export { completeLogin } from './oauth/complete-login.js';

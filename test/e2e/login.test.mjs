@@ -149,7 +149,9 @@ describe('fetchUser', () => {
     const token = await run.demo.standin.issueToken(1, { lifetime: 3 });
     const outcome = await page.evaluate(
       async ({ token, apiBase }) => {
-        const { setToken, fetchUser, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
+        // Two single files of the package, sharing the one session of the page.
+        const { setToken, onChange, getToken } = await import('/dist/aniapi-elements.min.js');
+        const { fetchUser } = await import('/dist/aniapi-user.min.js');
         const { expiresAt } = setToken(token);
         const first = (await fetchUser({ apiBase }))?.username;
         // The page's elements may notice the expiry first, at exp: either way, once.

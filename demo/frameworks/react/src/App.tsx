@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AniapiError, fetchUser, type TokenStore } from 'aniapi-elements';
+import { AniapiError, type TokenStore } from 'aniapi-elements';
+import { fetchUser } from 'aniapi-elements/api';
 import { Callback } from './Callback';
 import { Home } from './Home';
 import { useConfig, usePathname, useSession } from './hooks';

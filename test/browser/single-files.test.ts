@@ -1,0 +1,147 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { rememberLogin } from '../../src/oauth/pending-logins.js';
+import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
+
+// The per-page single files beside the all-in-one, as plain pages load them: from dist/, no bundler.
+type Page = Partial<typeof import('../../src/button-page.js') & typeof import('../../src/callback-page.js')>;
+type Frame = Window & { ready?: boolean; modules: Page[]; violations: string[]; heard: Array<[string, string | null]> };
+
+const FAILURE_VIEW = 'aniapi-callback-failure-view.min.js';
+
+/** Loads `files` of dist/ into a fresh frame, in this order, and returns the frame's window once all are in. */
+async function loadInFrame(files: string[]): Promise<Frame> {
+  const frame = await openFrame(`/test/browser/fixtures/single-files.html?files=${files.join(',')}`);
+  const win = frame.contentWindow as Frame;
+  await waitUntil(() => win.ready, `${files.join(', ')} did not load`);
+  return win;
+}
+
+/** The strict callback page in a fresh frame, arriving with `fragment`; resolves once it reported an outcome. */
+async function strictCallback(fragment: string) {
+  const frame = await openFrame(`/test/browser/fixtures/strict/callback.html#${fragment}`);
+  const win = frame.contentWindow as Frame;
+  await waitUntil(() => win.heard.length > 0, 'no outcome was reported', { timeout: 5000 });
+  const element = win.document.querySelector('aniapi-callback')!;
+  await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  const shadow = element.shadowRoot!;
+  const resources = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+  return {
+    win,
+    resources,
+    status: shadow.querySelector('[part=status]')!,
+    retry: shadow.querySelector<HTMLButtonElement>('[part=retry]')!,
+  };
+}
+
+describe('per-page single files', () => {
+  beforeEach(clearStorage);
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  after(clearStorage);
+
+  const ALL = 'aniapi-elements.min.js';
+  const LOGIN = 'aniapi-login.min.js';
+  const CALLBACK = 'aniapi-callback.min.js';
+
+  it('each registers only its own element', async () => {
+    const login = await loadInFrame([LOGIN]);
+    expect([!!login.customElements.get('aniapi-login'), !!login.customElements.get('aniapi-callback')]).to.deep.equal([
+      true,
+      false,
+    ]);
+    const callback = await loadInFrame([CALLBACK]);
+    expect([
+      !!callback.customElements.get('aniapi-login'),
+      !!callback.customElements.get('aniapi-callback'),
+    ]).to.deep.equal([false, true]);
+  });
+
+  for (const files of [
+    [LOGIN, CALLBACK, ALL],
+    [ALL, CALLBACK, LOGIN],
+    [CALLBACK, ALL, LOGIN],
+  ]) {
+    it(`loaded as ${files.join(', ')}: a tag is defined once, by the first file that has it, and all share one session`, async () => {
+      const win = await loadInFrame(files);
+      const first = (name: 'AniapiLoginElement' | 'AniapiCallbackElement') =>
+        win.modules.find((module) => name in module)![name]!;
+      expect(win.customElements.get('aniapi-login')).to.equal(first('AniapiLoginElement'));
+      expect(win.customElements.get('aniapi-callback')).to.equal(first('AniapiCallbackElement'));
+
+      // The files with the session functions share one session.
+      const sessions = win.modules.filter((module) => 'onChange' in module) as Array<
+        typeof import('../../src/button-page.js')
+      >;
+      expect(sessions.length).to.equal(2);
+      const heard = sessions.map(() => [] as Array<string | null>);
+      const stops = sessions.map((module, i) =>
+        module.onChange((session) => heard[i]!.push(session?.accessToken ?? null)),
+      );
+      // And <aniapi-callback>, whichever file defined it, relays that session's changes.
+      const callback = win.document.createElement('aniapi-callback');
+      const relayed: string[] = [];
+      for (const type of ['aniapi-token', 'aniapi-error', 'aniapi-logout'])
+        callback.addEventListener(type, (event) =>
+          relayed.push(`${type} ${(event as CustomEvent).detail.code ?? ''}`.trim()),
+        );
+      win.document.body.append(callback);
+      await waitUntil(() => relayed.length > 0, 'the callback element reported nothing');
+      sessions[0]!.setToken('shared', 'memory');
+      expect(sessions.map((module) => module.getToken())).to.deep.equal(['shared', 'shared']);
+      sessions[1]!.logout();
+      expect(sessions.map((module) => module.getToken())).to.deep.equal([null, null]);
+      stops.forEach((stop) => stop());
+      expect(heard).to.deep.equal([
+        ['shared', null],
+        ['shared', null],
+      ]);
+      expect(relayed).to.deep.equal(['aniapi-error no_response', 'aniapi-token', 'aniapi-logout']);
+    });
+  }
+});
+
+describe('aniapi-callback.min.js under the strict policy', () => {
+  beforeEach(clearStorage);
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  after(clearStorage);
+
+  it('signs in without loading the failure view', async () => {
+    const token = aniapiToken();
+    const { win, resources, status } = await strictCallback(`access_token=${token}&state=${startLogin()}`);
+    expect(win.heard).to.deep.equal([['aniapi-token', null]]);
+    expect(status.textContent).to.equal('Signed in.');
+    expect(resources.filter((url) => url.includes('failure-view'))).to.deep.equal([]);
+    expect(win.violations).to.deep.equal([]);
+  });
+
+  it('explains a failure in words, with the failure view fetched from beside it and nothing else', async () => {
+    const { win, resources, status, retry } = await strictCallback(
+      `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`,
+    );
+    expect(win.heard).to.deep.equal([['aniapi-error', 'no_pending_login']]);
+    expect([status.getAttribute('role'), status.textContent]).to.deep.equal([
+      'alert',
+      'Sign-in failed. This tab has no sign-in waiting. This tab does not know where the sign-in started: go back to the site and sign in from there.',
+    ]);
+    expect(retry.hidden).to.equal(true);
+    // Same origin, and beside the single file: the page's policy needs nothing more.
+    expect(resources.filter((url) => url.includes('failure-view'))).to.deep.equal([
+      new URL(`/dist/${FAILURE_VIEW}`, location.href).href,
+    ]);
+    expect(resources.every((url) => new URL(url).origin === location.origin)).to.equal(true);
+    expect(win.violations).to.deep.equal([]);
+  });
+
+  it('offers "Try again" after a failure when this tab knows the login', async () => {
+    rememberLogin(sessionStorage, {
+      clientId: 'client',
+      redirectUri: 'http://localhost:3000/callback',
+      authorizeUrl: 'http://localhost:8080/v1/oauth',
+      returnTo: '/',
+    });
+    const { win, status, retry } = await strictCallback(`error=access_denied&state=${startLogin()}`);
+    expect(win.heard).to.deep.equal([['aniapi-error', 'provider_error']]);
+    expect(status.textContent).to.equal('Sign-in failed. AniAPI did not sign you in: access_denied');
+    expect([retry.hidden, retry.textContent]).to.deep.equal([false, 'Try again']);
+    expect(win.violations).to.deep.equal([]);
+  });
+});
