@@ -1,11 +1,13 @@
-// Writes the bundles that the size budgets (.size-limit.json) measure, each
-// built as the single files are (rollup, node-resolve, the same terser settings):
-// - all.js: the package entry's own code without Lit, as a bundler user's app gets it;
-// - login.js, callback.js, session.js, api.js, expiry.js, popup.js, user.js: each entry point alone, without Lit;
-// - login+lit.js, callback+lit.js: what a page that loads one entry pays in all;
+// Writes the bundles that the size budgets (.size-limit.json) measure besides
+// the single files, each built as the single files are (rollup, node-resolve,
+// the same terser settings), for a bundler user's app:
+// - all.js: the package entry's own code without Lit;
+// - login.js, callback.js, session.js, api.js, expiry.js, popup.js, user.js: each entry point alone, without Lit
+//   (what a bundler splits off to load on demand, such as the failure view, is counted in);
+// - session-use.js: the session as an app that only reads the token uses it: getToken, onChange and logout;
 // - messages-it.js, messages-fr.js, messages-ja.js: each language entry alone,
 //   with the registry code it brings, which is all a page pays to add it.
-// The single files themselves are measured where the build writes them.
+// The single files themselves, the pages' budgets, are measured where the build writes them.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
@@ -44,8 +46,7 @@ const BUNDLES = [
   ['expiry.js', 'expiry.js', LIT],
   ['popup.js', 'popup.js', LIT],
   ['user.js', 'user.js', LIT],
-  ['login+lit.js', 'login.js'],
-  ['callback+lit.js', 'callback.js'],
+  ['session-use.js', '../size/session-use.js', LIT],
   ...LANGUAGES.map((lang) => [`messages-${lang}.js`, `messages/${lang}.js`, LIT]),
 ];
 
