@@ -1,0 +1,1 @@
+// Placeholder until the editor data is written: see issue 17.

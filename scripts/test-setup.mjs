@@ -1,0 +1,1 @@
+// Placeholder until npm test sets itself up: see issue 17.
