@@ -4,10 +4,12 @@
 // with the user's name, and logout; once more with the single file loaded on the
 // same page beside the app's own copy of the elements and of Lit. Then a second
 // login left to the app's own auto-return, which must land on a fresh document
-// of / where no API of the page holds the token.
+// of / where no API of the page holds the token. Each app loads the pre-scrub,
+// the package's own aniapi-scrub.js, first in its head, and the response is off
+// the address bar before the app's first module runs.
 // npm run test:apps installs, checks and builds the apps, then runs this; APPS=vue,react narrows it.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startSite } from '../../demo/server/demo-server.mjs';
@@ -19,6 +21,9 @@ import { apisHolding, assertTokenGone, tokenProbe } from '../e2e/token-probe.mjs
 // Scripts from the app's own origin only; the apps' styles may be inline (Angular adds <style> elements).
 const policy = (standinUrl) =>
   `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${standinUrl}; base-uri 'none'`;
+
+// The pre-scrub as the package ships it: each app's build must serve this file, byte for byte.
+const preScrub = readFileSync(new URL('../../dist/aniapi-scrub.js', import.meta.url));
 
 let browser;
 before(async () => {
@@ -35,6 +40,28 @@ for (const app of APPS) {
       site = await startSite({ root, policy, callbackPath: '/callback', spa: true });
     });
     after(() => site?.close());
+
+    test("loads the pre-scrub first in its head, the package's aniapi-scrub.js byte for byte", async () => {
+      // The home and the callback route: every route of the app is served from this index.html.
+      for (const path of ['/', '/callback']) {
+        const response = await fetch(`${site.url}${path}`);
+        assert.equal(response.status, 200);
+        const html = (await response.text()).replace(/<!--[\s\S]*?-->/g, '');
+        const head = html.match(/<head>([\s\S]*?)<\/head>/)?.[1] ?? '';
+        const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+        // A classic, parser-blocking script, the first of the whole page, in the head.
+        assert.equal(scripts[0], '<script src="/aniapi-scrub.js">', `the first script of ${path}`);
+        assert.ok(head.includes(scripts[0]), `the pre-scrub of ${path} is in the head`);
+      }
+      const response = await fetch(`${site.url}/aniapi-scrub.js`);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/javascript\b/);
+      // Not index.html, which the host serves for any path it does not know.
+      assert.ok(
+        Buffer.from(await response.arrayBuffer()).equals(preScrub),
+        'aniapi-scrub.js differs from dist/aniapi-scrub.js',
+      );
+    });
 
     test('goes round trip: a held login, a login, the callback route, the user, logout, a login that returns by itself', async () => {
       await roundTrip(site, { app });
@@ -65,6 +92,7 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   // A page that a test route fulfils has no address space of its own, so Chromium's
   // Local Network Access would refuse its fetch to the stand-in on 127.0.0.1.
   const context = await browser.newContext(withSingleFile ? { permissions: ['local-network-access'] } : {});
+  await context.addInitScript(recordAddressBeforeModules);
   const page = await context.newPage();
   const problems = watchConsole(page);
   if (withSingleFile) {
@@ -112,6 +140,12 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   await assertEventually(() => returned, 'the callback route went back to / by itself');
   assert.deepEqual(await eventsSeen(page), ['aniapi-token']);
   assert.equal(page.url(), `${site.url}/callback`, 'the fragment is gone from the address bar');
+  // Gone already when the parser finished, before the first module script (the app's, the single file's) ran.
+  assert.deepEqual(
+    await page.evaluate(() => window.__addressBeforeModules),
+    { url: `${site.url}/callback`, responseInHistoryState: false, elementsDefined: false },
+    'the pre-scrub took the response off the address bar before any module of the page ran',
+  );
   // The app binds store="local": the token is there, and only there.
   const { token, inSession } = await page.evaluate(() => ({
     token: localStorage.getItem('aniapi-elements.token'),
@@ -154,6 +188,26 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   assertTokenGone(await page.evaluate(tokenProbe, again), 'chromium', `the ${app} app signed in`);
   assert.deepEqual(problems, []);
   await context.close();
+}
+
+/**
+ * An init script, run first in every document of the context: in one loaded with an OAuth
+ * response in its fragment, records what its address shows once the parser has finished,
+ * when readyState turns "interactive", just before the deferred scripts, and so every
+ * module script of the page, run. Only a classic script run during parsing (the pre-scrub)
+ * can have taken the response off by then. No part of the response is kept.
+ */
+function recordAddressBeforeModules() {
+  if (!location.hash.includes('access_token=')) return;
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    window.__addressBeforeModules = {
+      url: location.href.replace(/#.*/s, '#<fragment>'),
+      responseInHistoryState: (JSON.stringify(history.state) ?? '').includes('access_token'),
+      // No module has run yet: none has defined the elements.
+      elementsDefined: customElements.get('aniapi-callback') !== undefined,
+    };
+  });
 }
 
 /** Console errors and warnings, and uncaught exceptions: a double registration or a second Lit would show here. */

@@ -80,6 +80,37 @@ describe('the demo login', () => {
     }
   });
 
+  test('has the pre-scrub take the response off the callback page before any module of the page runs', async () => {
+    const page = await run.context.newPage();
+    // In the document loaded with the response: its address once parsed, when readyState turns
+    // "interactive", just before its module scripts run. Only the pre-scrub can have scrubbed it by then.
+    await page.addInitScript(() => {
+      if (!location.hash.includes('access_token=')) return;
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        window.__addressBeforeModules = {
+          url: location.href.replace(/#.*/s, '#<fragment>'),
+          elementsDefined: customElements.get('aniapi-callback') !== undefined,
+        };
+      });
+    });
+    await openLogin(page);
+    // Hold the callback page's auto-return, to look at the page.
+    let onReturn;
+    const returned = new Promise((resolve) => (onReturn = resolve));
+    await page.route(`${run.demo.url}/`, (route) => {
+      onReturn();
+      return route.abort('aborted');
+    });
+    await signIn(page);
+    await returned;
+    assert.equal(page.url(), `${run.demo.url}/callback.html`);
+    assert.deepEqual(await page.evaluate(() => window.__addressBeforeModules), {
+      url: `${run.demo.url}/callback.html`,
+      elementsDefined: false,
+    });
+  });
+
   test('is refused by the stand-in for a redirect URI one character off', async () => {
     const page = await run.context.newPage();
     await page.goto(`${run.demo.url}/`);
