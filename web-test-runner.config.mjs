@@ -1,5 +1,6 @@
 // Runs the browser tests in Chromium, Firefox and WebKit from Debian's packages,
 // as test/launchers.mjs starts them; ENGINES=chromium (say) narrows the run.
+import { createReadStream } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { forcedColorsPlugin } from './test/commands.mjs';
 import { chosenEngines, launcherFor } from './test/launchers.mjs';
@@ -24,6 +25,13 @@ export default {
       if (/^\/test\/browser\/fixtures\/(pre-scrub\/)?strict\//.test(context.path))
         context.set('Content-Security-Policy', STRICT_POLICY);
       return next();
+    },
+    // A copy of the callback page's single file served without its failure view beside it, as a site that
+    // copied only that one file would serve it.
+    (context, next) => {
+      if (context.path !== '/test/browser/fixtures/strict/alone/aniapi-callback.min.js') return next();
+      context.type = 'js';
+      context.body = createReadStream('dist/aniapi-callback.min.js');
     },
   ],
   // Tests run Lit's development build for its warnings; its banner on every page is noise.

@@ -16,9 +16,9 @@ async function loadInFrame(files: string[]): Promise<Frame> {
   return win;
 }
 
-/** The strict callback page in a fresh frame, arriving with `fragment`; resolves once it reported an outcome. */
-async function strictCallback(fragment: string) {
-  const frame = await openFrame(`/test/browser/fixtures/strict/callback.html#${fragment}`);
+/** The strict callback page (or `page`) in a fresh frame, arriving with `fragment`; resolves once it reported an outcome. */
+async function strictCallback(fragment: string, page = '/test/browser/fixtures/strict/callback.html') {
+  const frame = await openFrame(`${page}#${fragment}`);
   const win = frame.contentWindow as Frame;
   await waitUntil(() => win.heard.length > 0, 'no outcome was reported', { timeout: 5000 });
   const element = win.document.querySelector('aniapi-callback')!;
@@ -129,6 +129,25 @@ describe('aniapi-callback.min.js under the strict policy', () => {
     ]);
     expect(resources.every((url) => new URL(url).origin === location.origin)).to.equal(true);
     expect(win.violations).to.deep.equal([]);
+  });
+
+  it('still reports a failure, in its own words and without "Try again", when the failure view cannot be fetched', async () => {
+    rememberLogin(sessionStorage, {
+      clientId: 'client',
+      redirectUri: 'http://localhost:3000/callback',
+      authorizeUrl: 'http://localhost:8080/v1/oauth',
+      returnTo: '/',
+    });
+    const { win, status, retry } = await strictCallback(
+      `error=access_denied&state=${startLogin()}`,
+      '/test/browser/fixtures/strict/alone/callback.html',
+    );
+    expect(win.heard).to.deep.equal([['aniapi-error', 'provider_error']]);
+    expect([status.getAttribute('role'), status.textContent]).to.deep.equal([
+      'alert',
+      'AniAPI did not sign you in (access_denied).',
+    ]);
+    expect(retry.hidden).to.equal(true);
   });
 
   it('offers "Try again" after a failure when this tab knows the login', async () => {
