@@ -466,4 +466,13 @@ describe('aniapi-standin', () => {
     await assert.rejects(ready, /exited with 2/);
     assert.equal(await exited, 2);
   });
+
+  test('fails to start with one line and exit code 1, no usage, when the config file is not there', async () => {
+    const { ready, exited, child } = run(['--port', '0', '--config', join(tmpdir(), 'standin-none', 'gone.json')]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await assert.rejects(ready, /exited with 1/);
+    assert.equal(await exited, 1);
+    assert.match(stderr, /^aniapi-standin: ENOENT: .*gone\.json'\n$/);
+  });
 });
