@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from './jose.js';
 import { LOGIN_SCRIPT, loginPage } from './login-page.js';
 import type { Settings, StandinClient, StandinOptions, StandinUser } from './options.js';
 import { DEMO_EMAIL, DEMO_PASSWORD, settle } from './options.js';

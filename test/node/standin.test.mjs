@@ -3,7 +3,7 @@
 // endpoint, the envelope, CORS and the rate limit.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -419,8 +419,9 @@ describe('aniapi-standin', () => {
     return { child, ready, exited, output: () => output };
   }
 
-  test('takes its clients and users from a JSON file, and stops cleanly on Ctrl-C', async () => {
+  test('takes its clients and users from a JSON file, and stops cleanly on Ctrl-C', async (t) => {
     const dir = await mkdtemp(join(tmpdir(), 'standin-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
     const config = join(dir, 'standin.json');
     await writeFile(config, JSON.stringify({ clients: [clients[1]], users: [users[0]], rateLimit: 5 }));
     const { child, ready, exited, output } = run(['--port', '0', '--config', config]);
@@ -465,5 +466,14 @@ describe('aniapi-standin', () => {
     const { ready, exited } = run(['--port', 'eighty']);
     await assert.rejects(ready, /exited with 2/);
     assert.equal(await exited, 2);
+  });
+
+  test('fails to start with one line and exit code 1, no usage, when the config file is not there', async () => {
+    const { ready, exited, child } = run(['--port', '0', '--config', join(tmpdir(), 'standin-none', 'gone.json')]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await assert.rejects(ready, /exited with 1/);
+    assert.equal(await exited, 1);
+    assert.match(stderr, /^aniapi-standin: ENOENT: .*gone\.json'\n$/);
   });
 });
