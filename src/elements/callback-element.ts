@@ -74,7 +74,7 @@ const failed = (phase: Phase): boolean => ('claim' in phase ? !phase.claim.ok : 
  *
  * @fires aniapi-login - "Try again" is starting a fresh login, detail `{ url }`; cancelable, as from `<aniapi-login>`.
  * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
- * @fires aniapi-error - The response was refused, detail `{ code, message }`, with `cause` (`used` or `superseded`) when the tab remembers the response's login (see the README for every code); or "Try again" could not start.
+ * @fires aniapi-error - The response was refused, detail `{ code, message }`, with `cause` (`used` or `superseded`) when the tab remembers the response's login (every code is in the API reference, docs/api.md); or "Try again" could not start.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout` (here or in another tab), `expired`, or `unauthorized` (AniAPI refused the token).
  * @fires aniapi-handed-back - With `aniapi-elements/popup` loaded: the response belonged to a login started in another window (the popup's opener, or another tab), which took it; detail `{ popup }`. A popup then closes itself. This page reports no `aniapi-token` or `aniapi-error` of its own for the response; with `store="local"` it hears the new session, like any session change, as `aniapi-token` with `returnTo: null`.

@@ -44,7 +44,11 @@ export interface AniapiHandedBackDetail {
 
 export type AniapiHandedBackEvent = CustomEvent<AniapiHandedBackDetail>;
 
-/** The package's events by name; an entry point with an event of its own adds it here by module augmentation. */
+/**
+ * The package's events by name, each a `CustomEvent` with a typed `detail`. All bubble and are composed, so a
+ * listener on `document` hears them from inside any shadow root. An entry point with an event of its own adds it
+ * here by module augmentation.
+ */
 export interface AniapiEventMap {
   'aniapi-expiring': AniapiExpiringEvent;
   'aniapi-error': AniapiErrorEvent;

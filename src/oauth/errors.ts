@@ -5,29 +5,33 @@
 
 /** Stable codes of every failure reported in an `aniapi-error` event. */
 export type AniapiErrorCode =
-  /** An attribute of `<aniapi-login>` is missing or not acceptable. */
+  /** An attribute or option (`<aniapi-login>`'s, a `store`, an `api-base`) is missing or wrong; the message names it. */
   | 'invalid_config'
   /** The browser lacks WebCrypto or the chosen storage refuses to work. */
   | 'unsupported'
   /** The callback page was opened without a response in its fragment. */
   | 'no_response'
-  /** The response breaks the OAuth grammar (duplicates, bad encoding, forbidden parameters). */
+  /**
+   * The response breaks the OAuth grammar: repeated parameters, bad encoding, parameters of another grant, a
+   * `token_type` other than bearer, a response in the query. One too broken to say which login it answers drops
+   * every pending login of the tab.
+   */
   | 'malformed_response'
-  /** This tab holds no pending login: already used, never started here, or cleared. */
+  /** This tab holds no pending login: already used, started in another tab, or cleared. */
   | 'no_pending_login'
-  /** The state in the response matches none of this tab's pending logins. */
+  /** The state in the response matches none of this tab's pending logins, while others are still waiting. */
   | 'state_mismatch'
-  /** The pending login is older than the time a login may take. */
+  /** The pending login is older than the time a login may take: 10 minutes. */
   | 'login_expired'
-  /** The provider answered with an RFC 6749 `error`. */
+  /** The provider answered with an RFC 6749 `error`: see `error`, `errorDescription` (text only) and `errorUri`. */
   | 'provider_error'
   /** A response for a live login carried no access token. */
   | 'missing_token'
   /** The token's own `exp` claim says it has already expired. */
   | 'token_expired'
-  /** AniAPI answered 429: too many requests; `retryAt` says when to try again, if known. */
+  /** `fetchUser()` or `<aniapi-user>`: AniAPI answered 429; `retryAt` says when to try again, if known. */
   | 'rate_limited'
-  /** AniAPI could not be reached, or its answer could not be read. */
+  /** `fetchUser()` or `<aniapi-user>`: AniAPI could not be reached, or its answer could not be read in time. */
   | 'network_error'
   /** `mode="popup"`: the browser blocked the popup (it opens only from a click, tap or key press). */
   | 'popup_blocked'
@@ -37,7 +41,8 @@ export type AniapiErrorCode =
   | 'popup_timeout';
 
 /**
- * Why a response has no pending login, when the tab remembers its state:
+ * Why a response has no pending login, when the tab remembers its state (the last 20 logins it settled, kept in
+ * sessionStorage); without a cause, the tab never started that login or has forgotten it:
  * - `used`: this tab already completed that login, successfully or not (a replay), or a malformed response used it up;
  * - `superseded`: a login this tab started later signed in first, which drops the older ones.
  */
