@@ -110,10 +110,10 @@ export function untar(gzipped) {
   return files;
 }
 
-/** npm, as the script was started with (`npm run` sets npm_execpath), or the one on the PATH. */
+/** The npm that runs this script (`npm run` sets npm_execpath), or else the one on the PATH. */
 function npm(args, options) {
   const npmCli = process.env.npm_execpath;
-  if (npmCli && /\.[cm]?js$/.test(npmCli)) return run(process.execPath, [npmCli, ...args], options);
+  if (npmCli && /npm-cli\.[cm]?js$/.test(npmCli)) return run(process.execPath, [npmCli, ...args], options);
   return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
     ...options,
     shell: process.platform === 'win32',
