@@ -49,6 +49,9 @@ const LIT_ADOPTS_STYLES = {
 /** The languages shipped besides English, each an entry point and a single file of its own. */
 export const LANGUAGES = ['it', 'fr', 'ja'];
 
+/** The single file a CDN serves at the package's own address: package.json's `jsdelivr` and `unpkg`. */
+const CDN_FILE = 'aniapi-elements.min.js';
+
 /** Each single file and the tsc output it is built from. */
 export const SINGLE_FILES = [
   ['aniapi-elements.min.js', 'index.js'],
@@ -58,6 +61,21 @@ export const SINGLE_FILES = [
   ['aniapi-user.min.js', 'user.js'],
   ...LANGUAGES.map((lang) => [`aniapi-messages-${lang}.min.js`, `messages/${lang}.js`]),
 ];
+
+/**
+ * jsDelivr serves a package's short URL (`cdn.jsdelivr.net/npm/aniapi-elements@1`) as the file
+ * package.json's `jsdelivr` field names, at that address, without a redirect. A relative import
+ * from it then lands in another npm package's name (`npm/aniapi-elements-failure-view.min.js`),
+ * which anyone may publish. So the file named there fetches its failure view only when the
+ * address it was loaded from ends in its own name; otherwise a failure is told without it.
+ */
+const onlyBesideItself = (file) => ({
+  name: 'only-beside-itself',
+  renderDynamicImport: () => ({
+    left: `(new URL(import.meta.url).pathname.endsWith(${JSON.stringify(`/${file}`)})?import(`,
+    right: '):Promise.reject())',
+  }),
+});
 
 export default [
   ...SINGLE_FILES.map(([file, input]) => ({
@@ -73,7 +91,12 @@ export default [
       format: 'es',
       sourcemap: true,
     },
-    plugins: [nodeResolve({ browser: true }), LIT_ADOPTS_STYLES, terser(singleFileTerserOptions)],
+    plugins: [
+      nodeResolve({ browser: true }),
+      LIT_ADOPTS_STYLES,
+      ...(file === CDN_FILE ? [onlyBesideItself(file)] : []),
+      terser(singleFileTerserOptions),
+    ],
   })),
   // The pre-scrub: a classic script (no module, no imports) for the callback page's <head>.
   {

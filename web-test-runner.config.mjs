@@ -33,6 +33,17 @@ export default {
       context.type = 'js';
       context.body = createReadStream('dist/aniapi-callback.min.js');
     },
+    // A CDN's short URL for the package, as jsDelivr serves it: the all-in-one, at an address that does not end in
+    // its name, beside which a relative import lands in another npm package's name, here a hostile one.
+    (context, next) => {
+      if (context.path === '/test/browser/fixtures/cdn/npm/aniapi-elements@0.1.0') {
+        context.type = 'js';
+        context.body = createReadStream('dist/aniapi-elements.min.js');
+      } else if (context.path === '/test/browser/fixtures/cdn/npm/aniapi-elements-failure-view.min.js') {
+        context.type = 'js';
+        context.body = 'window.hijacked = true; export {};';
+      } else return next();
+    },
   ],
   // Tests run Lit's development build for its warnings; its banner on every page is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),

@@ -150,6 +150,19 @@ describe('aniapi-callback.min.js under the strict policy', () => {
     expect(retry.hidden).to.equal(true);
   });
 
+  it("fetches nothing beside itself when loaded from an address that does not name it, as a CDN's short URL", async () => {
+    const { win, resources, status } = await strictCallback(
+      `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`,
+      '/test/browser/fixtures/cdn/callback.html',
+    );
+    expect(win.heard).to.deep.equal([['aniapi-error', 'no_pending_login']]);
+    expect((win as Frame & { hijacked?: boolean }).hijacked).to.equal(undefined);
+    expect(resources.filter((url) => url.includes('failure-view'))).to.deep.equal([]);
+    expect(status.textContent).to.equal(
+      'This tab has no sign-in waiting: it was already completed, or started elsewhere.',
+    );
+  });
+
   it('offers "Try again" after a failure when this tab knows the login', async () => {
     rememberLogin(sessionStorage, {
       clientId: 'client',
