@@ -1,6 +1,7 @@
 // Generates custom-elements.json from the elements' JSDoc; never edited by hand.
 // The manifest is for users, so it keeps the public API only: private members
-// and Lit's static plumbing (styles, shadowRootOptions) are left out.
+// and Lit's static plumbing (styles, shadowRootOptions) are left out, and it
+// names the modules the package ships (dist/*.js), not the sources it is read from.
 import { posix } from 'node:path';
 
 const LIT_STATICS = new Set(['styles', 'shadowRootOptions', 'properties']);
@@ -53,6 +54,36 @@ function tagDefinitions() {
   };
 }
 
+// The analyzer reads src/*.ts, which the package does not ship: a tool that follows a
+// module path (to import the element, or open its declarations) must find dist/*.js.
+// Each module's path and every reference to a module of this package (an export's
+// declaration, a superclass, a type reference), whether written from the package root
+// (src/elements/login-element.ts) or relative to its module (./elements/login-element.js),
+// becomes the built file's path from the package root. A reference into another package
+// (`package` set) is left as it is. Runs last, after every other plugin has used src/ paths.
+const shipped = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+
+function shippedPaths() {
+  const rewrite = (node, from) => {
+    if (Array.isArray(node)) return node.forEach((item) => rewrite(item, from));
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.module === 'string' && !node.package) {
+      const path = node.module.startsWith('.') ? posix.join(posix.dirname(from), node.module) : node.module;
+      node.module = shipped(path);
+    }
+    for (const value of Object.values(node)) rewrite(value, from);
+  };
+  return {
+    name: 'shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        rewrite(mod, mod.path);
+        mod.path = shipped(mod.path);
+      }
+    },
+  };
+}
+
 export default {
   globs: [
     'src/elements/login-element.ts',
@@ -64,5 +95,5 @@ export default {
   ],
   outdir: '.',
   litelement: true,
-  plugins: [tagDefinitions(), publicApiOnly()],
+  plugins: [tagDefinitions(), publicApiOnly(), shippedPaths()],
 };

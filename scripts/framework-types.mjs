@@ -11,7 +11,7 @@ const HEADER = '// Generated from custom-elements.json by scripts/framework-type
 
 /** The registered elements, each with what a framework template may set and listen to. */
 export function elementsOf(customElements) {
-  // The entry point that registers each tag (src/user.ts for aniapi-user), as the typings import it from dist/.
+  // The entry point that registers each tag (dist/user.js for aniapi-user), as dist/frameworks/ imports it.
   const entries = new Map(
     customElements.modules.flatMap((mod) =>
       (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path]),
@@ -28,10 +28,7 @@ export function elementsOf(customElements) {
       elements.push({
         tag: declaration.tagName,
         className: declaration.name,
-        entry: entries
-          .get(declaration.tagName)
-          .replace(/^src\//, '../')
-          .replace(/\.ts$/, '.js'),
+        entry: entries.get(declaration.tagName).replace(/^dist\//, '../'),
         properties: fields.map((f) => ({ name: f.name, description: f.description ?? '' })),
         // Attributes the element only sets itself (signed-in) have no field to set.
         attributes: (declaration.attributes ?? [])
