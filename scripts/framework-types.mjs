@@ -1,4 +1,4 @@
-// Writes the framework typings (dist/frameworks/{react,vue,svelte}.d.ts) from
+// Writes the framework typings (dist/frameworks/{react,vue,svelte,preact,solid}.d.ts) from
 // custom-elements.json, so that they list exactly the manifest's settable
 // properties, attributes and events and cannot drift from the elements. Types
 // are not copied as text: each one is the element class's own property type
@@ -11,7 +11,7 @@ const HEADER = '// Generated from custom-elements.json by scripts/framework-type
 
 /** The registered elements, each with what a framework template may set and listen to. */
 export function elementsOf(customElements) {
-  // The entry point that registers each tag (src/user.ts for aniapi-user), as the typings import it from dist/.
+  // The entry point that registers each tag (dist/user.js for aniapi-user), as dist/frameworks/ imports it.
   const entries = new Map(
     customElements.modules.flatMap((mod) =>
       (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path]),
@@ -28,10 +28,7 @@ export function elementsOf(customElements) {
       elements.push({
         tag: declaration.tagName,
         className: declaration.name,
-        entry: entries
-          .get(declaration.tagName)
-          .replace(/^src\//, '../')
-          .replace(/\.ts$/, '.js'),
+        entry: entries.get(declaration.tagName).replace(/^dist\//, '../'),
         properties: fields.map((f) => ({ name: f.name, description: f.description ?? '' })),
         // Attributes the element only sets itself (signed-in) have no field to set.
         attributes: (declaration.attributes ?? [])
@@ -143,7 +140,74 @@ ${imports(elements)}\n`;
   return `${out}  }\n}\n`;
 }
 
-export const FRAMEWORKS = { react, vue, svelte };
+function preact(elements) {
+  let out = `${HEADER}// Preact sets a prop as a property when the element has one (\`clientId\`, \`messages\`;
+// register the element, by importing its entry point, before Preact renders it) and
+// as an attribute otherwise (\`client-id\`). An \`on<event-name>\` prop listens for
+// exactly that event (\`onaniapi-token\`): Preact lower-cases an event name only when
+// its first letter is a capital, so \`onAniapiToken\` would listen for "aniapitoken".
+// Use: /// <reference types="aniapi-elements/preact" />, or import type {} from 'aniapi-elements/preact';
+import type { EventHandler, HTMLAttributes, TargetedEvent } from 'preact';
+${imports(elements)}\n`;
+  for (const element of elements) {
+    out += `/** Props of \`<${element.tag}>\` in Preact JSX. */\nexport interface ${baseName(element)}PreactProps extends HTMLAttributes<${element.className}> {\n`;
+    out += propertyLines(element, '  ') + kebabAttributeLines(element, '  ');
+    out += element.events
+      .map(
+        (e) =>
+          `${doc(e.description, '  ')}  'on${e.name}'?: EventHandler<TargetedEvent<${element.className}, ${eventType(e.name)}>>;\n`,
+      )
+      .join('');
+    out += '}\n\n';
+  }
+  out += "declare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
+  for (const element of elements) out += `      '${element.tag}': ${baseName(element)}PreactProps;\n`;
+  return `${out}    }\n  }\n}\n`;
+}
+
+// clientId → client-id: the name Solid turns back into clientId when it sets a custom element's prop.
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function solid(elements) {
+  let out = `${HEADER}// Solid sets a plain prop on a custom element as the property its kebab-case name
+// camel-cases to (\`client-id\` sets \`clientId\`; \`clientId\` would set "clientid"), so
+// plain props are written kebab-case and typed as the property. Solid's namespaces are
+// typed per element: \`prop:clientId\` sets the property, \`attr:client-id\` the attribute
+// (a boolean one is on whenever present, so it takes \`true\` or \`''\`; \`bool:\` adds or
+// removes it), and \`on:aniapi-token\` listens for the event. (Solid's global
+// ExplicitProperties, ExplicitAttributes and CustomEvents would offer them on every tag.)
+// Use: /// <reference types="aniapi-elements/solid" />, or import type {} from 'aniapi-elements/solid';
+import type { JSX } from 'solid-js';
+${imports(elements)}\n`;
+  for (const element of elements) {
+    const { className } = element;
+    const attributes = new Map(element.attributes.map((a) => [a.fieldName, a]));
+    out += `/** Props of \`<${element.tag}>\` in Solid JSX. */\nexport interface ${baseName(element)}SolidProps extends JSX.HTMLAttributes<${className}> {\n`;
+    for (const p of element.properties) {
+      const type = `${className}['${p.name}']`;
+      out += `${doc(p.description, '  ')}  '${kebab(p.name)}'?: ${type};\n`;
+      out += `${doc(`Sets the \`${p.name}\` property.`, '  ')}  'prop:${p.name}'?: ${type};\n`;
+      const a = attributes.get(p.name);
+      if (!a) continue;
+      const note = a.boolean ? ' Present means on; `bool:` or the plain prop can turn it off.' : '';
+      out += `${doc(`Sets the \`${a.name}\` attribute.${note}`, '  ')}  'attr:${a.name}'?: ${a.boolean ? "true | ''" : type};\n`;
+      if (a.boolean)
+        out += `${doc(`Adds the \`${a.name}\` attribute when true, removes it when false.`, '  ')}  'bool:${a.name}'?: boolean;\n`;
+    }
+    out += element.events
+      .map(
+        (e) =>
+          `${doc(e.description, '  ')}  'on:${e.name}'?: JSX.EventHandlerWithOptionsUnion<${className}, ${eventType(e.name)}>;\n`,
+      )
+      .join('');
+    out += '}\n\n';
+  }
+  out += "declare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
+  for (const element of elements) out += `      '${element.tag}': ${baseName(element)}SolidProps;\n`;
+  return `${out}    }\n  }\n}\n`;
+}
+
+export const FRAMEWORKS = { react, vue, svelte, preact, solid };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const elements = elementsOf(manifest);

@@ -58,10 +58,11 @@ test('every settable property, attribute and event of each element is typed for 
     const typings = write(elements);
     for (const element of elements) {
       assert.match(typings, new RegExp(`'${element.tag}': `), `${name}: ${element.tag}`);
+      // Solid's plain props are kebab-case and set the property; prop:clientId names it as it is.
       for (const property of element.properties)
         assert.match(
           typings,
-          new RegExp(`\\b${property.name}\\?: ${element.className}\\['${property.name}'\\]`),
+          new RegExp(`(\\b|'prop:)${property.name}'?\\?: ${element.className}\\['${property.name}'\\]`),
           `${name}: ${element.tag} ${property.name}`,
         );
       for (const event of element.events)
@@ -73,8 +74,16 @@ test('every settable property, attribute and event of each element is typed for 
     // The element sets signed-in itself: no framework may offer it as an input.
     assert.doesNotMatch(typings.replace(/\/\*\*.*?\*\//g, ''), /signed-?in/i, name);
     // A boolean attribute written "false" is on, so the attribute form takes only "on" values.
-    if (name !== 'vue') assert.ok(typings.includes("'auto-return'?: true | '';"), name);
-    assert.ok(!typings.includes("'auto-return'?: AniapiCallbackElement"), name);
+    // In Solid the attribute form is attr:auto-return; plain auto-return sets the property.
+    if (name === 'solid') {
+      assert.ok(typings.includes("'attr:auto-return'?: true | '';"), name);
+      assert.ok(typings.includes("'bool:auto-return'?: boolean;"), name);
+      assert.ok(typings.includes("'auto-return'?: AniapiCallbackElement['autoReturn'];"), name);
+      assert.ok(!/'autoReturn'\?:/.test(typings), `${name}: Solid would set a property named "autoreturn"`);
+    } else {
+      if (name !== 'vue') assert.ok(typings.includes("'auto-return'?: true | '';"), name);
+      assert.ok(!typings.includes("'auto-return'?: AniapiCallbackElement"), name);
+    }
     // Each class comes from the entry that registers it: the package entry does not export <aniapi-user>'s.
     assert.ok(typings.includes("import type { AniapiUserElement } from '../user.js';"), name);
   }

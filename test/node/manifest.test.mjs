@@ -1,7 +1,7 @@
 // custom-elements.json is generated from the JSDoc; this holds it to the
 // public contract, so a renamed attribute or a lost description fails here.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
@@ -76,3 +76,25 @@ for (const [tag, expected] of Object.entries(contract)) {
     }
   });
 }
+
+// Tools import the modules the manifest names and open their declarations: each path must be a
+// file the package ships (dist/*.js, built beside its .d.ts), never a source under src/.
+test('every module the manifest names, and every reference to one, is a shipped dist/*.js file', async () => {
+  const paths = [];
+  const collect = (node) => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.module === 'string' && !node.package) paths.push(node.module);
+    Object.values(node).forEach(collect);
+  };
+  for (const mod of manifest.modules) {
+    paths.push(mod.path);
+    collect(mod);
+  }
+  assert.ok(paths.length > manifest.modules.length, 'the manifest references no module');
+  for (const path of new Set(paths)) {
+    assert.match(path, /^dist\/[\w/-]+\.js$/, path);
+    await access(new URL(`../../${path}`, import.meta.url));
+    await access(new URL(`../../${path.replace(/\.js$/, '.d.ts')}`, import.meta.url));
+  }
+});

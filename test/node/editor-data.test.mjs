@@ -1,0 +1,130 @@
+// The editor data (VS Code's custom HTML data and JetBrains' Web Types) is written into
+// dist/ by the build from custom-elements.json; these hold the built files to the manifest,
+// so no tag or attribute goes missing and an attribute's values are the ones its type admits.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { literalValues } from '../../scripts/editor-data.mjs';
+
+const read = async (path) => JSON.parse(await readFile(new URL(`../../${path}`, import.meta.url), 'utf8'));
+const manifest = await read('custom-elements.json');
+const packageJson = await read('package.json');
+const vscode = await read('dist/vscode.html-custom-data.json');
+const webTypes = await read('dist/web-types.json');
+
+const declarations = manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.customElement);
+const STORES = ['session', 'local', 'memory'];
+const byName = (items, name) => items.find((item) => item.name === name);
+
+test('the package points editors at the built files', () => {
+  assert.equal(packageJson['web-types'], './dist/web-types.json');
+  assert.equal(packageJson.exports['./web-types.json'], './dist/web-types.json');
+  assert.equal(packageJson.exports['./vscode.html-custom-data.json'], './dist/vscode.html-custom-data.json');
+  assert.ok(packageJson.files.includes('dist/'));
+});
+
+test('the manifest resolves the TokenStore alias for editors', () => {
+  for (const tag of ['aniapi-login', 'aniapi-callback']) {
+    const store = byName(declarations.find((d) => d.tagName === tag).attributes, 'store');
+    assert.equal(store.type.text, 'TokenStore', tag);
+    assert.deepEqual(literalValues(store.expandedType.text)?.sort(), [...STORES].sort(), tag);
+  }
+});
+
+test('literalValues reads a union of literals and nothing else', () => {
+  assert.deepEqual(literalValues("'redirect' | 'popup'"), ['redirect', 'popup']);
+  assert.deepEqual(literalValues('\'a\' | "b" | 3 | undefined'), ['a', 'b', '3']);
+  for (const text of ['string', 'string | undefined', 'TokenStore', "'a' | string", 'boolean', '', undefined])
+    assert.equal(literalValues(text), null, String(text));
+});
+
+test('VS Code custom data: format 1.1, every tag and attribute of the manifest, described', () => {
+  assert.equal(vscode.version, 1.1);
+  assert.ok(Array.isArray(vscode.tags));
+  assert.deepEqual(
+    vscode.tags.map((t) => t.name),
+    declarations.map((d) => d.tagName),
+  );
+  for (const declaration of declarations) {
+    const tag = byName(vscode.tags, declaration.tagName);
+    assert.equal(tag.description.kind, 'markdown');
+    assert.ok(tag.description.value.includes(declaration.summary), declaration.tagName);
+    for (const event of declaration.events ?? []) assert.ok(tag.description.value.includes(`\`${event.name}\``));
+    assert.deepEqual(
+      tag.attributes.map((a) => a.name),
+      declaration.attributes.map((a) => a.name),
+      declaration.tagName,
+    );
+    for (const attribute of tag.attributes) {
+      assert.equal(typeof attribute.name, 'string');
+      assert.equal(attribute.description.kind, 'markdown');
+      assert.ok(attribute.description.value.trim(), `${declaration.tagName} ${attribute.name}`);
+      for (const value of attribute.values ?? []) assert.equal(typeof value.name, 'string');
+    }
+  }
+  const login = byName(vscode.tags, 'aniapi-login');
+  assert.deepEqual(
+    byName(login.attributes, 'store').values,
+    STORES.map((name) => ({ name })),
+  );
+  assert.deepEqual(
+    byName(byName(vscode.tags, 'aniapi-callback').attributes, 'store').values,
+    STORES.map((name) => ({ name })),
+  );
+  assert.deepEqual(byName(login.attributes, 'mode').values, [{ name: 'redirect' }, { name: 'popup' }]);
+  assert.equal(byName(login.attributes, 'disabled').valueSet, 'v');
+  assert.equal(byName(byName(vscode.tags, 'aniapi-callback').attributes, 'auto-return').valueSet, 'v');
+  // Free text and numbers offer no values.
+  for (const name of ['client-id', 'popup-timeout']) {
+    assert.equal(byName(login.attributes, name).values, undefined, name);
+    assert.equal(byName(login.attributes, name).valueSet, undefined, name);
+  }
+});
+
+test('Web Types: the schema, the package, and every element, attribute, event, part and property', () => {
+  assert.match(webTypes.$schema, /web-types/);
+  assert.equal(webTypes.name, packageJson.name);
+  assert.equal(webTypes.version, packageJson.version);
+  assert.equal(webTypes['js-types-syntax'], 'typescript');
+  assert.equal(webTypes['description-markup'], 'markdown');
+  const elements = webTypes.contributions.html.elements;
+  assert.deepEqual(
+    elements.map((e) => e.name),
+    declarations.map((d) => d.tagName),
+  );
+  for (const declaration of declarations) {
+    const element = byName(elements, declaration.tagName);
+    assert.ok(element.description.includes(declaration.summary));
+    assert.equal(element.source.symbol, declaration.name);
+    // The module the IDE imports the class from is one the package exports.
+    assert.ok(packageJson.exports[element.source.module.replace(packageJson.name, '.')], element.source.module);
+    const names = (items) => (items ?? []).map((item) => item.name);
+    assert.deepEqual(names(element.attributes), names(declaration.attributes), declaration.tagName);
+    assert.deepEqual(names(element.js.events), names(declaration.events), declaration.tagName);
+    assert.deepEqual(names(element.slots), names(declaration.slots), declaration.tagName);
+    assert.deepEqual(names(element.css.parts), names(declaration.cssParts), declaration.tagName);
+    assert.deepEqual(names(element.css.properties), names(declaration.cssProperties), declaration.tagName);
+    assert.deepEqual(
+      names(element.js.properties),
+      names(declaration.members.filter((m) => m.kind === 'field')),
+      declaration.tagName,
+    );
+    for (const state of declaration.cssStates ?? []) assert.ok(element.description.includes(`:state(${state.name})`));
+    for (const attribute of element.attributes) {
+      if (attribute.value) assert.ok(['string', 'number', 'boolean', 'enum'].includes(attribute.value.type));
+      // An enum's values are contributed beside it, and only then.
+      assert.equal(attribute.value?.type === 'enum', Array.isArray(attribute.values), attribute.name);
+    }
+  }
+  const login = byName(elements, 'aniapi-login');
+  const store = byName(login.attributes, 'store');
+  assert.deepEqual(store.value, { type: 'enum' });
+  assert.deepEqual(
+    store.values,
+    STORES.map((name) => ({ name })),
+  );
+  assert.equal(store.default, 'session');
+  assert.deepEqual(byName(login.attributes, 'disabled').value, { type: 'boolean' });
+  assert.deepEqual(byName(login.attributes, 'popup-timeout').value, { type: 'number' });
+  assert.equal(byName(login.js.properties, 'store').type, "'session' | 'local' | 'memory'");
+});
