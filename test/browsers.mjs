@@ -45,7 +45,8 @@ function override(variable, path) {
 /**
  * The Debian packages missing for these engines, each with what it is and
  * where the tests look for it (for a machine without apt-get), and a note
- * where a *_PATH variable names no executable. WebKit needs Xvfb only where there is no display.
+ * where a *_PATH variable names no executable. WebKit needs Xvfb only where
+ * there is no display.
  */
 export function missingPackages(engines) {
   const missing = [];
@@ -69,7 +70,7 @@ export function missingPackages(engines) {
     missing.push({
       name: 'webkit2gtk-driver',
       engine: 'webkit',
-      note: override('MINIBROWSER_PATH', MINIBROWSER),
+      note: executable(MINIBROWSER) ? '' : override('MINIBROWSER_PATH', MINIBROWSER),
       human: "WebKitGTK's MiniBrowser and WebKitWebDriver",
       setting: 'set MINIBROWSER_PATH to MiniBrowser and put WebKitWebDriver on PATH',
     });
