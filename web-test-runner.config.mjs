@@ -3,14 +3,16 @@
 import { createReadStream } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { forcedColorsPlugin } from './test/commands.mjs';
-import { chosenEngines, launcherFor } from './test/launchers.mjs';
+import { requireBrowsers } from './test/browsers.mjs';
+import { launcherFor } from './test/launchers.mjs';
 import { STRICT_POLICY } from './test/strict-policy.mjs';
 
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
-  browsers: chosenEngines().map(launcherFor),
+  // A missing browser stops the run here with one line, as `npm test`'s setup would have.
+  browsers: requireBrowsers().map(launcherFor),
   // One page at a time: the WebDriver launcher would otherwise run tests in iframes,
   // and these tests drive the top-level page's history and address bar.
   concurrency: 1,

@@ -7,22 +7,10 @@ import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { FIREFOX, MINIBROWSER, missingLine, missingPackages } from './browsers.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
-export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-
-/** The engines to run, from ENGINES (a comma-separated list) or all three. */
-export function chosenEngines() {
-  const chosen = (process.env.ENGINES || ENGINES.join(','))
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean);
-  const unknown = chosen.filter((engine) => !ENGINES.includes(engine));
-  if (unknown.length) throw new Error(`ENGINES: unknown ${unknown.join(', ')}; choose from ${ENGINES.join(', ')}`);
-  return chosen;
-}
+export { ENGINES, FIREFOX, chosenEngines } from './browsers.mjs';
 
 export function launcherFor(engine) {
   if (engine === 'chromium')
@@ -115,6 +103,9 @@ export const WEBKIT_CAPABILITIES = {
  * stopped when this process exits or is told to end by SIGTERM or SIGHUP.
  */
 export async function startWebKitDriver() {
+  // Without WebKitWebDriver, MiniBrowser or Xvfb, spawn would fail with ENOENT out of reach of any catch.
+  const missing = missingPackages(['webkit']);
+  if (missing.length) throw new Error(missingLine(missing, ['webkit']));
   const processes = [];
   const stop = () => {
     for (const child of processes.splice(0)) {

@@ -3,7 +3,11 @@ import { after, before, beforeEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../demo/server/demo-server.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
+import { requireBrowsers } from '../browsers.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+
+// Without Chromium, each file that drives it stops with one line rather than a stack trace per test.
+requireBrowsers(['chromium']);
 
 /**
  * Launches Chromium; `backForwardCache` keeps the cache and `popupBlocking` the

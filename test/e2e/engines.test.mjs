@@ -10,9 +10,13 @@ import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { startDemo } from '../../demo/server/demo-server.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
+import { requireBrowsers } from '../browsers.mjs';
 import { FIREFOX, WEBKIT_CAPABILITIES, chosenEngines, startWebKitDriver } from '../launchers.mjs';
 import { startStrictSite } from './strict-server.mjs';
 import { NAVIGATION_API, apisHolding, assertTokenGone, tokenProbe } from './token-probe.mjs';
+
+// Without a browser ENGINES chooses, this file stops with one line rather than a stack trace per test.
+requireBrowsers(chosenEngines().filter((engine) => engine !== 'chromium'));
 
 const TOKEN_KEY = 'aniapi-elements.token';
 let demo;
