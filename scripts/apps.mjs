@@ -1,6 +1,7 @@
 // Installs, type-checks and builds each project that adopts the package: the framework
-// apps in demo/frameworks/. Each has its own lockfile and toolchain, so that the root
-// install stays lean. Prints how long each step took. APPS=vue,react narrows it.
+// apps in demo/frameworks/ and test/fresh-vite/, a newcomer's Vite vanilla-TypeScript
+// page. Each has its own lockfile and toolchain, so that the root install stays lean.
+// Prints how long each step took. APPS=vue,fresh-vite narrows it.
 //
 // They install the package as its users do: from the tarball `npm pack` makes, never
 // from the tree. pack() writes it once to .pack/aniapi-elements.tgz, a fixed path that
@@ -32,6 +33,7 @@ const PROJECTS = {
   svelte: 'demo/frameworks/svelte/',
   angular: 'demo/frameworks/angular/',
   react: 'demo/frameworks/react/',
+  'fresh-vite': 'test/fresh-vite/',
 };
 const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(PROJECTS);
 for (const name of chosen)
