@@ -41,7 +41,10 @@ for (const [name, dir] of Object.entries(PROJECT_DIRS)) {
       const files = filesUnder(installed);
       assert.deepEqual(files, packed());
       for (const file of files) {
-        assert.ok(readFileSync(`${installed}/${file}`).equals(readFileSync(`${root}${file}`)), `${file} differs`);
+        assert.ok(
+          readFileSync(`${installed}/${file}`).equals(readFileSync(`${root}${file}`)),
+          `${file} differs from the tree's: npm run test:apps packs and installs afresh`,
+        );
       }
     });
 
