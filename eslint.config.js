@@ -26,7 +26,17 @@ const LIT = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'bench/out/', 'size/out/', 'demo/frameworks/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'custom-elements.json',
+      'bench/out/',
+      'size/out/',
+      'demo/frameworks/',
+      'test/fresh-vite/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
