@@ -63,6 +63,28 @@ export const SINGLE_FILES = [
 ];
 
 /**
+ * The elements' CSS ships as written in a `css` template, indentation included,
+ * which the minifier does not touch: the single files take it without the
+ * spaces CSS does not need. Our own styles only: no strings or comments in them
+ * depend on their spaces.
+ */
+const MINIFY_OUR_CSS = {
+  name: 'minify-our-css',
+  transform(code, id) {
+    if (!id.includes('/dist/elements/')) return null;
+    const minified = code.replace(/\bcss ?`([^`$]*)`/g, (_, text) => {
+      const css = text
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .replace(/;}/g, '}')
+        .trim();
+      return `css\`${css}\``;
+    });
+    return minified === code ? null : { code: minified, map: null };
+  },
+};
+
+/**
  * jsDelivr serves a package's short URL (`cdn.jsdelivr.net/npm/aniapi-elements@1`) as the file
  * package.json's `jsdelivr` field names, at that address, without a redirect. A relative import
  * from it then lands in another npm package's name (`npm/aniapi-elements-failure-view.min.js`),
@@ -93,6 +115,7 @@ export default [
     },
     plugins: [
       nodeResolve({ browser: true }),
+      MINIFY_OUR_CSS,
       LIT_ADOPTS_STYLES,
       ...(file === CDN_FILE ? [onlyBesideItself(file)] : []),
       terser(singleFileTerserOptions),

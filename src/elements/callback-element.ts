@@ -6,7 +6,7 @@ import type { CallbackResult } from '../callback/page-outcome.js';
 import { afterLoad } from './after-load.js';
 import { emit, emitFailure } from './events.js';
 import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
-import { SessionController } from './session-controller.js';
+import { PausableSessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
 import { takenResponse } from '../callback/response-stash.js';
@@ -117,7 +117,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _phase: Phase = { at: 'unchecked' };
 
   // Paused until the response is checked: this element reports its own login, and an expired token it replaces did not end.
-  private readonly _session = new SessionController(this, true);
+  private readonly _session = new PausableSessionController(this, true);
 
   private _status: HTMLParagraphElement | undefined;
 

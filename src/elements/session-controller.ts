@@ -15,16 +15,16 @@ import { getSession, onChange } from '../session/token-store.js';
 export class SessionController implements ReactiveController {
   /** The session as last heard, or null when signed out. */
   session: Session | null = null;
-  private _stop: (() => void) | undefined;
+  protected _stop: (() => void) | undefined;
   private _stopExpiry: (() => void) | undefined;
   private _warning: number | null | undefined;
   // The token last warned about, kept across re-armed watches: one warning per token.
   private _warned: string | undefined;
 
-  /** Attaches itself to `_host`; when `_paused`, it relays nothing until {@link resume}. */
+  /** Attaches itself to `_host`; when `_paused`, it relays nothing until resumed ({@link PausableSessionController}). */
   constructor(
-    private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
-    private _paused?: boolean,
+    protected readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
+    protected _paused?: boolean,
   ) {
     _host.addController(this);
   }
@@ -56,28 +56,6 @@ export class SessionController implements ReactiveController {
     this._stop = this._stopExpiry = undefined;
   }
 
-  /** Stops relaying until {@link resume}: for a change the host reports itself. */
-  pause(): void {
-    this._paused = true;
-    this.hostDisconnected();
-  }
-
-  /** Relays again, from the session as it is now, while the host is connected. */
-  resume(): void {
-    this._paused = false;
-    if (this._host.isConnected && !this._stop) this.hostConnected();
-  }
-
-  /** Runs `change` without relaying it, for a change the host reports itself; relays again after, even if it throws. */
-  quietly<T>(change: () => T): T {
-    this.pause();
-    try {
-      return change();
-    } finally {
-      this.resume();
-    }
-  }
-
   /** Starts the expiry watch again when the host's `expiryWarning` is not the one it runs with. */
   rearm(): void {
     if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();
@@ -107,5 +85,34 @@ export class SessionController implements ReactiveController {
   private _lead(): number {
     const warning = this._host.expiryWarning;
     return typeof warning === 'number' ? warning * 1000 : DEFAULT_EXPIRY_WARNING;
+  }
+}
+
+/**
+ * The callback element's controller: paused while it checks the response, and
+ * able to make a change quietly, since the element reports its own login. Apart,
+ * so that the button does not carry what only the callback uses.
+ */
+export class PausableSessionController extends SessionController {
+  /** Stops relaying until {@link resume}: for a change the host reports itself. */
+  pause(): void {
+    this._paused = true;
+    this.hostDisconnected();
+  }
+
+  /** Relays again, from the session as it is now, while the host is connected. */
+  resume(): void {
+    this._paused = false;
+    if (this._host.isConnected && !this._stop) this.hostConnected();
+  }
+
+  /** Runs `change` without relaying it, for a change the host reports itself; relays again after, even if it throws. */
+  quietly<T>(change: () => T): T {
+    this.pause();
+    try {
+      return change();
+    } finally {
+      this.resume();
+    }
   }
 }
