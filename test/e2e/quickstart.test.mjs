@@ -75,9 +75,15 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => (site ? site.close(resolve) : resolve()));
+  // npx passes no signal on to the command it runs: stop the whole process group, as Ctrl-C does.
   if (standin && standin.exitCode === null) {
-    standin.kill('SIGTERM');
-    await new Promise((resolve) => standin.once('exit', resolve));
+    const exited = new Promise((resolve) => standin.once('exit', resolve));
+    try {
+      process.kill(-standin.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    await exited;
   }
   if (work) await rm(work, { recursive: true, force: true });
 });
@@ -108,7 +114,7 @@ test("the README's quickstart signs in, from a fresh folder with the packed pack
     .split(' ')
     .slice(1)
     .concat(['--port', String(standinPort)]);
-  standin = spawn('npx', args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  standin = spawn('npx', args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let printed = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the stand-in did not start: ${printed}`)), 60_000);
