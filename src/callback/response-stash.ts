@@ -3,6 +3,7 @@
  * only until it is checked. It is the one owner of that response: the popup's
  * hand-back records its offer here rather than changing the response itself.
  */
+import { pageSingleton } from '../internal/page-singleton.js';
 
 /** How a popup login went, as the tab that started it tells the callback page that handed it the response. */
 export interface HandBackClaim {
@@ -22,12 +23,8 @@ interface Entry {
 /** A response taken off the address bar and not yet checked. */
 export type TakenResponse = Readonly<Entry>;
 
-// Shared by every <aniapi-callback> of the page, by a second copy of the package, and by the
-// pre-scrub: pageSingleton('response-stash', () => ({})), written out so that the pre-scrub,
-// which carries this module, carries no helper for it.
-const stash: { taken?: Entry | undefined } = ((globalThis as Record<symbol, object>)[
-  Symbol.for('aniapi-elements.response-stash.v1')
-] ??= {});
+// Shared by every <aniapi-callback> of the page, by a second copy of the package, and by the pre-scrub.
+const stash = pageSingleton<{ taken?: Entry | undefined }>('response-stash', () => ({}));
 
 /** Keeps a response just taken off the address bar, in place of any earlier one. */
 export function stashResponse(fragment: string, inQuery: boolean): void {
