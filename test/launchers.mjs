@@ -38,7 +38,7 @@ function firefoxLauncher() {
 }
 
 /** A free TCP port on the loopback interface. */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

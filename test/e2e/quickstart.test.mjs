@@ -6,15 +6,17 @@
 // quickstart says to do when those are taken. It needs the npm registry (for Lit and jose)
 // and skips, saying so, when the registry does not answer. Run after a build.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import sirv from 'sirv';
+import { pack } from '../../scripts/check-package.mjs';
+import { freePort } from '../launchers.mjs';
+import { outsideEnv, registryUnreachable, run } from '../outside-project.mjs';
 import { launchChromium, signIn } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,29 +37,10 @@ export async function readQuickstart() {
   };
 }
 
-/** Runs a command in `cwd`; resolves its exit code and output. */
-function run(command, args, options) {
-  return new Promise((resolve) => {
-    execFile(command, args, { timeout: 180_000, ...options }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code ?? error.signal) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** A free TCP port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = netServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 let work;
 let env;
-let skip = false;
+let skip = '';
+let packed;
 let standin;
 let site;
 let browser;
@@ -65,11 +48,8 @@ let browser;
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'quickstart-'));
   // A folder outside this project, with nothing of npm test's own settings but the registry's.
-  const KEEP = /^npm_config_(registry|.*proxy|cafile|ca|strict_ssl|userconfig|globalconfig)$/i;
-  env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) || KEEP.test(key)));
-  Object.assign(env, { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
-  const ping = await run('npm', ['ping', '--fetch-retries=0', '--fetch-timeout=15000'], { cwd: work, env });
-  if (ping.code !== 0) skip = 'the npm registry does not answer (npm ping failed)';
+  env = outsideEnv({ npm_config_fund: 'false', npm_config_audit: 'false' });
+  skip = await registryUnreachable(work, env);
 });
 
 after(async () => {
@@ -85,6 +65,7 @@ after(async () => {
     }
     await exited;
   }
+  await packed?.dispose();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -95,14 +76,12 @@ test("the README's quickstart signs in, from a fresh folder with the packed pack
   assert.match(quickstart.standin, /^npx aniapi-standin --redirect-uri http:\/\/localhost:3000\/callback\.html$/);
 
   // 1. Install: the packed package (built by pretest) in place of the published one, and jose.
-  const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root });
-  assert.equal(pack.code, 0, pack.stderr);
-  const tarball = join(work, JSON.parse(pack.stdout)[0].filename);
+  packed = await pack({ build: false });
   const app = join(work, 'my-app');
   await mkdir(app);
   await writeFile(join(app, 'package.json'), '{ "name": "my-app", "private": true }\n');
   const jose = JSON.parse(await readFile(join(root, 'node_modules/jose/package.json'), 'utf8')).version;
-  const install = await run('npm', ['install', tarball, `jose@${jose}`], { cwd: app, env });
+  const install = await run('npm', ['install', packed.path, `jose@${jose}`], { cwd: app, env, timeout: 180_000 });
   assert.equal(install.code, 0, install.stderr);
 
   // 2. The stand-in, with the README's command on free ports.

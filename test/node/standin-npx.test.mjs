@@ -2,30 +2,25 @@
 // with the packed package in place of the published one. It needs the npm registry (for jose
 // and Lit) and skips, saying so, when the registry does not answer. Run after a build.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { pack } from '../../scripts/check-package.mjs';
+import { outsideEnv, registryUnreachable, run } from '../outside-project.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const windows = process.platform === 'win32';
 const NPX_LINE = 'npx -p aniapi-elements -p jose aniapi-standin';
 
 let work;
 let env;
 let tarball;
+let packed;
 let skip = false;
 
-/** Runs a command; resolves its exit code and output, whatever the code. */
-function run(command, args, options) {
-  return new Promise((resolve) => {
-    execFile(command, args, { shell: windows, timeout: 60_000, env, ...options }, (error, stdout, stderr) => {
-      resolve({ code: error ? (error.code ?? error.signal) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs a command outside this project. */
+const runOutside = (command, args, options) => run(command, args, { env, ...options });
 
 /** Whether a process (or, negative, a process group) is still there. */
 function alive(pid) {
@@ -43,25 +38,18 @@ before(async () => {
     return;
   }
   work = await mkdtemp(join(tmpdir(), 'standin-npx-'));
-  // Outside any project: none of what `npm test` passes on (npm_config_local_prefix names this
-  // one), only the user's registry settings. And a cache of its own, so that npx installs this
-  // very tarball and not one it ran before.
-  const KEEP = /^npm_config_(registry|.*proxy|cafile|ca|strict_ssl|userconfig|globalconfig)$/i;
-  env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) || KEEP.test(key)));
-  Object.assign(env, { npm_config_cache: join(work, 'cache'), npm_config_update_notifier: 'false' });
-  const ping = await run('npm', ['ping', '--fetch-retries=0', '--fetch-timeout=15000'], { cwd: work, timeout: 20_000 });
-  if (ping.code !== 0) {
-    const why = /reason: (.*)/.exec(ping.stderr)?.[1] ?? /npm error code (\S+)/.exec(ping.stderr)?.[1] ?? ping.code;
-    skip = `the npm registry does not answer (npm ping: ${why})`;
-    return;
-  }
+  // Outside any project, with a cache of its own, so that npx installs this very tarball and not one it ran before.
+  env = outsideEnv({ npm_config_cache: join(work, 'cache') });
+  skip = await registryUnreachable(work, env);
+  if (skip) return;
   // The build is done (pretest): pack what is in dist/ without building again.
-  const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root });
-  assert.equal(pack.code, 0, pack.stderr);
-  const [{ filename }] = JSON.parse(pack.stdout);
-  tarball = join(work, filename);
+  packed = await pack({ build: false });
+  tarball = packed.path;
 });
-after(() => work && rm(work, { recursive: true, force: true }));
+after(async () => {
+  await packed?.dispose();
+  if (work) await rm(work, { recursive: true, force: true });
+});
 
 describe('npx -p aniapi-elements -p jose aniapi-standin, outside a project', { timeout: 120_000 }, () => {
   let empty;
@@ -71,9 +59,13 @@ describe('npx -p aniapi-elements -p jose aniapi-standin, outside a project', { t
 
   test('--help', async (t) => {
     if (skip) return t.skip(skip);
-    const { code, stdout, stderr } = await run('npx', ['-y', '-p', tarball, '-p', 'jose', 'aniapi-standin', '--help'], {
-      cwd: empty,
-    });
+    const { code, stdout, stderr } = await runOutside(
+      'npx',
+      ['-y', '-p', tarball, '-p', 'jose', 'aniapi-standin', '--help'],
+      {
+        cwd: empty,
+      },
+    );
     assert.equal(code, 0, stderr);
     assert.ok(stdout.includes(NPX_LINE));
   });
@@ -129,7 +121,7 @@ describe('npx -p aniapi-elements -p jose aniapi-standin, outside a project', { t
 
   test('without -p jose: one line that gives the npx line, and exit code 3', async (t) => {
     if (skip) return t.skip(skip);
-    const { code, stdout, stderr } = await run('npx', ['-y', '-p', tarball, 'aniapi-standin'], { cwd: empty });
+    const { code, stdout, stderr } = await runOutside('npx', ['-y', '-p', tarball, 'aniapi-standin'], { cwd: empty });
     assert.equal(code, 3, stderr);
     assert.equal(stdout, '');
     // Leaving aside any "npm warn" of npm's own.
