@@ -75,20 +75,22 @@ async function until(ms, what, probe) {
 // Each engine: start() resolves to { version, tab(), close() }; a tab is a fresh
 // browsing context with goto(url, ms), url() and evaluate(fn, arg), and close().
 
+/** A tab in a fresh browser context of playwright or puppeteer, whose pages answer these few calls alike. */
+async function contextTab(context) {
+  const page = await context.newPage();
+  return {
+    goto: (url, ms) => page.goto(url, { timeout: ms, waitUntil: 'load' }),
+    url: async () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    close: () => context.close(),
+  };
+}
+
 async function chromium() {
   const browser = await launchChromium();
   return {
     version: `Chromium ${browser.version()}`,
-    async tab() {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      return {
-        goto: (url, ms) => page.goto(url, { timeout: ms, waitUntil: 'load' }),
-        url: async () => page.url(),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        close: () => context.close(),
-      };
-    },
+    tab: async () => contextTab(await browser.newContext()),
     close: () => browser.close(),
   };
 }
@@ -103,16 +105,7 @@ async function firefox() {
   });
   return {
     version: (await browser.version()).replace(/^firefox\//i, 'Firefox '),
-    async tab() {
-      const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      return {
-        goto: (url, ms) => page.goto(url, { timeout: ms, waitUntil: 'load' }),
-        url: async () => page.url(),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        close: () => context.close(),
-      };
-    },
+    tab: async () => contextTab(await browser.createBrowserContext()),
     close: () => browser.close(),
   };
 }
