@@ -8,6 +8,7 @@
 // (`mode` is 'redirect' | 'popup'), or of the union an alias stands for, which the manifest
 // records as `expandedType` (`store` is TokenStore: 'session' | 'local' | 'memory').
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { registeringModules } from './framework-types.mjs';
 
 const root = new URL('../', import.meta.url);
 
@@ -58,11 +59,7 @@ function htmlDefault(text) {
 /** Each registered element's API, as the two formats need it, in the manifest's order. */
 export function elementsFrom(manifest, packageJson) {
   // The module that registers each tag, and the package entry point that names it (dist/login.js is aniapi-elements/login).
-  const definitions = new Map(
-    manifest.modules.flatMap((mod) =>
-      (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path]),
-    ),
-  );
+  const definitions = registeringModules(manifest);
   const entryPoint = (path) => {
     const found = Object.entries(packageJson.exports ?? {}).find(
       ([, target]) => (typeof target === 'string' ? target : target.default) === `./${path}`,

@@ -9,14 +9,19 @@ const root = new URL('../', import.meta.url);
 const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));
 const HEADER = '// Generated from custom-elements.json by scripts/framework-types.mjs; do not edit.\n';
 
-/** The registered elements, each with what a framework template may set and listen to. */
-export function elementsOf(customElements) {
-  // The entry point that registers each tag (dist/user.js for aniapi-user), as dist/frameworks/ imports it.
-  const entries = new Map(
+/** The module that registers each tag (dist/user.js for aniapi-user), by tag, as the manifest says. */
+export function registeringModules(customElements) {
+  return new Map(
     customElements.modules.flatMap((mod) =>
       (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path]),
     ),
   );
+}
+
+/** The registered elements, each with what a framework template may set and listen to. */
+export function elementsOf(customElements) {
+  // The entry point that registers each tag, as dist/frameworks/ imports it.
+  const entries = registeringModules(customElements);
   const elements = [];
   for (const mod of customElements.modules) {
     for (const declaration of mod.declarations ?? []) {
