@@ -63,7 +63,7 @@ export const SINGLE_FILES = [
 ];
 
 /**
- * The elements' CSS ships as written in a `css` template, indentation included,
+ * The elements' CSS ships as written in a `styleSheet(`…`)` call, indentation included,
  * which the minifier does not touch: the single files take it without the
  * spaces CSS does not need. Our own styles only: no strings or comments in them
  * depend on their spaces.
@@ -72,13 +72,13 @@ const MINIFY_OUR_CSS = {
   name: 'minify-our-css',
   transform(code, id) {
     if (!id.includes('/dist/elements/')) return null;
-    const minified = code.replace(/\bcss ?`([^`$]*)`/g, (_, text) => {
+    const minified = code.replace(/\bstyleSheet\(`([^`$]*)`\)/g, (_, text) => {
       const css = text
         .replace(/\s+/g, ' ')
         .replace(/\s*([{}:;,>])\s*/g, '$1')
         .replace(/;}/g, '}')
         .trim();
-      return `css\`${css}\``;
+      return `styleSheet(\`${css}\`)`;
     });
     return minified === code ? null : { code: minified, map: null };
   },

@@ -1,4 +1,5 @@
-import { css, ReactiveElement } from '@lit/reactive-element';
+import { ReactiveElement } from '@lit/reactive-element';
+import { styleSheet } from './style-sheet.js';
 import type { PropertyValues } from '@lit/reactive-element';
 import { scrubCallbackPage } from '../callback/address-bar.js';
 import { readCallbackPage } from '../callback/page-outcome.js';
@@ -88,7 +89,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     _phase: { state: true },
   };
 
-  static override styles = css`
+  static override styles = styleSheet(`
     :host {
       display: block;
       overflow-wrap: anywhere;
@@ -96,7 +97,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     :host([hidden]) {
       display: none;
     }
-  `;
+  `);
 
   /**
    * Where to keep the token: `session` (this tab), `local` (every tab, survives restarts) or `memory` (this page only).

@@ -1,4 +1,5 @@
-import { css, ReactiveElement } from '@lit/reactive-element';
+import { ReactiveElement } from '@lit/reactive-element';
+import { styleSheet } from './style-sheet.js';
 import type { PropertyValues } from '@lit/reactive-element';
 import { AniapiError } from '../oauth/errors.js';
 import { emit, emitFailure } from './events.js';
@@ -60,7 +61,7 @@ export class AniapiLoginElement extends ReactiveElement {
 
   // The focus ring takes the button's own colour, so it shows wherever the button does;
   // forced colors repaint both. (Comments stay out of the CSS: it ships as written.)
-  static override styles = css`
+  static override styles = styleSheet(`
     :host {
       display: inline-block;
     }
@@ -87,7 +88,7 @@ export class AniapiLoginElement extends ReactiveElement {
     button[aria-busy='true'] {
       cursor: progress;
     }
-  `;
+  `);
 
   /** The OAuth client id registered with AniAPI. Required. */
   clientId = '';

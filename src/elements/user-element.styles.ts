@@ -1,8 +1,8 @@
-import { css } from '@lit/reactive-element';
+import { styleSheet } from './style-sheet.js';
 
 // `[hidden] { display: none !important }`: a page's `::part(user) { display: flex }` must
 // not show the view of another state. (Comments stay out of the CSS: it ships as written.)
-export const userElementStyles = css`
+export const userElementStyles = styleSheet(`
   :host {
     display: inline-block;
   }
@@ -32,4 +32,4 @@ export const userElementStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-`;
+`);

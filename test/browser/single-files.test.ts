@@ -99,6 +99,44 @@ describe('per-page single files', () => {
       expect(relayed).to.deep.equal(['aniapi-error no_response', 'aniapi-token', 'aniapi-logout']);
     });
   }
+
+  // The single files carry the elements' CSS with its spaces taken out, as constructable stylesheets:
+  // what the page shows must be the styles as written.
+  for (const [file, tag] of [
+    [LOGIN, 'aniapi-login'],
+    [CALLBACK, 'aniapi-callback'],
+    [ALL, 'aniapi-login'],
+    ['aniapi-user.min.js', 'aniapi-user'],
+  ] as const) {
+    it(`${file} styles <${tag}> as its CSS says`, async () => {
+      const win = await loadInFrame([file]);
+      const element = win.document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      win.document.body.append(element);
+      await element.updateComplete;
+      const style = (node: Element) => win.getComputedStyle(node);
+      expect(element.shadowRoot!.adoptedStyleSheets.length).to.equal(1);
+      expect(style(element).display).to.equal(tag === 'aniapi-callback' ? 'block' : 'inline-block');
+      element.hidden = true;
+      expect(style(element).display).to.equal('none');
+      element.hidden = false;
+      if (tag === 'aniapi-login') {
+        const button = element.shadowRoot!.querySelector('[part=button]')!;
+        expect([style(button).backgroundColor, style(button).borderTopLeftRadius]).to.deep.equal([
+          'rgb(28, 79, 156)',
+          '6px',
+        ]);
+      }
+      if (tag === 'aniapi-callback') expect(style(element).overflowWrap).to.equal('anywhere');
+      if (tag === 'aniapi-user') {
+        // Its `[hidden] { display: none !important }` wins over a page's `::part(user) { display: flex }`.
+        const parts = [...element.shadowRoot!.querySelectorAll('[part]')].filter(
+          (node) => (node as HTMLElement).hidden,
+        );
+        expect(parts.length).to.be.above(0);
+        for (const node of parts) expect(style(node).display).to.equal('none');
+      }
+    });
+  }
 });
 
 describe('aniapi-callback.min.js under the strict policy', () => {
