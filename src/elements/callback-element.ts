@@ -1,6 +1,6 @@
 import { ReactiveElement } from '@lit/reactive-element';
 import { styleSheet } from './style-sheet.js';
-import type { PropertyValues } from '@lit/reactive-element';
+import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { scrubCallbackPage } from '../callback/address-bar.js';
 import { readCallbackPage } from '../callback/page-outcome.js';
 import type { CallbackResult } from '../callback/page-outcome.js';
@@ -89,7 +89,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     _phase: { state: true },
   };
 
-  static override styles = styleSheet(`
+  static override styles: CSSResultGroup = styleSheet(`
     :host {
       display: block;
       overflow-wrap: anywhere;

@@ -1,6 +1,6 @@
 import { ReactiveElement } from '@lit/reactive-element';
 import { styleSheet } from './style-sheet.js';
-import type { PropertyValues } from '@lit/reactive-element';
+import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { AniapiError } from '../oauth/errors.js';
 import { emit, emitFailure } from './events.js';
 import { beginLogin, checkLogin } from '../oauth/begin-login.js';
@@ -61,7 +61,7 @@ export class AniapiLoginElement extends ReactiveElement {
 
   // The focus ring takes the button's own colour, so it shows wherever the button does;
   // forced colors repaint both. (Comments stay out of the CSS: it ships as written.)
-  static override styles = styleSheet(`
+  static override styles: CSSResultGroup = styleSheet(`
     :host {
       display: inline-block;
     }

@@ -1,5 +1,5 @@
 import { ReactiveElement } from '@lit/reactive-element';
-import type { PropertyValues } from '@lit/reactive-element';
+import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { AniapiError } from '../oauth/errors.js';
 import { afterLoad } from './after-load.js';
 import { emit } from './events.js';
@@ -79,7 +79,7 @@ export class AniapiUserElement extends ReactiveElement {
     _announcement: { state: true },
   };
 
-  static override styles = userElementStyles;
+  static override styles: CSSResultGroup = userElementStyles;
 
   /** The AniAPI server to ask, without `/v1`; https, except on localhost. Required: there is no default server. */
   apiBase: string | undefined = undefined;

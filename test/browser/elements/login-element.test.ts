@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { css } from '@lit/reactive-element';
 import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
 import type { AniapiErrorDetail } from '../../../src/elements/events.js';
 import '../../../src/login.js';
@@ -245,6 +246,25 @@ describe('<aniapi-login>', () => {
     logout();
     await element.updateComplete;
     expect(states()).to.deep.equal(['redirecting']);
+  });
+
+  it('lets a subclass add its styles to its own, as the guide shows', async () => {
+    const Base = customElements.get('aniapi-login') as typeof AniapiLoginElement;
+    class BrandedLogin extends Base {
+      static override styles = [
+        Base.styles!,
+        css`
+          button {
+            color: rgb(1, 2, 3);
+          }
+        `,
+      ];
+    }
+    customElements.define('branded-login', BrandedLogin);
+    const element = await fixture<AniapiLoginElement>(html`<branded-login></branded-login>`);
+    const button = getComputedStyle(element.shadowRoot!.querySelector('button')!);
+    // Its own colour, over the base's background.
+    expect([button.color, button.backgroundColor]).to.deep.equal(['rgb(1, 2, 3)', 'rgb(28, 79, 156)']);
   });
 
   it('is signed in from the start when a session exists', async () => {
