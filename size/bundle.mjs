@@ -4,6 +4,8 @@
 // - all.js: the package entry's own code without Lit;
 // - login.js, callback.js, session.js, api.js, expiry.js, popup.js, user.js: each entry point alone, without Lit
 //   (what a bundler splits off to load on demand, such as the failure view, is counted in);
+// - callback-success.js: ./callback without Lit and without its failure view, which a bundler splits off:
+//   what a page with it loads when the sign-in succeeds;
 // - session-use.js: the session as an app that only reads the token uses it: getToken, onChange and logout;
 // - messages-it.js, messages-fr.js, messages-ja.js: each language entry alone,
 //   with the registry code it brings, which is all a page pays to add it.
@@ -16,6 +18,8 @@ import { LANGUAGES, terserOptions } from '../rollup.config.mjs';
 const dist = new URL('../dist/', import.meta.url);
 const out = new URL('out/', import.meta.url);
 const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/;
+// Lit, and the callback element's failure view (imported on demand, so a chunk of its own in a bundler's output).
+const LIT_AND_FAILURE_VIEW = new RegExp(`${LIT.source}|/failure-view\\.js$`);
 
 /**
  * Bundles `input` into one minified ES module and returns its code.
@@ -41,6 +45,7 @@ const BUNDLES = [
   ['all.js', 'index.js', LIT],
   ['login.js', 'login.js', LIT],
   ['callback.js', 'callback.js', LIT],
+  ['callback-success.js', 'callback.js', LIT_AND_FAILURE_VIEW],
   ['session.js', 'session.js', LIT],
   ['api.js', 'api.js', LIT],
   ['expiry.js', 'expiry.js', LIT],
