@@ -35,21 +35,23 @@ export type Reply = (message: Message) => void;
 
 /**
  * Hears this origin's messages, posted by another window (`source`) or sent by the
- * origin's other tabs (no `source`), until `disposers` run. Returns the channel to
- * the other tabs, to send on.
+ * origin's other tabs (no `source`). Returns the channel to the other tabs, to send
+ * on; closing it ends the hearing too.
  */
-export function hearMessages(
-  disposers: Set<() => void>,
-  hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void,
-): Channel {
+export function hearMessages(hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void): Channel {
   const onMessage = (event: MessageEvent): void => {
     if (event.origin !== location.origin) return;
     hear(event.data, (message) => (event.source as Window).postMessage(message, location.origin), event.source);
   };
   addEventListener('message', onMessage);
   const channel = openChannel((data, self) => hear(data, (message) => self.send(message)));
-  disposers.add(() => removeEventListener('message', onMessage)).add(() => channel.close());
-  return channel;
+  return {
+    send: (message) => channel.send(message),
+    close() {
+      removeEventListener('message', onMessage);
+      channel.close();
+    },
+  };
 }
 
 /** Talks to the origin's other tabs: over a BroadcastChannel where there is one, else through `storage` events. */
