@@ -28,8 +28,8 @@ interface Waiting {
   finish(error?: unknown): void;
 }
 
-// A Map, so that no state can match an inherited property.
-const waiting = new Map<string, Waiting>();
+// A Map, so that no state can match an inherited property; a response without a state finds none.
+const waiting = new Map<string | undefined, Waiting>();
 
 /**
  * Opens an empty popup, centred on this window, synchronously in the click.
@@ -118,7 +118,7 @@ function giveUp(state: string, code: 'popup_closed' | 'popup_timeout', message: 
 function consider(data: unknown, answer: Reply, from?: MessageEventSource | null): void {
   if (!isOffer(data)) return;
   const state = stateOf(data.fragment);
-  const login = state === undefined ? undefined : waiting.get(state);
+  const login = waiting.get(state);
   if (!login || (from !== undefined && from !== login.popup)) return;
   let ok = true;
   let failure: unknown;
