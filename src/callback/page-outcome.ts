@@ -28,10 +28,9 @@ export function readCallbackPage(store: string): CallbackResult {
   scrubCallbackPage();
   const taken = takeResponse();
   const known = outcome.result;
-  // A login that has since ended (logout, expiry) is not reported again as a success.
-  const current = known && (!known.ok || known.token.accessToken === getToken());
-  // The stash holds only responses, so anything taken from it is a fresh one.
-  if (!taken && known && current) return known;
+  // The stash holds only responses, so anything taken from it is a fresh one; a login that has
+  // since ended (logout, expiry) is not reported again as a success.
+  if (!taken && known && (!known.ok || known.token.accessToken === getToken())) return known;
   return (outcome.result = checkResponse(taken?.fragment ?? '', store, taken?.inQuery ?? false));
 }
 

@@ -21,7 +21,7 @@ export class SessionController implements ReactiveController {
   // The token last warned about, kept across re-armed watches: one warning per token.
   private _warned: string | undefined;
 
-  /** Attaches itself to `_host`; when `_paused`, it relays nothing until resumed ({@link PausableSessionController}). */
+  /** Attaches itself to `_host`; when `_paused`, it relays nothing until resumed ({@link PausableSessionController.resume}). */
   constructor(
     protected readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
     protected _paused?: boolean,
@@ -94,12 +94,6 @@ export class SessionController implements ReactiveController {
  * so that the button does not carry what only the callback uses.
  */
 export class PausableSessionController extends SessionController {
-  /** Stops relaying until {@link resume}: for a change the host reports itself. */
-  pause(): void {
-    this._paused = true;
-    this.hostDisconnected();
-  }
-
   /** Relays again, from the session as it is now, while the host is connected. */
   resume(): void {
     this._paused = false;
@@ -108,7 +102,8 @@ export class PausableSessionController extends SessionController {
 
   /** Runs `change` without relaying it, for a change the host reports itself; relays again after, even if it throws. */
   quietly<T>(change: () => T): T {
-    this.pause();
+    this._paused = true;
+    this.hostDisconnected();
     try {
       return change();
     } finally {

@@ -172,13 +172,10 @@ export function pendingKeys(storage: Storage): string[] {
 export function readRecord(json: string | null): PendingLogin | null {
   if (json === null) return null;
   try {
-    const value: unknown = JSON.parse(json);
-    if (value === null || typeof value !== 'object') return null;
-    const r = value as Record<keyof PendingLogin, unknown>;
-    const texts = [r.state, r.clientId, r.authorizeUrl, r.redirectUri, r.returnTo];
-    return texts.every((t) => typeof t === 'string') && typeof r.createdAt === 'number'
-      ? (value as PendingLogin)
-      : null;
+    // Any JSON value: null or a non-object has none of the fields.
+    const r = JSON.parse(json) as Partial<Record<keyof PendingLogin, unknown>> | null;
+    const texts = [r?.state, r?.clientId, r?.authorizeUrl, r?.redirectUri, r?.returnTo];
+    return texts.every((t) => typeof t === 'string') && typeof r?.createdAt === 'number' ? (r as PendingLogin) : null;
   } catch {
     return null;
   }

@@ -35,34 +35,43 @@ export type Reply = (message: Message) => void;
 
 /**
  * Hears this origin's messages, posted by another window (`source`) or sent by the
- * origin's other tabs (no `source`), until `disposers` run. Returns the channel to
- * the other tabs, to send on.
+ * origin's other tabs (no `source`). Returns the channel to the other tabs, to send
+ * on; closing it ends the hearing too.
  */
-export function hearMessages(
-  disposers: Set<() => void>,
-  hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void,
-): Channel {
+export function hearMessages(hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void): Channel {
   const onMessage = (event: MessageEvent): void => {
     if (event.origin !== location.origin) return;
     hear(event.data, (message) => (event.source as Window).postMessage(message, location.origin), event.source);
   };
   addEventListener('message', onMessage);
-  const channel = openChannel((data, self) => hear(data, (message) => self.send(message)));
-  disposers.add(() => removeEventListener('message', onMessage)).add(() => channel.close());
-  return channel;
+  const channel = openChannel((data) => hear(data, (message) => channel.send(message)));
+  return {
+    send: (message) => channel.send(message),
+    close() {
+      removeEventListener('message', onMessage);
+      channel.close();
+    },
+  };
 }
 
 /** Talks to the origin's other tabs: over a BroadcastChannel where there is one, else through `storage` events. */
-function openChannel(hear: (data: unknown, channel: Channel) => void): Channel {
+function openChannel(hear: (data: unknown) => void): Channel {
   if (typeof BroadcastChannel === 'function') {
     const broadcast = new BroadcastChannel(CHANNEL);
-    const channel: Channel = { send: (message) => broadcast.postMessage(message), close: () => broadcast.close() };
-    broadcast.onmessage = (event) => hear(event.data, channel);
-    return channel;
+    broadcast.onmessage = (event) => hear(event.data);
+    return { send: (message) => broadcast.postMessage(message), close: () => broadcast.close() };
   }
-  // A localStorage entry written and removed at once reaches the other tabs as a `storage`
-  // event; the relay is its own listener, so that closing it needs nothing declared later.
-  const relay: Channel & EventListenerObject = {
+  // A localStorage entry written and removed at once reaches the other tabs as a `storage` event.
+  const onStorage = ({ key, newValue }: StorageEvent): void => {
+    if (key !== CHANNEL || !newValue) return;
+    try {
+      hear(JSON.parse(newValue));
+    } catch {
+      // Not ours, or not JSON: ignored.
+    }
+  };
+  addEventListener('storage', onStorage);
+  return {
     send(message) {
       try {
         localStorage.setItem(CHANNEL, JSON.stringify(message));
@@ -71,21 +80,8 @@ function openChannel(hear: (data: unknown, channel: Channel) => void): Channel {
         // Storage refused: nothing reaches the other tabs, and the offer simply goes unclaimed.
       }
     },
-    close() {
-      removeEventListener('storage', relay);
-    },
-    handleEvent(event) {
-      const { key, newValue } = event as StorageEvent;
-      if (key !== CHANNEL || !newValue) return;
-      try {
-        hear(JSON.parse(newValue), relay);
-      } catch {
-        // Not ours, or not JSON: ignored.
-      }
-    },
+    close: () => removeEventListener('storage', onStorage),
   };
-  addEventListener('storage', relay);
-  return relay;
 }
 
 export function isOffer(data: unknown): data is Offer {

@@ -42,19 +42,19 @@ function offer(fragment: string, state: string): Promise<HandBackClaim | null> {
   const opener = window.opener as Window | null;
   const message: Offer = { type: OFFER, fragment };
   return new Promise((resolve) => {
-    const disposers = new Set<() => void>();
-    const done = (claim: HandBackClaim | null): void => {
-      for (const dispose of disposers) dispose();
-      resolve(claim);
-    };
     // A claim counts from the opener, or from the origin's other tabs.
-    const channel = hearMessages(disposers, (data, _reply, source) => {
+    const channel = hearMessages((data, _reply, source) => {
       if ((source === undefined || source === opener) && isClaimFor(data, state)) done({ ok: data.ok === true });
     });
     const timer = setTimeout(() => done(null), HAND_BACK_WAIT);
     // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
     const others = setTimeout(() => channel.send(message), opener ? OPENER_FIRST : 0);
-    disposers.add(() => clearTimeout(timer)).add(() => clearTimeout(others));
+    const done = (claim: HandBackClaim | null): void => {
+      channel.close();
+      clearTimeout(timer);
+      clearTimeout(others);
+      resolve(claim);
+    };
     try {
       // Delivered only if the opener is still a page of this very origin.
       opener?.postMessage(message, location.origin);

@@ -19,17 +19,17 @@ const CLOSED_CHECK = 500;
 // setTimeout runs a longer delay at once.
 const MAX_DELAY = 2 ** 31 - 1;
 
-type Finish = (error?: unknown) => void;
-
 /** A popup login waiting in this page, by its state. */
 interface Waiting {
   popup: Window;
-  /** Completes the login with `fragment`: whether it signed in, and the end of the wait, for once the claim is sent. */
-  take(fragment: string): { ok: boolean; end(): void };
+  /** Where the token goes: the store of the click. */
+  store: TokenStore;
+  /** Ends the wait, with the failure if the login did not sign in. */
+  finish(error?: unknown): void;
 }
 
-// A Map, so that no state can match an inherited property.
-const waiting = new Map<string, Waiting>();
+// A Map, so that no state can match an inherited property; a response without a state finds none.
+const waiting = new Map<string | undefined, Waiting>();
 
 /**
  * Opens an empty popup, centred on this window, synchronously in the click.
@@ -58,71 +58,76 @@ export function runPopupLogin(popup: Window, url: string, settings: PopupSetting
   const { store, popupTimeout } = settings;
   checkStore(store);
   return new Promise<void>((resolve, reject) => {
-    // Everything the wait holds open, undone in one place however it ends.
-    const disposers = new Set<() => void>();
-    const finish: Finish = (error) => {
-      if (!waiting.delete(state)) return;
-      for (const dispose of disposers) dispose();
-      if (error) reject(error);
-      else resolve();
-    };
-    waiting.set(state, { popup, take: (fragment) => complete(fragment, store, finish) });
     // Offers come from the popup itself (postMessage) or from the origin's other tabs.
-    hearMessages(disposers, consider);
-    watchPopup(popup, state, popupTimeout, disposers, finish);
-    disposers.add(() => popup.close());
+    const channel = hearMessages(consider);
+    const stopWatching = watchPopup(popup, state, popupTimeout);
+    waiting.set(state, {
+      popup,
+      store,
+      // Everything the wait holds open is undone here, however it ends.
+      finish(error) {
+        if (!waiting.delete(state)) return;
+        channel.close();
+        stopWatching();
+        popup.close();
+        if (error) reject(error);
+        else resolve();
+      },
+    });
     try {
       popup.location.replace(url);
     } catch {
-      giveUp(state, finish, 'popup_closed', 'The sign-in window was closed before the sign-in began.');
+      giveUp(state, 'popup_closed', 'The sign-in window was closed before the sign-in began.');
     }
   });
 }
 
-/** Checks an offered response as a callback page would, keeping the token in the button's store. */
-function complete(fragment: string, store: TokenStore, finish: Finish): { ok: boolean; end(): void } {
-  try {
-    completeLogin(fragment, store);
-    return { ok: true, end: () => finish() };
-  } catch (error) {
-    return { ok: false, end: () => finish(error) };
-  }
-}
-
-/** Gives up when the user closes the popup, or once `seconds` have passed. */
-function watchPopup(popup: Window, state: string, seconds: number, disposers: Set<() => void>, finish: Finish): void {
+/** Gives up when the user closes the popup, or once `seconds` have passed; returns the function that stops watching. */
+function watchPopup(popup: Window, state: string, seconds: number): () => void {
   const closedCheck = setInterval(() => {
-    if (popup.closed)
-      giveUp(state, finish, 'popup_closed', 'The sign-in window was closed before the sign-in finished.');
+    if (popup.closed) giveUp(state, 'popup_closed', 'The sign-in window was closed before the sign-in finished.');
   }, CLOSED_CHECK);
   const timer = setTimeout(
-    () => giveUp(state, finish, 'popup_timeout', 'The sign-in window took too long and was closed.'),
+    () => giveUp(state, 'popup_timeout', 'The sign-in window took too long and was closed.'),
     Math.min(seconds * 1000, MAX_DELAY),
   );
-  disposers.add(() => clearInterval(closedCheck)).add(() => clearTimeout(timer));
+  return () => {
+    clearInterval(closedCheck);
+    clearTimeout(timer);
+  };
 }
 
 /** Ends a login unfinished: its pending record goes, so that a late response cannot complete it. */
-function giveUp(state: string, finish: Finish, code: 'popup_closed' | 'popup_timeout', message: string): void {
-  if (!waiting.has(state)) return;
+function giveUp(state: string, code: 'popup_closed' | 'popup_timeout', message: string): void {
+  const login = waiting.get(state);
+  if (!login) return;
   try {
     abandonPendingLogin(sessionStorage, state);
   } catch {
     // Storage refused: there is no record to drop either.
   }
-  finish(new AniapiError(code, message));
+  login.finish(new AniapiError(code, message));
 }
 
 /**
  * Takes an offered response when a popup login of this page waits for its
- * state (and, when `from` is given, runs in that very window), and answers with a claim.
+ * state (and, when `from` is given, runs in that very window): checks it as a
+ * callback page would, keeping the token in the button's store, and answers
+ * with a claim before the wait ends.
  */
 function consider(data: unknown, answer: Reply, from?: MessageEventSource | null): void {
   if (!isOffer(data)) return;
   const state = stateOf(data.fragment);
-  const login = state === undefined ? undefined : waiting.get(state);
+  const login = waiting.get(state);
   if (!login || (from !== undefined && from !== login.popup)) return;
-  const { ok, end } = login.take(data.fragment);
+  let ok = true;
+  let failure: unknown;
+  try {
+    completeLogin(data.fragment, login.store);
+  } catch (error) {
+    ok = false;
+    failure = error;
+  }
   answer({ type: CLAIM, state: state!, ok });
-  end();
+  login.finish(failure);
 }
