@@ -1,6 +1,6 @@
 import { ReactiveElement } from '@lit/reactive-element';
-import { styleSheet } from './style-sheet.js';
 import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
+import { styleSheet } from './style-sheet.js';
 import { scrubCallbackPage } from '../callback/address-bar.js';
 import { readCallbackPage } from '../callback/page-outcome.js';
 import type { CallbackResult } from '../callback/page-outcome.js';

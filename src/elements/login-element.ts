@@ -1,6 +1,6 @@
 import { ReactiveElement } from '@lit/reactive-element';
-import { styleSheet } from './style-sheet.js';
 import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
+import { styleSheet } from './style-sheet.js';
 import { AniapiError } from '../oauth/errors.js';
 import { emit, emitFailure } from './events.js';
 import { beginLogin, checkLogin } from '../oauth/begin-login.js';
