@@ -33,8 +33,6 @@ declare module './events.js' {
   }
 }
 
-const STATUSES: readonly AniapiUserStatus[] = ['loading', 'signed-in', 'signed-out', 'error'];
-
 /**
  * Shows who is signed in: the avatar and name AniAPI gives for the session's
  * token (`fetchUser()`), fetched when the element connects and again whenever
@@ -206,9 +204,9 @@ export class AniapiUserElement extends ReactiveElement {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    for (const status of STATUSES) {
-      this._views![status].hidden = status !== this._status;
-      this._state(status, status === this._status);
+    for (const [status, view] of Object.entries(this._views!)) {
+      view.hidden = status !== this._status;
+      this._state(status, !view.hidden);
     }
     const avatar = this._avatar!;
     const src = imageUrl(this._user?.avatar, location);
