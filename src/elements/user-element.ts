@@ -248,7 +248,7 @@ export class AniapiUserElement extends ReactiveElement {
     }
     let user: AniapiUser | null;
     try {
-      user = await fetchUser({ apiBase, ...(this.fetch && { fetch: this.fetch }) });
+      user = await fetchUser({ apiBase, fetch: this.fetch });
     } catch (error) {
       if (!(error instanceof AniapiError)) throw error;
       if (load === this._loads) this._fail(error);
