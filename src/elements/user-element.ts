@@ -11,7 +11,6 @@ import { getSession, onChange } from '../session/token-store.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
 import { userElementStyles } from './user-element.styles.js';
-import type { AniapiErrorDetail } from '../oauth/errors.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { fill, Messages } from '../i18n/message-registry.js';
 import { USER_MESSAGES } from '../i18n/english-messages.js';
@@ -92,7 +91,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   private _user: AniapiUser | null = null;
 
-  private _failure: AniapiErrorDetail | null = null;
+  private _failure: AniapiError | null = null;
 
   // What the live region says: the name of the user loaded, the failure (true), or nothing.
   private _announcement: string | true | null = null;
@@ -268,7 +267,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   private _fail(error: AniapiError): void {
     this._show('error');
-    this._failure = error.detail;
+    this._failure = error;
     this._announcement = true;
     emit(this, 'aniapi-error', error.detail);
   }
