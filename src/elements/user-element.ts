@@ -216,10 +216,9 @@ export class AniapiUserElement extends ReactiveElement {
       if (avatar.getAttribute('src') !== src) avatar.src = src;
       this._views!['signed-in'].prepend(avatar);
     }
-    const name = this._user?.username ?? '';
     const t = this._messages.lookup();
     const failure = this._failure ? fill(t('userFailed')!, t(this._failure.code) ?? this._failure.message) : '';
-    setText(this._name!, name);
+    setText(this._name!, this._user?.username ?? '');
     setText(this._loadingSlot!, t('userLoading')!);
     setText(this._signedOutSlot!, t('userSignedOut')!);
     setText(this._error!, failure);
