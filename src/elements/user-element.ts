@@ -223,7 +223,7 @@ export class AniapiUserElement extends ReactiveElement {
     setText(this._signedOutSlot!, t('userSignedOut')!);
     setText(this._error!, failure);
     const announced = this._announcement;
-    setText(this._live!, announced === true ? failure : announced === null ? '' : fill(t('userSignedIn')!, announced));
+    setText(this._live!, announced === true ? failure : announced ? fill(t('userSignedIn')!, announced) : '');
   }
 
   /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */
