@@ -37,7 +37,7 @@ export interface FetchUserOptions {
    */
   apiBase: string;
   /** The fetch to use; defaults to the global one. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** How long the whole request, answer included, may take, in ms; default 10000. */
   timeout?: number;
 }

@@ -11,7 +11,6 @@ import { getSession, onChange } from '../session/token-store.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
 import { userElementStyles } from './user-element.styles.js';
-import type { AniapiErrorDetail } from '../oauth/errors.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { fill, Messages } from '../i18n/message-registry.js';
 import { USER_MESSAGES } from '../i18n/english-messages.js';
@@ -32,8 +31,6 @@ declare module './events.js' {
     'aniapi-user': AniapiUserEvent;
   }
 }
-
-const STATUSES: readonly AniapiUserStatus[] = ['loading', 'signed-in', 'signed-out', 'error'];
 
 /**
  * Shows who is signed in: the avatar and name AniAPI gives for the session's
@@ -94,7 +91,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   private _user: AniapiUser | null = null;
 
-  private _failure: AniapiErrorDetail | null = null;
+  private _failure: AniapiError | null = null;
 
   // What the live region says: the name of the user loaded, the failure (true), or nothing.
   private _announcement: string | true | null = null;
@@ -206,9 +203,9 @@ export class AniapiUserElement extends ReactiveElement {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    for (const status of STATUSES) {
-      this._views![status].hidden = status !== this._status;
-      this._state(status, status === this._status);
+    for (const [status, view] of Object.entries(this._views!)) {
+      view.hidden = status !== this._status;
+      this._state(status, !view.hidden);
     }
     const avatar = this._avatar!;
     const src = imageUrl(this._user?.avatar, location);
@@ -219,15 +216,14 @@ export class AniapiUserElement extends ReactiveElement {
       if (avatar.getAttribute('src') !== src) avatar.src = src;
       this._views!['signed-in'].prepend(avatar);
     }
-    const name = this._user?.username ?? '';
     const t = this._messages.lookup();
     const failure = this._failure ? fill(t('userFailed')!, t(this._failure.code) ?? this._failure.message) : '';
-    setText(this._name!, name);
+    setText(this._name!, this._user?.username ?? '');
     setText(this._loadingSlot!, t('userLoading')!);
     setText(this._signedOutSlot!, t('userSignedOut')!);
     setText(this._error!, failure);
     const announced = this._announcement;
-    setText(this._live!, announced === true ? failure : announced === null ? '' : fill(t('userSignedIn')!, announced));
+    setText(this._live!, announced === true ? failure : announced ? fill(t('userSignedIn')!, announced) : '');
   }
 
   /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */
@@ -250,7 +246,7 @@ export class AniapiUserElement extends ReactiveElement {
     }
     let user: AniapiUser | null;
     try {
-      user = await fetchUser({ apiBase, ...(this.fetch && { fetch: this.fetch }) });
+      user = await fetchUser({ apiBase, fetch: this.fetch });
     } catch (error) {
       if (!(error instanceof AniapiError)) throw error;
       if (load === this._loads) this._fail(error);
@@ -270,7 +266,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   private _fail(error: AniapiError): void {
     this._show('error');
-    this._failure = error.detail;
+    this._failure = error;
     this._announcement = true;
     emit(this, 'aniapi-error', error.detail);
   }
