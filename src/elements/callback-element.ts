@@ -26,13 +26,13 @@ export type { CallbackResult } from '../callback/page-outcome.js';
  * Where an element is with the page's response. `unchecked`: the next update
  * checks it. `handing-back`: the window that started its login is asked to
  * take it. `known`: checked here, or claimed by that window. `reported`: its
- * event has fired, and the view shows it.
+ * event has fired, and the view shows it. A known or reported phase holds
+ * either its `result` or the other window's `claim`; the other reads undefined.
  */
 type Phase =
-  | { at: 'unchecked' }
-  | { at: 'handing-back' }
-  | { at: 'known' | 'reported'; result: CallbackResult }
-  | { at: 'known' | 'reported'; claim: HandBackClaim };
+  | { at: 'unchecked' | 'handing-back'; result?: undefined; claim?: undefined }
+  | { at: 'known' | 'reported'; result: CallbackResult; claim?: undefined }
+  | { at: 'known' | 'reported'; claim: HandBackClaim; result?: undefined };
 
 type FailureView = typeof import('./failure-view.js');
 
@@ -49,7 +49,7 @@ function loadFailureView(): Promise<FailureView | null> {
 }
 
 /** Whether the phase ends in a failure, which needs the failure view to be told. */
-const failed = (phase: Phase): boolean => ('claim' in phase ? !phase.claim.ok : 'result' in phase && !phase.result.ok);
+const failed = (phase: Phase): boolean => (phase.claim ?? phase.result)?.ok === false;
 
 /**
  * Completes an AniAPI login on the redirect-URI page. On first connection it
@@ -130,7 +130,7 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
-    return 'result' in this._phase ? this._phase.result : null;
+    return this._phase.result ?? null;
   }
 
   override connectedCallback(): void {
@@ -187,7 +187,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const phase = this._phase;
-    const token = 'result' in phase && phase.result.ok && phase.result.token.accessToken;
+    const token = phase.result?.ok && phase.result.token.accessToken;
     // Checked in the first update: the page or framework has set `store` by now.
     if (phase.at === 'unchecked') this._check();
     // A store set after the response was checked (Angular binds properties a task after
@@ -218,7 +218,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     const retry = error !== null && lastLogin() !== null && !window.opener && !!view;
     const t = this._messages.lookup(view?.CALLBACK_FAILURE_MESSAGES);
     let text = t('signingIn')!;
-    if (shown && 'claim' in phase) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed') ?? '';
+    if (shown && phase.claim) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed') ?? '';
     else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
     // The provider's own words go in as text, and only where the template says.
     else if (error)
@@ -269,7 +269,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       return;
     }
     this._phase = { ...phase, at: 'reported' };
-    if ('claim' in phase) {
+    if (phase.claim) {
       const popup = !!window.opener;
       emit(this, 'aniapi-handed-back', { popup });
       if (popup) window.close();
