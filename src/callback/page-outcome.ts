@@ -10,6 +10,7 @@ import { pageSingleton } from '../internal/page-singleton.js';
 import { checkStore, getToken } from '../session/token-store.js';
 import { scrubCallbackPage } from './address-bar.js';
 import { takeResponse } from './response-stash.js';
+import type { TakenResponse } from './response-stash.js';
 
 /** The outcome of a callback page: the token's detail, or the failure's. */
 export type CallbackResult = { ok: true; token: AniapiTokenDetail } | { ok: false; error: AniapiErrorDetail };
@@ -31,17 +32,20 @@ export function readCallbackPage(store: string): CallbackResult {
   // The stash holds only responses, so anything taken from it is a fresh one; a login that has
   // since ended (logout, expiry) is not reported again as a success.
   if (!taken && known && (!known.ok || known.token.accessToken === getToken())) return known;
-  return (outcome.result = checkResponse(taken?.fragment ?? '', store, taken?.inQuery ?? false));
+  return (outcome.result = checkResponse(taken, store));
 }
 
-/** Checks a response taken off the address bar and keeps its token in `store`: the outcome, never a throw. */
-function checkResponse(fragment: string, store: string, responseInQuery: boolean): CallbackResult {
+/**
+ * Checks the response taken off the address bar, if any, and keeps its token
+ * in `store`: the outcome, never a throw.
+ */
+function checkResponse(taken: TakenResponse | undefined, store: string): CallbackResult {
   try {
     checkStore(store);
-    if (responseInQuery) {
+    if (taken?.inQuery) {
       throw refuseResponse('The response came in the query, where servers and logs see it, and is refused.');
     }
-    return { ok: true, token: completeLogin(fragment, store) };
+    return { ok: true, token: completeLogin(taken?.fragment ?? '', store) };
   } catch (error) {
     if (error instanceof AniapiError) return { ok: false, error: error.detail };
     throw error;
