@@ -47,6 +47,11 @@ export default defineConfig(
     files: ['src/**/*.ts'],
     rules: {
       'no-console': 'error',
+      // A name is read after the line that declares it, closures included: the code reads top to bottom.
+      '@typescript-eslint/no-use-before-define': [
+        'error',
+        { functions: false, typedefs: false, ignoreTypeReferences: true },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',

@@ -49,17 +49,19 @@ function offer(fragment: string, state: string): Promise<HandBackClaim | null> {
     const timer = setTimeout(() => done(null), HAND_BACK_WAIT);
     // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
     const others = setTimeout(() => channel.send(message), opener ? OPENER_FIRST : 0);
-    const done = (claim: HandBackClaim | null): void => {
-      channel.close();
-      clearTimeout(timer);
-      clearTimeout(others);
-      resolve(claim);
-    };
     try {
       // Delivered only if the opener is still a page of this very origin.
       opener?.postMessage(message, location.origin);
     } catch {
       // An opener that is gone.
+    }
+
+    /** Ends the offer with the first claim, or null after the wait, closing what it holds open. */
+    function done(claim: HandBackClaim | null): void {
+      channel.close();
+      clearTimeout(timer);
+      clearTimeout(others);
+      resolve(claim);
     }
   });
 }
