@@ -99,3 +99,15 @@ export function collectEvents(target: EventTarget = document): { events: CustomE
   for (const type of types) target.addEventListener(type, record);
   return { events, stop: () => types.forEach((type) => target.removeEventListener(type, record)) };
 }
+
+/** A user as AniAPI's answer for the signed-in user carries it, without an avatar: the tests' "demo". */
+export const DEMO_USER = {
+  id: 1,
+  username: 'demo',
+  email: 'demo@aniapi.test',
+  email_verified: true,
+  role: 0,
+  gender: 0,
+  has_anilist: false,
+  has_mal: false,
+};

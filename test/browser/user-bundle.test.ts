@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiLoginElement } from '../../src/elements/login-element.js';
 import type { AniapiUserElement } from '../../src/elements/user-element.js';
-import { aniapiToken, clearStorage } from './helpers.js';
+import { aniapiToken, clearStorage, DEMO_USER as USER } from './helpers.js';
 
 // The two single files as a plain HTML page loads them, imported by URL:
 // dist/aniapi-user.min.js first, alone, then beside the package's own.
@@ -11,16 +11,6 @@ type UserBundle = typeof import('../../src/user.js');
 type Bundle = typeof import('../../src/index.js');
 const load = <T>(url: string): Promise<T> => import(/* @vite-ignore */ url);
 
-const USER = {
-  id: 1,
-  username: 'demo',
-  email: 'demo@aniapi.test',
-  email_verified: true,
-  role: 0,
-  gender: 0,
-  has_anilist: false,
-  has_mal: false,
-};
 const knowsDemo = (async () => new Response(JSON.stringify({ status_code: 200, data: USER }))) as typeof fetch;
 
 describe('dist/aniapi-user.min.js', () => {

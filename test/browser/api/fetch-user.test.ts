@@ -4,19 +4,9 @@ import type { FetchUserOptions } from '../../../src/api/fetch-user.js';
 import { fetchUser } from '../../../src/api/fetch-user.js';
 import type { SessionChangeReason } from '../../../src/session/token-store.js';
 import { getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
-import { clearStorage } from '../helpers.js';
+import { clearStorage, DEMO_USER as USER } from '../helpers.js';
 
 const API = 'http://127.0.0.1:8765';
-const USER = {
-  id: 1,
-  username: 'demo',
-  email: 'demo@aniapi.test',
-  email_verified: true,
-  role: 0,
-  gender: 0,
-  has_anilist: false,
-  has_mal: false,
-};
 
 /** A fetch that answers once with this envelope and records what it was asked. */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
