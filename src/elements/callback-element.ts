@@ -157,7 +157,12 @@ export class AniapiCallbackElement extends ReactiveElement {
    * @internal
    */
   navigate(path: string): void {
-    location.replace(path);
+    const url = new URL(path, location.href);
+    // The same URL with a fragment (a hash route of this page) would only scroll, and the document that held the
+    // token would stay, its navigation entry still holding the callback URL: it must end, so load it afresh.
+    const sameDocument = url.hash !== '' && url.href.split('#')[0] === location.href.split('#')[0];
+    location.replace(url.href);
+    if (sameDocument) location.reload();
   }
 
   /**

@@ -707,5 +707,23 @@ describe('<aniapi-callback>', () => {
       );
       expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
     });
+
+    it('with auto-return to the same page under another fragment (a hash route), still ends the document that held the token', async () => {
+      // location.replace() to the same URL with another fragment only scrolls: the callback document, whose
+      // navigation entry keeps the token, would go on as the page the user returns to.
+      const page = '/test/browser/fixtures/callback.html?auto-return';
+      const state = startLogin({ returnTo: `${page}#/profile` });
+      const frame = await openFrame(`${page}#access_token=t&state=${state}`);
+      const callbackDocument = frame.contentDocument;
+      await waitUntil(() => frame.contentWindow!.location.hash === '#/profile', 'did not return');
+      await waitUntil(
+        () => frame.contentDocument !== callbackDocument && frame.contentDocument?.readyState === 'complete',
+        'the document that held the token is still the page',
+        { timeout: 3000 },
+      );
+      const entry = frame.contentWindow!.performance.getEntriesByType('navigation')[0]!;
+      expect(entry.name).to.equal(`${location.origin}${page}#/profile`);
+      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
+    });
   });
 });
