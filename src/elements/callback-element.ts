@@ -157,6 +157,7 @@ export class AniapiCallbackElement extends ReactiveElement {
    * @internal
    */
   navigate(path: string): void {
+    // Against the page's URL, as the way back was checked, not against a <base> that may point to another origin.
     const url = new URL(path, location.href);
     // The same URL with a fragment (a hash route of this page) would only scroll, and the document that held the
     // token would stay, its navigation entry still holding the callback URL: it must end, so load it afresh.

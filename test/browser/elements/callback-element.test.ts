@@ -708,6 +708,25 @@ describe('<aniapi-callback>', () => {
       expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
     });
 
+    it('with auto-return stays on the origin under a <base> that points to another one', async () => {
+      // The way back is checked against the page's URL, so it must be followed against the page's URL too: a
+      // relative path given to location.replace() would resolve against the document's <base>.
+      const elsewhere = `${location.protocol}//127.0.0.1:${location.port}/elsewhere/`;
+      const state = startLogin({ returnTo: '/test/browser/fixtures/landing.html?back=1' });
+      const frame = await openFrame(
+        `/test/browser/fixtures/callback.html?auto-return&base=${encodeURIComponent(elsewhere)}#access_token=t&state=${state}`,
+      );
+      const readable = () => {
+        try {
+          return frame.contentWindow!.location.href;
+        } catch {
+          return 'another origin';
+        }
+      };
+      await waitUntil(() => !readable().includes('/callback.html'), 'did not return', { timeout: 3000 });
+      expect(readable()).to.equal(`${location.origin}/test/browser/fixtures/landing.html?back=1`);
+    });
+
     it('with auto-return to the same page under another fragment (a hash route), still ends the document that held the token', async () => {
       // location.replace() to the same URL with another fragment only scrolls: the callback document, whose
       // navigation entry keeps the token, would go on as the page the user returns to.
