@@ -155,12 +155,16 @@ export function getToken(): string | null {
  * token lives in exactly one place; a token kept in `session` or `memory`
  * therefore ends a `local` session in the origin's other tabs. Listeners hear `login`.
  *
- * @throws {AniapiError} `unsupported` when the chosen storage refuses to work.
+ * @throws {AniapiError} `unsupported` when the chosen storage refuses to work; the old session has ended all the
+ *   same, and its listeners hear `logout`.
  */
 export function setToken(accessToken: string, store: TokenStore = 'session'): Session {
+  const signedIn = readToken() !== null;
   clear();
   if (store === 'memory') hub.memory = accessToken;
   else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, accessToken), true))) {
+    // The old session is gone all the same: its listeners hear that it ended.
+    if (signedIn) notify(null, 'logout');
     throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
   }
   const session = toSession(accessToken);

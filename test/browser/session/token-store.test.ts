@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Session, SessionChangeReason } from '../../../src/session/token-store.js';
 import { getSession, getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
 import { watchExpiry } from '../../../src/session/expiry-watch.js';
-import { aniapiToken, clearStorage, jwt, otherTabWrites, TOKEN_KEY } from '../helpers.js';
+import { aniapiToken, clearStorage, fillLocalStorage, jwt, otherTabWrites, TOKEN_KEY } from '../helpers.js';
 
 /** Records what session listeners hear until stopped. */
 function listen(): { heard: Array<[Session | null, SessionChangeReason]>; stop: () => void } {
@@ -77,6 +77,22 @@ describe('session', () => {
       [{ accessToken: 't1', expiresAt: null, userId: null }, 'login'],
       [null, 'logout'],
     ]);
+  });
+
+  it('tells listeners the session ended when a new token cannot be kept and the old one is gone', () => {
+    setToken('old', 'session');
+    const { heard, stop } = listen();
+    fillLocalStorage();
+    try {
+      expect(() => setToken('n'.repeat(64), 'local')).to.throw('localStorage');
+    } finally {
+      localStorage.clear();
+      stop();
+    }
+    // The old token left every store to keep one token in one place; listeners (the page's other elements) must
+    // hear it, not go on showing a session that no longer exists.
+    expect(getToken()).to.equal(null);
+    expect(heard).to.deep.equal([[null, 'logout']]);
   });
 
   it('logs out of every store', () => {
