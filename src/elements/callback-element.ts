@@ -152,18 +152,12 @@ export class AniapiCallbackElement extends ReactiveElement {
     window.removeEventListener('hashchange', this._onHashChange);
   }
 
-  /**
-   * Leaves for `path` without adding a history entry. A seam for tests.
-   * @internal
-   */
+  /** @internal A seam for tests. Leaves for `path` (against the page's URL, never a `<base>`) in a new document. */
   navigate(path: string): void {
-    // Against the page's URL, as the way back was checked, not against a <base> that may point to another origin.
     const url = new URL(path, location.href);
-    // The same URL with a fragment (a hash route of this page) would only scroll, and the document that held the
-    // token would stay, its navigation entry still holding the callback URL: it must end, so load it afresh.
-    const sameDocument = url.hash !== '' && url.href.split('#')[0] === location.href.split('#')[0];
     location.replace(url.href);
-    if (sameDocument) location.reload();
+    // Only the fragment differed, so replace() merely scrolled and the document that held the token stays: reload.
+    if (url.hash && location.href === url.href) location.reload();
   }
 
   /**
