@@ -159,12 +159,11 @@ export function getToken(): string | null {
  *   same, and its listeners hear `logout`.
  */
 export function setToken(accessToken: string, store: TokenStore = 'session'): Session {
-  const signedIn = readToken() !== null;
   clear();
   if (store === 'memory') hub.memory = accessToken;
   else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, accessToken), true))) {
     // The old session is gone all the same: its listeners hear that it ended.
-    if (signedIn) notify(null, 'logout');
+    if (hub.last) notify(null, 'logout');
     throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
   }
   const session = toSession(accessToken);
