@@ -170,8 +170,11 @@ export class AniapiLoginElement extends ReactiveElement {
       }
       // No popup opens for a login that cannot start; the check is synchronous, so the click still counts.
       checkLogin(options, location);
+      // The popup settings as they are at the click, checked by open(): an aniapi-login listener that changes them
+      // neither moves the token to another store nor leaves the button busy with a login that never ran.
+      const settings = { store: this.store, popupTimeout: this.popupTimeout };
       // In the click itself, before any other work: a popup blocker lets a window through only then.
-      win = popup?.open(this);
+      win = popup?.open(settings);
       const { url } = beginLogin(options);
       if (!emit(this, 'aniapi-login', { url }, true)) {
         win?.close();
@@ -180,7 +183,7 @@ export class AniapiLoginElement extends ReactiveElement {
       this._redirecting = true;
       if (!popup) return this.navigate(url);
       popup
-        .run(win!, url, this)
+        .run(win!, url, settings)
         .catch((error: unknown) => this._fail(error))
         .finally(() => (this._redirecting = false));
     } catch (error) {

@@ -159,6 +159,34 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
   });
 
+  it('keeps the token in the store named at the click, whatever an aniapi-login listener makes of it', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    element.addEventListener('aniapi-login', () => (element.store = 'local'), { once: true });
+    click(element);
+    const token = aniapiToken();
+    await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
+    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(token);
+    expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);
+  });
+
+  it('is not left busy for good when an aniapi-login listener spoils the popup settings', async () => {
+    const element = await popupButton();
+    stubOpen(new PopupWindow());
+    element.addEventListener('aniapi-login', () => (element.store = 'Memory' as typeof element.store), {
+      once: true,
+    });
+    const { events, stop } = collectEvents();
+    click(element);
+    const state = stateOf(popup!.url);
+    const claim = await offerFromAnotherTab(`#access_token=${aniapiToken()}&state=${state}`);
+    stop();
+    // The login checked at the click goes on, into the store checked then.
+    expect(claim).to.deep.equal({ type: CLAIM, state, ok: true });
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-login', 'aniapi-token']);
+    await waitUntil(() => !element.matches(':state(redirecting)'), 'the button stays busy');
+  });
+
   it('ignores offers for other states and answers a failed response with ok: false and a typed error', async () => {
     const element = await popupButton();
     stubOpen(new PopupWindow());
