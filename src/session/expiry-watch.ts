@@ -37,7 +37,7 @@ const MAX_DELAY = 2 ** 31 - 1;
 const WINDOW_EVENTS = ['pageshow', 'focus'];
 
 const realClock: ExpiryClock = {
-  now: () => Date.now(),
+  now: Date.now,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 };
@@ -64,7 +64,7 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
     timer = undefined;
     const now = clock.now();
     const session = storedSession();
-    if (session === null || session.expiresAt === null) return;
+    if (session?.expiresAt == null) return;
     // The one place that acts on expiry: the token goes, and listeners (this watch among them) hear `expired`.
     if (session.expiresAt <= now) return endSession(session.accessToken, 'expired');
     const warnAt = session.expiresAt - warnBefore;

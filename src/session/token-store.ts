@@ -107,12 +107,15 @@ function toSession(accessToken: string): Session {
 function notify(session: Session | null, reason: SessionChangeReason): void {
   hub.last = session?.accessToken ?? null;
   for (const listener of [...hub.listeners]) {
-    try {
-      listener(session, reason);
-    } catch (error) {
-      // One failing listener must not keep the others from hearing of the change.
-      globalThis.reportError?.(error);
-    }
+    // Unless a listener has changed the session again (a logout on hearing of a login, the expiry watch dropping a
+    // token that has expired): every listener has heard of that, and this change, told after it, would be old news.
+    if (hub.last === (session?.accessToken ?? null))
+      try {
+        listener(session, reason);
+      } catch (error) {
+        // One failing listener must not keep the others from hearing of the change.
+        globalThis.reportError?.(error);
+      }
   }
 }
 
@@ -180,7 +183,8 @@ export function logout(): void {
 
 /**
  * Calls `listener` on every change of the session, in this page and, for the
- * `local` store, in every other tab of the origin.
+ * `local` store, in every other tab of the origin. A change that a listener
+ * undoes before this one's turn (a logout on hearing of a login) is not told after.
  *
  * @returns A function that stops the calls.
  */

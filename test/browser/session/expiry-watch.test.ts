@@ -263,6 +263,33 @@ describe('expiry on the elements', () => {
     stop();
   });
 
+  it('leaves no element signed in with a token that expired as it was set, however many elements there are', async () => {
+    const holder = await fixture(
+      html`<div>
+        <aniapi-login client-id="c" redirect-uri="https://app.example/cb"></aniapi-login>
+        <aniapi-login client-id="c" redirect-uri="https://app.example/cb"></aniapi-login>
+      </div>`,
+    );
+    const [first, second] = holder.querySelectorAll('aniapi-login');
+    const { events, stop } = collectEvents();
+    // An app that keeps tokens itself gives back one that has expired meanwhile.
+    setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 10 }));
+    stop();
+    await first!.updateComplete;
+    await second!.updateComplete;
+    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    for (const element of [first!, second!]) {
+      expect(element.hasAttribute('signed-in'), 'signed in after the token was dropped').to.equal(false);
+      // The last word each element says is that the session ended.
+      expect(
+        events
+          .filter((e) => e.target === element)
+          .map((e) => e.type)
+          .at(-1),
+      ).to.equal('aniapi-logout');
+    }
+  });
+
   it('does not warn about a token that has ended by the time the page could hear it', async () => {
     setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 30 }));
     const { events, stop } = collectEvents();

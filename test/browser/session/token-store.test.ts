@@ -126,6 +126,22 @@ describe('session', () => {
     expect(getToken()).to.equal('mine');
   });
 
+  it('never tells a listener of a change after one that a listener made on hearing it', () => {
+    // An app that refuses some sessions: it logs out as soon as it hears of one.
+    const stopFirst = onChange((session) => session && logout());
+    const { heard, stop } = listen();
+    try {
+      setToken('refused');
+    } finally {
+      stop();
+      stopFirst();
+    }
+    // The logout, and not the login after it, which would leave this listener believing the session goes on; the
+    // login was over before this listener's turn came.
+    expect(heard).to.deep.equal([[null, 'logout']]);
+    expect(getToken()).to.equal(null);
+  });
+
   it('keeps calling the other listeners when one throws', () => {
     const heard: string[] = [];
     // The test runner fails a test on any reported error, so catch the report where it is made.
