@@ -89,10 +89,14 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
     };
     // The race, not the signal alone, ends the wait: a fetch may ignore its signal.
     const giveUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject();
-      }, options.timeout ?? 10_000);
+      timer = setTimeout(
+        () => {
+          controller.abort();
+          reject();
+        },
+        // setTimeout runs a longer delay (an infinite one too) at once; one of 24.8 days is as good as forever.
+        Math.min(options.timeout ?? 10_000, 2 ** 31 - 1),
+      );
     });
     [response, envelope] = await Promise.race([ask(), giveUp]);
   } catch {

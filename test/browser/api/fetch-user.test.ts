@@ -271,6 +271,20 @@ describe('fetchUser', () => {
     expect(getToken()).to.equal('t');
   });
 
+  it('waits for a server slower than a moment when given a timeout longer than setTimeout can wait', async () => {
+    setToken('t');
+    const slow = (async () => {
+      await sleep(50);
+      return new Response(JSON.stringify({ status_code: 200, data: USER }));
+    }) as typeof globalThis.fetch;
+    // setTimeout runs a delay past 2^31 - 1 ms (about 24.8 days), or an infinite one, at once.
+    for (const timeout of [2 ** 31, 30 * 24 * 3600 * 1000, Infinity]) {
+      expect(await within(2000, fetchUser({ apiBase: API, fetch: slow, timeout })), `timeout ${timeout}`).to.deep.equal(
+        USER,
+      );
+    }
+  });
+
   it('clears its timer whatever the outcome: a request that has ended is never aborted later', async () => {
     setToken('t');
     const offline = (async () => {
