@@ -48,6 +48,39 @@ describe('beginLogin', () => {
     });
   });
 
+  it('makes the state from 32 bytes of crypto.getRandomValues, as base64url', () => {
+    const asked: number[] = [];
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 251) % 256);
+    crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
+      asked.push((array as Uint8Array).length);
+      (array as Uint8Array).set(bytes);
+      return array;
+    };
+    try {
+      const { url } = beginLogin(BASE, pageAt());
+      const expected = btoa(String.fromCharCode(...bytes))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+      expect(asked).to.deep.equal([32]);
+      expect(new URL(url).searchParams.get('state')).to.equal(expected);
+    } finally {
+      delete (crypto as Partial<Crypto>).getRandomValues;
+    }
+  });
+
+  it('refuses to start without WebCrypto: unsupported, recording nothing', () => {
+    (crypto as { getRandomValues?: unknown }).getRandomValues = undefined;
+    try {
+      const error = failure(BASE);
+      expect(error.code).to.equal('unsupported');
+      expect(sessionStorage.length).to.equal(0);
+    } finally {
+      delete (crypto as Partial<Crypto>).getRandomValues;
+    }
+    expect(crypto.getRandomValues).to.be.a('function');
+  });
+
   it('returns to the current path, query and hash by default', () => {
     const { url } = beginLogin(BASE, pageAt());
     const state = new URL(url).searchParams.get('state')!;
