@@ -202,6 +202,20 @@ describe('<aniapi-callback> under attack', () => {
       expect((window as { pwned?: number }).pwned).to.equal(undefined);
     });
 
+    it('believes no provider error before the state: a forged one is state_mismatch, its text shown nowhere', async () => {
+      const forged = 'Your account is locked; call 555-0100';
+      const { element, events, status } = await expectRefused(
+        `error=access_denied&error_description=${encodeURIComponent(forged)}&error_uri=https%3A%2F%2Fevil.test%2Fhelp&state=${'F'.repeat(43)}`,
+        'state_mismatch',
+        [state, forged, 'evil.test'],
+      );
+      expect(events[0]!.detail).to.deep.equal({ code: 'state_mismatch', message: events[0]!.detail.message });
+      expect(status.textContent).not.to.contain('555-0100');
+      expect(JSON.stringify(element.result)).not.to.contain('access_denied');
+      // The tab's own login is still waiting: a forged answer does not spend it.
+      await expectAccepted(`access_token=${TOKEN}&state=${state}`, TOKEN);
+    });
+
     it('keeps an https error_uri as data, never as a link', async () => {
       const { element, events } = await expectRefused(
         `error=server_error&error_uri=https%3A%2F%2Fdocs.test%2Fe&state=${state}`,
