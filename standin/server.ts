@@ -304,7 +304,10 @@ async function authenticate(settings: Settings, header: string | undefined): Pro
   return user;
 }
 
-/** The user as `/v1/auth/me` shows it: AniAPI's field names, absent fields left out. */
+/**
+ * The user as `/v1/auth/me` shows it: AniAPI's field names, absent fields left out.
+ * AniAPI omits null fields, and a JSON config may well write an unknown avatar as null.
+ */
 function publicUser(user: StandinUser) {
   return {
     id: user.id,
@@ -313,9 +316,9 @@ function publicUser(user: StandinUser) {
     email_verified: user.verified !== false,
     role: user.role ?? 0,
     gender: user.gender ?? 0,
-    ...(user.avatar === undefined ? {} : { avatar: user.avatar }),
-    ...(user.avatarTracker === undefined ? {} : { avatar_tracker: user.avatarTracker }),
-    ...(user.localization === undefined ? {} : { localization: user.localization }),
+    ...(user.avatar == null ? {} : { avatar: user.avatar }),
+    ...(user.avatarTracker == null ? {} : { avatar_tracker: user.avatarTracker }),
+    ...(user.localization == null ? {} : { localization: user.localization }),
     has_anilist: user.hasAnilist ?? false,
     has_mal: user.hasMal ?? false,
   };

@@ -260,6 +260,30 @@ describe('GET /v1/auth/me', () => {
     });
   });
 
+  test('leaves out the fields a config left null, as AniAPI omits null fields', async () => {
+    // A JSON config (--config) writes an unknown avatar as null; AniAPI never sends "avatar": null.
+    const nulls = { avatar: null, avatarTracker: null, localization: null, role: null, gender: null };
+    const plain = await startStandin({ users: [{ ...users[0], ...nulls, hasAnilist: null, hasMal: null }] });
+    try {
+      const response = await fetch(`${plain.url}/v1/auth/me`, {
+        headers: { Authorization: `Bearer ${await plain.issueToken(1)}` },
+      });
+      const { data } = await envelopeOf(response, 200);
+      assert.deepEqual(data, {
+        id: 1,
+        username: 'demo',
+        email: 'demo@aniapi.test',
+        email_verified: true,
+        role: 0,
+        gender: 0,
+        has_anilist: false,
+        has_mal: false,
+      });
+    } finally {
+      await plain.close();
+    }
+  });
+
   const reasons = [
     ['no header', async () => null, 'Missing Authorization header'],
     ['another scheme', async () => `Basic ${await standin.issueToken(1)}`, 'Invalid Authorization header'],
