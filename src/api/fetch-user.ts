@@ -85,7 +85,9 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
         referrerPolicy: 'no-referrer',
         signal: controller.signal,
       });
-      return [answer, await answer.json()] as const;
+      // A body that is no JSON leaves the HTTP status to speak: an RFC 6750 server refuses a token
+      // with a bare 401 and WWW-Authenticate, and a proxy may answer a plain 429.
+      return [answer, await answer.json().catch(() => null)] as const;
     };
     // The race, not the signal alone, ends the wait: a fetch may ignore its signal.
     const giveUp = new Promise<never>((_, reject) => {

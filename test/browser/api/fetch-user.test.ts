@@ -106,6 +106,19 @@ describe('fetchUser', () => {
     expect(reasons).to.deep.equal(['login', 'unauthorized']);
   });
 
+  it('takes a real HTTP 401 or 429 without an envelope at its word, as an RFC 6750 server sends them', async () => {
+    // RFC 6750 §3.1: the refusal is the status and WWW-Authenticate; the body is often empty.
+    setToken('t');
+    const refused = answering(401, '', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    expect(await fetchUser({ apiBase: API, ...refused })).to.equal(null);
+    expect(getToken()).to.equal(null);
+    expect(reasons).to.deep.equal(['login', 'unauthorized']);
+    setToken('t');
+    const busy = await failure(fetchUser({ apiBase: API, ...answering(429, 'Too Many Requests') }));
+    expect(busy.code).to.equal('rate_limited');
+    expect(getToken()).to.equal('t');
+  });
+
   it('reads the envelope, not the HTTP status: a 401 inside an HTTP 200 logs out too', async () => {
     setToken('t');
     const { fetch } = answering(200, {
