@@ -5,6 +5,7 @@
 import { AniapiError } from '../oauth/errors.js';
 import { endpointUrl } from '../oauth/url-rules.js';
 import { endSession, getToken } from '../session/token-store.js';
+import { MAX_DELAY } from '../internal/max-delay.js';
 
 /**
  * The signed-in user from AniAPI's `GET /v1/auth/me`. Each field is present only
@@ -96,8 +97,8 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
           controller.abort();
           reject();
         },
-        // setTimeout runs a longer delay (an infinite one too) at once; one of 24.8 days is as good as forever.
-        Math.min(options.timeout ?? 10_000, 2 ** 31 - 1),
+        // One of 24.8 days is as good as forever.
+        Math.min(options.timeout ?? 10_000, MAX_DELAY),
       );
     });
     [response, envelope] = await Promise.race([ask(), giveUp]);

@@ -10,14 +10,13 @@ import type { Reply } from './channel.js';
 import type { PopupSettings } from './hooks.js';
 import { checkStore } from '../session/token-store.js';
 import type { TokenStore } from '../session/token-store.js';
+import { MAX_DELAY } from '../internal/max-delay.js';
 
 /** The popup's size in CSS pixels: room for AniAPI's login and consent pages. */
 const WIDTH = 500;
 const HEIGHT = 650;
 /** How often the starting page looks whether the user closed the popup: a closed window fires no event here. */
 const CLOSED_CHECK = 500;
-// setTimeout runs a longer delay at once.
-const MAX_DELAY = 2 ** 31 - 1;
 
 /** A popup login waiting in this page, by its state. */
 interface Waiting {

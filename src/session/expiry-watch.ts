@@ -7,6 +7,7 @@
  */
 import type { Session } from './token-store.js';
 import { endSession, onChange, storedSession } from './token-store.js';
+import { MAX_DELAY } from '../internal/max-delay.js';
 
 /**
  * The clock and timers a watch runs on; tests pass their own.
@@ -31,8 +32,6 @@ export interface ExpiryOptions {
 /** Default lead of the expiry warning: one minute. */
 export const DEFAULT_EXPIRY_WARNING = 60_000;
 
-// setTimeout runs a longer delay at once; a token valid for longer is checked again then.
-const MAX_DELAY = 2 ** 31 - 1;
 // The page coming back: shown again, restored from the back-forward cache, focused.
 const WINDOW_EVENTS = ['pageshow', 'focus'];
 
@@ -76,6 +75,7 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
       return;
     }
     const next = warned === session.accessToken ? session.expiresAt : warnAt;
+    // A token valid for longer than the longest timer is checked again when it fires.
     timer = clock.setTimeout(check, Math.min(Math.max(next - now, 0), MAX_DELAY));
   };
 
