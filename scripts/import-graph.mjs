@@ -1,11 +1,11 @@
 // Checks the shape of src/: no import circle (type-only imports count too, since
-// they tie the modules' meaning together) and no file over 300 lines. Run by
+// they tie the modules' meaning together) and no file over 400 lines. Run by
 // `npm run lint`; prints each problem and exits 1 if there is any.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAX_LINES = 300;
+const MAX_LINES = 400;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
 function sources(dir) {
