@@ -7,4 +7,11 @@
  * @module
  */
 export { getSession, getToken, logout, onChange, setToken } from './session/token-store.js';
-export type { LogoutReason, Session, SessionChangeReason, SessionListener, TokenStore } from './session/token-store.js';
+export type {
+  LogoutReason,
+  Session,
+  SessionChangeReason,
+  SessionListener,
+  SetTokenOptions,
+  TokenStore,
+} from './session/token-store.js';

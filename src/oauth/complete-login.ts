@@ -1,6 +1,6 @@
 import { AniapiError } from './errors.js';
 import { parseFragment } from './fragment-parser.js';
-import { readClaims } from './jwt-claims.js';
+import { isBearerToken, readClaims } from './jwt-claims.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
 import { sameOriginPath } from './same-origin-path.js';
@@ -25,8 +25,6 @@ export interface AniapiTokenDetail {
   returnTo: string | null;
 }
 
-/** RFC 6750's b64token: the only characters a bearer token may have. */
-const B64TOKEN = /^[\w\-.~+/]+=*$/;
 /** Parameters of other grants; their presence in an implicit-grant response means it is not one. */
 const FOREIGN_PARAMS = ['refresh_token', 'code', 'id_token'];
 
@@ -82,7 +80,7 @@ export function completeLogin(
   const tokenType = params.get('token_type');
   const expiresIn = params.get('expires_in');
   if (
-    !B64TOKEN.test(accessToken) ||
+    !isBearerToken(accessToken) ||
     (tokenType !== undefined && tokenType.toLowerCase() !== 'bearer') ||
     (expiresIn !== undefined && !/^\d{1,10}$/.test(expiresIn))
   ) {
@@ -93,7 +91,8 @@ export function completeLogin(
     throw new AniapiError('token_expired', 'The token AniAPI sent back has already expired.');
   }
 
-  setToken(accessToken, store);
+  // The token is sent only to the server that issued it: the authorize URL's origin (AniAPI serves both).
+  setToken(accessToken, store, { issuer: login.authorizeUrl });
   supersedePendingLogins(env.storage, login);
   return { accessToken, expiresAt, returnTo: sameOriginPath(login.returnTo, env.location) };
 }

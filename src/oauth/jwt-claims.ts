@@ -1,3 +1,5 @@
+import { MAX_FRAGMENT_LENGTH } from './fragment-parser.js';
+
 /** What the package reads from a token. Read, never verified: not proof of identity. */
 export interface TokenClaims {
   /** The `exp` claim in ms since the epoch, or `null` when the token is no JWT or has none. */
@@ -6,9 +8,23 @@ export interface TokenClaims {
   userId: string | null;
 }
 
+/** RFC 6750's b64token: the only characters a bearer token may have. */
+const B64TOKEN = /^[\w\-.~+/]+=*$/;
+
+/**
+ * Whether `token` can be a bearer token: RFC 6750's b64token, no longer than a
+ * callback response may be. Anything else could not have come through the
+ * callback, and could not be sent in an `Authorization` header.
+ */
+export function isBearerToken(token: unknown): token is string {
+  return typeof token === 'string' && token.length <= MAX_FRAGMENT_LENGTH && B64TOKEN.test(token);
+}
+
 /**
  * Reads `exp` and `id` from a JWT's payload without checking its signature:
  * only the server can do that. Anything that is not a readable JWT gives nulls.
+ * An `exp` that is there but is no finite number (a string, null, `-1e999`) is
+ * no date at all, so it reads as long past: such a token is refused, not kept forever.
  */
 export function readClaims(token: string): TokenClaims {
   const parts = token.split('.');
@@ -20,7 +36,7 @@ export function readClaims(token: string): TokenClaims {
         const { exp, id } = payload as Record<string, unknown>;
         return {
           // Number.isFinite is false for anything but a finite number: no coercion.
-          expiresAt: Number.isFinite(exp) ? (exp as number) * 1000 : null,
+          expiresAt: exp === undefined ? null : Number.isFinite(exp) ? (exp as number) * 1000 : 0,
           userId: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
         };
       }

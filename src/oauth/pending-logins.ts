@@ -5,6 +5,7 @@
  * states the tab has settled, and the configuration of its last login.
  */
 import type { AniapiErrorCause } from './errors.js';
+import { endRecord, hasEnded } from '../internal/ended-records.js';
 
 /** What a login remembers between the redirect and the callback. */
 export interface PendingLogin {
@@ -45,7 +46,9 @@ export function takePendingLogin(storage: Storage, state: string): PendingLogin 
   const key = PENDING_PREFIX + state;
   const record = readRecord(storage.getItem(key));
   storage.removeItem(key);
-  if (record?.state !== state) return null;
+  // A copy of a login already used, which a history traversal brought back with an older sessionStorage.
+  if (record?.state !== state || hasEnded(endedId(state))) return null;
+  endLogin(record);
   settle(storage, [state], 'used');
   // The authorize URL as configured: without the parameters the login appended, response_type first.
   rememberLogin(storage, { ...record, authorizeUrl: record.authorizeUrl.replace(/[?&]response_type=token&.*/, '') });
@@ -108,7 +111,10 @@ export function lastLogin(storage?: Storage): LoginSettings | null {
  * that comes later is simply one this tab no longer waits for.
  */
 export function abandonPendingLogin(storage: Storage, state: string): void {
-  storage.removeItem(PENDING_PREFIX + state);
+  const key = PENDING_PREFIX + state;
+  const record = readRecord(storage.getItem(key));
+  storage.removeItem(key);
+  if (record) endLogin(record);
 }
 
 /** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
@@ -132,10 +138,25 @@ function dropWhere(storage: Storage, drop: (login: PendingLogin) => boolean, cau
     const login = readRecord(storage.getItem(key));
     if (!login || drop(login)) {
       storage.removeItem(key);
+      if (login) endLogin(login);
       states.push(key.slice(PENDING_PREFIX.length));
     }
   }
   settle(storage, states, cause);
+}
+
+/**
+ * Writes down, where no restored copy of sessionStorage reaches, that a login
+ * is over, until it would have expired anyway: a copy of its record that history
+ * brings back cannot be completed.
+ */
+function endLogin(login: PendingLogin): void {
+  endRecord(endedId(login.state), login.createdAt + PENDING_LOGIN_MAX_AGE);
+}
+
+/** A pending login's name in the list of ended records. */
+function endedId(state: string): string {
+  return `login:${state}`;
 }
 
 /** Adds states to the tab's settled record, newest last, keeping the last {@link SETTLED_MAX}. */

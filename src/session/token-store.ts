@@ -3,7 +3,8 @@
  * that hear it change. It keeps one hub on `globalThis` (under a symbol), so
  * that two copies of the package in one page keep one session.
  */
-import { readClaims } from '../oauth/jwt-claims.js';
+import { isBearerToken, readClaims } from '../oauth/jwt-claims.js';
+import { endRecord, hasEnded, isEndedKey } from '../internal/ended-records.js';
 import { pageSingleton } from '../internal/page-singleton.js';
 import { AniapiError } from '../oauth/errors.js';
 
@@ -30,6 +31,18 @@ export interface Session {
   expiresAt: number | null;
   /** The AniAPI user id from the token's `id` claim. Read, not verified: never proof of identity. */
   userId: string | null;
+  /**
+   * The origin of the authorize URL the token came from (`https://api.example`): the one origin that `fetchUser()`
+   * and `<aniapi-user>` send it to unless the app allows another from script. `null` for a token kept by
+   * {@link setToken} without an issuer, which goes to any API origin the page names.
+   */
+  issuer: string | null;
+}
+
+/** What {@link setToken} keeps beside the token. */
+export interface SetTokenOptions {
+  /** The origin (or any URL on it) of the AniAPI server that issued the token; see {@link Session.issuer}. */
+  issuer?: string | null | undefined;
 }
 
 /**
@@ -44,14 +57,32 @@ export type SessionChangeReason = 'login' | LogoutReason;
 /** Called with the new session (`null` when signed out) and why it changed. */
 export type SessionListener = (session: Session | null, reason: SessionChangeReason) => void;
 
+/**
+ * The storage key of the session, in sessionStorage or localStorage. Its value is
+ * the package's own JSON: {@link StoredSession}.
+ */
 const TOKEN_KEY = 'aniapi-elements.token';
 
+/** The session as a store keeps it. */
+interface StoredSession {
+  accessToken: string;
+  issuer: string | null;
+  /** Names this record in the list of ended records, so that a restored copy of it is known for what it is. */
+  id: string;
+}
+
+/** Until when the end of a session whose token has no `exp` is kept: as long as the list has room. */
+const NO_EXPIRY = Number.MAX_SAFE_INTEGER;
+
 interface Hub {
-  memory: string | null;
+  memory: StoredSession | null;
   listeners: Set<SessionListener>;
   /** The token listeners last heard of, to tell a real change from a no-op `storage` event. */
   last: string | null;
+  /** Reads the store again after it may have changed behind this page's back; tells listeners of any change. */
+  recheck: () => void;
   onStorage: (event: StorageEvent) => void;
+  onPageShow: (event: PageTransitionEvent) => void;
 }
 
 // Shared through the global object so that two copies of the package in one page
@@ -60,12 +91,25 @@ const hub: Hub = pageSingleton('session', () => ({
   memory: null,
   listeners: new Set(),
   last: null,
-  onStorage(event) {
-    if (event.key !== TOKEN_KEY && event.key !== null) return;
-    const token = readToken();
-    if (token === hub.last) return;
-    const session = token === null ? null : toSession(token);
+  recheck() {
+    const stored = readStored();
+    if ((stored?.accessToken ?? null) === hub.last) return;
+    const session = stored && toSession(stored);
+    // A token that arrives already expired is no sign-in: the callback refuses such a token, so no tab of this
+    // package kept it. It goes, and whoever believed the session it replaced hears that it ended.
+    if (session?.expiresAt != null && session.expiresAt <= Date.now()) {
+      forget(stored);
+      if (hub.last !== null) notify(null, 'logout');
+      return;
+    }
     notify(session, session ? 'login' : 'logout');
+  },
+  onStorage(event) {
+    if (event.key === TOKEN_KEY || event.key === null || isEndedKey(event.key)) hub.recheck();
+  },
+  onPageShow(event) {
+    // Restored from the back-forward cache: the storage may be an older copy, or changed while the page slept.
+    if (event.persisted) hub.recheck();
   },
 }));
 
@@ -82,26 +126,62 @@ function withStorage<T>(store: 'session' | 'local', use: (storage: Storage) => T
   }
 }
 
-function readToken(): string | null {
-  return hub.memory || withStorage('session', read) || withStorage('local', read) || null;
+/**
+ * The session record of the first store that holds a sound one: memory, then
+ * sessionStorage, then localStorage. The store is input (another tab or script
+ * may write anything under the key), so a record is read through the same
+ * grammar as a callback response; one that fails it, or a copy of a record that
+ * has ended (brought back by a history traversal), is removed where it lies.
+ */
+function readStored(): StoredSession | null {
+  return hub.memory ?? withStorage('session', readFrom) ?? withStorage('local', readFrom) ?? null;
 }
 
-function read(storage: Storage): string | null {
-  return storage.getItem(TOKEN_KEY);
+function readFrom(storage: Storage): StoredSession | null {
+  const json = storage.getItem(TOKEN_KEY);
+  if (json === null) return null;
+  const record = parseRecord(json);
+  if (record === null) storage.removeItem(TOKEN_KEY);
+  return record;
 }
 
-function clear(): void {
+function parseRecord(json: string): StoredSession | null {
+  try {
+    // Any JSON value: null or a non-object has none of the fields.
+    const r = JSON.parse(json) as Partial<Record<keyof StoredSession, unknown>> | null;
+    const sound =
+      isBearerToken(r?.accessToken) &&
+      (r.issuer === null || typeof r.issuer === 'string') &&
+      typeof r.id === 'string' &&
+      !hasEnded(r.id);
+    return sound ? (r as StoredSession) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Forgets the session in every store. The record that held it, if any, is
+ * written down as ended, so that no copy of it that history brings back is believed.
+ */
+function forget(record: StoredSession | null): void {
   hub.memory = null;
-  withStorage('session', forget);
-  withStorage('local', forget);
+  withStorage('session', remove);
+  withStorage('local', remove);
+  if (record) endRecord(record.id, toSession(record).expiresAt ?? NO_EXPIRY);
 }
 
-function forget(storage: Storage): void {
+function remove(storage: Storage): void {
   storage.removeItem(TOKEN_KEY);
 }
 
-function toSession(accessToken: string): Session {
-  return { accessToken, ...readClaims(accessToken) };
+function toSession({ accessToken, issuer }: StoredSession): Session {
+  return { accessToken, ...readClaims(accessToken), issuer };
+}
+
+/** A new record's id: unique, not secret. */
+function recordId(): string {
+  return `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
 }
 
 function notify(session: Session | null, reason: SessionChangeReason): void {
@@ -133,8 +213,17 @@ export function getSession(now: number = Date.now()): Session | null {
 
 /** The session as stored, whether or not its token has expired: for the expiry watch, which acts on it. */
 export function storedSession(): Session | null {
-  const token = readToken();
-  return token === null ? null : toSession(token);
+  const stored = readStored();
+  return stored && toSession(stored);
+}
+
+/**
+ * The id of the session's record, or null when signed out: it tells one sign-in
+ * from another without naming the token, for a page that must recognise its own.
+ * @internal
+ */
+export function sessionRecordId(): string | null {
+  return readStored()?.id ?? null;
 }
 
 /**
@@ -143,8 +232,9 @@ export function storedSession(): Session | null {
  * (`expired`) and the API client (`unauthorized`), not for apps: they call {@link logout}.
  */
 export function endSession(accessToken: string, reason: Exclude<LogoutReason, 'logout'>): void {
-  if (readToken() !== accessToken) return;
-  clear();
+  const stored = readStored();
+  if (stored?.accessToken !== accessToken) return;
+  forget(stored);
   notify(null, reason);
 }
 
@@ -157,45 +247,82 @@ export function getToken(): string | null {
  * Keeps a token in the chosen store and removes it from the others, so that a
  * token lives in exactly one place; a token kept in `session` or `memory`
  * therefore ends a `local` session in the origin's other tabs. Listeners hear `login`.
+ * A session replaced by another token has ended: no copy of it that history brings back is believed.
  *
- * @throws {AniapiError} `unsupported` when the chosen storage refuses to work; the old session has ended all the
+ * @param options.issuer Where the token came from: `fetchUser()` then sends it to that origin only. Without it, the
+ *   token goes to whatever API origin the page names.
+ * @throws {AniapiError} `invalid_config` for a token that is no RFC 6750 bearer token, or an issuer that is no URL;
+ *   nothing changes then. `unsupported` when the chosen storage refuses to work; the old session has ended all the
  *   same, and its listeners hear `logout`.
  */
-export function setToken(accessToken: string, store: TokenStore = 'session'): Session {
-  clear();
-  if (store === 'memory') hub.memory = accessToken;
-  else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, accessToken), true))) {
+export function setToken(accessToken: string, store: TokenStore = 'session', options: SetTokenOptions = {}): Session {
+  if (!isBearerToken(accessToken)) {
+    throw new AniapiError(
+      'invalid_config',
+      'The token is not a bearer token: RFC 6750 allows A-Z a-z 0-9 -._~+/ and a trailing =.',
+    );
+  }
+  const old = readStored();
+  // The token already held, kept again (in another store, say), is the same session: its record keeps its id.
+  const same = old?.accessToken === accessToken;
+  const record: StoredSession = { accessToken, issuer: originOf(options.issuer), id: same ? old.id : recordId() };
+  forget(same ? null : old);
+  if (store === 'memory') hub.memory = record;
+  else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, JSON.stringify(record)), true))) {
     // The old session is gone all the same: its listeners hear that it ended.
     if (hub.last) notify(null, 'logout');
     throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
   }
-  const session = toSession(accessToken);
+  const session = toSession(record);
   notify(session, 'login');
   return session;
 }
 
-/** Signs out: forgets the token in every store. Tabs that share the store hear it too. */
+/** The origin of `issuer`, or null without one; `invalid_config` when it is no URL with an origin. */
+function originOf(issuer: string | null | undefined): string | null {
+  if (issuer == null) return null;
+  let origin = 'null';
+  try {
+    origin = new URL(issuer).origin;
+  } catch {
+    // Refused below, with every other URL that has no origin.
+  }
+  if (origin === 'null') throw new AniapiError('invalid_config', 'issuer must be the URL of the AniAPI server.');
+  return origin;
+}
+
+/**
+ * Signs out: forgets the token in every store, for good. Tabs that share the
+ * store hear it too, and so do tabs and history entries that hold a copy of the
+ * same session (a duplicated tab, sessionStorage restored by Back): the session
+ * is written down as ended in localStorage, where no restored copy reaches.
+ */
 export function logout(): void {
-  const signedIn = readToken() !== null;
-  clear();
-  if (signedIn) notify(null, 'logout');
+  const stored = readStored();
+  forget(stored);
+  if (stored || hub.last !== null) notify(null, 'logout');
 }
 
 /**
  * Calls `listener` on every change of the session, in this page and, for the
- * `local` store, in every other tab of the origin. A change that a listener
- * undoes before this one's turn (a logout on hearing of a login) is not told after.
+ * `local` store, in every other tab of the origin; also when the page comes back
+ * from the back-forward cache to a store that changed meanwhile. A change that a
+ * listener undoes before this one's turn (a logout on hearing of a login) is not told after.
  *
  * @returns A function that stops the calls.
  */
 export function onChange(listener: SessionListener): () => void {
   if (hub.listeners.size === 0) {
-    hub.last = readToken();
+    hub.last = readStored()?.accessToken ?? null;
     globalThis.addEventListener?.('storage', hub.onStorage);
+    globalThis.addEventListener?.('pageshow', hub.onPageShow);
   }
   hub.listeners.add(listener);
   return () => {
     hub.listeners.delete(listener);
-    if (hub.listeners.size === 0) globalThis.removeEventListener?.('storage', hub.onStorage);
+    if (hub.listeners.size === 0) {
+      globalThis.removeEventListener?.('storage', hub.onStorage);
+      globalThis.removeEventListener?.('pageshow', hub.onPageShow);
+    }
   };
 }

@@ -152,8 +152,8 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   );
   // The app binds store="local": the token is there, and only there.
   const { token, inSession } = await page.evaluate(() => ({
-    token: localStorage.getItem('aniapi-elements.token'),
-    inSession: sessionStorage.getItem('aniapi-elements.token'),
+    token: JSON.parse(localStorage.getItem('aniapi-elements.token'))?.accessToken ?? null,
+    inSession: JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken ?? null,
   }));
   assert.ok(token);
   assert.equal(inSession, null);
@@ -165,7 +165,10 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   await page.goto(`${site.url}/`);
   await session.filter({ hasText: /^signed in$/ }).waitFor();
   await page.locator('[data-test=user]').filter({ hasText: 'demo' }).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('aniapi-elements.token')), token);
+  assert.equal(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('aniapi-elements.token'))?.accessToken ?? null),
+    token,
+  );
 
   await page.locator('[data-test=logout]').click();
   await session.filter({ hasText: /^signed out$/ }).waitFor();
@@ -174,7 +177,10 @@ async function roundTrip(site, { app, withSingleFile = false }) {
     async () => (await eventsSeen(page)).includes('aniapi-logout'),
     'the app handled aniapi-logout',
   );
-  assert.equal(await page.evaluate(() => localStorage.getItem('aniapi-elements.token')), null);
+  assert.equal(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('aniapi-elements.token'))?.accessToken ?? null),
+    null,
+  );
   await assertEventually(() => button.isVisible(), 'the login button is back after logout');
 
   // Again, as a user meets it: nothing held, the callback route's own auto-return brings the browser back to /.
@@ -186,7 +192,9 @@ async function roundTrip(site, { app, withSingleFile = false }) {
   await page.waitForURL(`${site.url}/`);
   await session.filter({ hasText: /^signed in$/ }).waitFor();
   await page.locator('[data-test=user]').filter({ hasText: 'demo' }).waitFor();
-  const again = await page.evaluate(() => localStorage.getItem('aniapi-elements.token'));
+  const again = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('aniapi-elements.token'))?.accessToken ?? null,
+  );
   assert.ok(again);
   // A router that went to / in the callback's document would leave the callback URL in its navigation entry.
   assertTokenGone(await page.evaluate(tokenProbe, again), 'chromium', `the ${app} app signed in`);

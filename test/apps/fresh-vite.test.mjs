@@ -87,7 +87,9 @@ describe('the fresh Vite page', { skip: dir ? false : 'APPS leaves it out' }, ()
       // <aniapi-callback auto-return> on /callback.html takes the token and goes back to /.
       await page.waitForURL(`${site.url}/`);
       await session.filter({ hasText: /^signed in$/ }).waitFor();
-      assert.ok(await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token')));
+      assert.ok(
+        await page.evaluate(() => JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken ?? null),
+      );
 
       await page.locator('#logout').click();
       await session.filter({ hasText: /^signed out$/ }).waitFor();
@@ -95,7 +97,10 @@ describe('the fresh Vite page', { skip: dir ? false : 'APPS leaves it out' }, ()
         .locator('#events li')
         .filter({ hasText: /^session logout$/ })
         .waitFor();
-      assert.equal(await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token')), null);
+      assert.equal(
+        await page.evaluate(() => JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken ?? null),
+        null,
+      );
       assert.deepEqual(problems, []);
       await context.close();
     });

@@ -8,7 +8,7 @@ import type { AniapiErrorCode } from '../../src/elements/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
 import { getToken, logout } from '../../src/session/token-store.js';
 import { arrive, completeWith } from './callback-harness.js';
-import { clearStorage, jwt, startLogin, TOKEN_KEY } from './helpers.js';
+import { clearStorage, jwt, startLogin, storedToken } from './helpers.js';
 
 // Distinctive, so that any copy of it anywhere is found.
 const TOKEN = jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 3600, mark: 'SECRETTOKENMARK' });
@@ -53,8 +53,8 @@ async function expectRefused(fragment: string, code: AniapiErrorCode, secrets: s
   const { element, events } = outcome;
   expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', code]]);
 
-  expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
-  expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+  expect(storedToken(sessionStorage)).to.equal(null);
+  expect(storedToken(localStorage)).to.equal(null);
   expect(getToken()).to.equal(null);
 
   expect(location.href).not.to.contain('#');

@@ -36,11 +36,23 @@ export function startLogin(options: { returnTo?: string; now?: number } = {}): s
   return new URL(url).searchParams.get('state')!;
 }
 
-/** Where the session keeps the token, in sessionStorage or localStorage: a key users' pages may read. */
+/** Where the session keeps the token, in sessionStorage or localStorage. */
 export const TOKEN_KEY = 'aniapi-elements.token';
 
-/** What another tab's change to localStorage looks like to this one. */
-export function otherTabWrites(value: string | null): void {
+/** The session record as the package writes it, for tests that play another tab or script. */
+export function sessionRecord(accessToken: string, issuer: string | null = null, id = `test.${Math.random()}`): string {
+  return JSON.stringify({ accessToken, issuer, id });
+}
+
+/** The token that a storage area holds for the session, read from the package's record; null when none. */
+export function storedToken(storage: Storage): string | null {
+  const json = storage.getItem(TOKEN_KEY);
+  return json === null ? null : (JSON.parse(json) as { accessToken: string }).accessToken;
+}
+
+/** What another tab's write of the session key (a token in the package's record, or `raw` text) looks like to this one. */
+export function otherTabWrites(token: string | null, { raw = false } = {}): void {
+  const value = token === null || raw ? token : sessionRecord(token);
   if (value === null) localStorage.removeItem(TOKEN_KEY);
   else localStorage.setItem(TOKEN_KEY, value);
   window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY, newValue: value, storageArea: localStorage }));

@@ -8,7 +8,7 @@ import '../../src/login.js';
 import { getToken, logout } from '../../src/session/token-store.js';
 import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
 import { arrive, completeWith } from './callback-harness.js';
-import { aniapiToken, clearStorage, collectEvents, keysOf, openFrame, startLogin } from './helpers.js';
+import { aniapiToken, clearStorage, collectEvents, keysOf, openFrame, startLogin, storedToken } from './helpers.js';
 
 // The popup's window and the other tabs are played here: window.open gives a
 // stand-in window, and the other tab is a BroadcastChannel of this page (a
@@ -131,7 +131,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     stop();
     expect(events.map((e) => [e.type, e.detail.returnTo])).to.deep.equal([['aniapi-token', null]]);
     expect(events[0]!.target).to.equal(element);
-    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(token);
     expect(pending()).to.deep.equal([]);
     expect(popup!.closed).to.equal(true);
     expect(element.matches(':state(signed-in)')).to.equal(true);
@@ -143,8 +143,8 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     click(element);
     const token = aniapiToken();
     await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
-    expect(localStorage.getItem('aniapi-elements.token')).to.equal(token);
-    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(null);
   });
 
   it('keeps the token in the store named at the click, whatever the store becomes during the wait', async () => {
@@ -155,8 +155,8 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     element.store = 'Memory' as typeof element.store;
     const token = aniapiToken();
     await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
-    expect(localStorage.getItem('aniapi-elements.token')).to.equal(token);
-    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(null);
   });
 
   it('keeps the token in the store named at the click, whatever an aniapi-login listener makes of it', async () => {
@@ -166,8 +166,8 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     click(element);
     const token = aniapiToken();
     await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
-    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(token);
-    expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(token);
+    expect(storedToken(localStorage)).to.equal(null);
   });
 
   it('is not left busy for good when an aniapi-login listener spoils the popup settings', async () => {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { completeWith } from './callback-harness.js';
-import { clearStorage, fillLocalStorage, startLogin } from './helpers.js';
+import { clearStorage, fillLocalStorage, startLogin, storedToken } from './helpers.js';
 import '../../src/login.js';
 import { logout } from '../../src/session/token-store.js';
 
@@ -44,8 +44,8 @@ describe('storage that fails', () => {
         html`<aniapi-callback store="local"></aniapi-callback>`,
       );
       expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
-      expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
-      expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);
+      expect(storedToken(sessionStorage)).to.equal(null);
+      expect(storedToken(localStorage)).to.equal(null);
     } finally {
       localStorage.clear();
     }
@@ -95,7 +95,7 @@ describe('storage that is missing or refuses writes', () => {
       const { events } = await completeWith(`access_token=t0k3n&state=${state}`);
       expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', 'unsupported']]);
     });
-    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
   });
 
   it('reports unsupported when sessionStorage refuses to keep the login or the token', async () => {
@@ -112,7 +112,7 @@ describe('storage that is missing or refuses writes', () => {
     } finally {
       Storage.prototype.setItem = setItem;
     }
-    expect(sessionStorage.getItem('aniapi-elements.token')).to.equal(null);
-    expect(localStorage.getItem('aniapi-elements.token')).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(null);
   });
 });

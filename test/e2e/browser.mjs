@@ -68,3 +68,18 @@ export async function signIn(page, password = DEMO_PASSWORD) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Login' }).click();
 }
+
+/** The storage key of the session; its value is the package's record, whose `accessToken` the tests compare. */
+export const TOKEN_KEY = 'aniapi-elements.token';
+
+/** The page's sessionStorage and localStorage, the session's record read down to its token (absent when none). */
+export function storage(page) {
+  return page.evaluate((key) => {
+    const read = (area) => {
+      const items = { ...area };
+      if (key in items) items[key] = JSON.parse(items[key]).accessToken;
+      return items;
+    };
+    return { session: read(sessionStorage), local: read(localStorage) };
+  }, TOKEN_KEY);
+}

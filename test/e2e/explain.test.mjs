@@ -53,7 +53,9 @@ describe('a failed sign-in', () => {
     // The callback's auto-return goes back to where the first login started.
     await page.waitForURL(`${run.demo.url}/?from=here`);
     await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
-    const token = await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token'));
+    const token = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken ?? null,
+    );
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startDemo } from '../../demo/server/demo-server.mjs';
 import { DEMO_EMAIL, startStandin } from '../../dist/standin/index.js';
-import { recordRequests, signIn, withDemo } from './browser.mjs';
+import { recordRequests, signIn, storage, withDemo } from './browser.mjs';
 import { assertTokenGone, tokenProbe } from './token-probe.mjs';
 
 const run = withDemo();
@@ -18,10 +18,6 @@ async function openLogin(page, store = 'session') {
 }
 
 /** What sessionStorage and localStorage hold for the demo origin. */
-function storage(page) {
-  return page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
-}
-
 describe('the demo login', () => {
   test('goes round trip: wrong password, right password, callback, back signed in with the name shown', async () => {
     const page = await run.context.newPage();
@@ -190,7 +186,13 @@ describe('fetchUser', () => {
         onChange((_session, reason) => reasons.push(reason));
         await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 100));
         const second = await fetchUser({ apiBase });
-        return { first, second, reasons, token: getToken(), stored: sessionStorage.getItem('aniapi-elements.token') };
+        return {
+          first,
+          second,
+          reasons,
+          token: getToken(),
+          stored: JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken ?? null,
+        };
       },
       { token, apiBase: run.demo.standin.url },
     );
@@ -205,7 +207,14 @@ describe('fetchUser', () => {
       // The token goes in from a page of the demo's origin that runs no script: on the demo
       // page itself, a card still starting up could meet it, and the 401, before the reload.
       await page.goto(`${run.demo.url}/config.json`);
-      await page.evaluate((token) => sessionStorage.setItem('aniapi-elements.token', token), foreign);
+      await page.evaluate(
+        (token) =>
+          sessionStorage.setItem(
+            'aniapi-elements.token',
+            JSON.stringify({ accessToken: token, issuer: null, id: 'foreign' }),
+          ),
+        foreign,
+      );
       await page.goto(`${run.demo.url}/`);
       await page.locator('#message').filter({ hasText: 'Signed out (unauthorized).' }).waitFor();
       assert.equal(await page.locator('#signed-out').isVisible(), true);

@@ -142,6 +142,6 @@ test("the README's quickstart signs in, from a fresh folder with the packed pack
   await page.waitForURL(`${appUrl}/`);
   await page.locator('aniapi-user').getByText('demo', { exact: true }).waitFor({ timeout: 15_000 });
   assert.equal(new URL(page.url()).hash, '');
-  assert.ok(await page.evaluate(() => sessionStorage.getItem('aniapi-elements.token')));
+  assert.ok(await page.evaluate(() => JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken));
   assert.deepEqual(failures, []);
 });

@@ -4,7 +4,7 @@ import type { FetchUserOptions } from '../../../src/api/fetch-user.js';
 import { fetchUser } from '../../../src/api/fetch-user.js';
 import type { SessionChangeReason } from '../../../src/session/token-store.js';
 import { getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
-import { clearStorage, DEMO_USER as USER } from '../helpers.js';
+import { clearStorage, DEMO_USER as USER, keysOf } from '../helpers.js';
 
 const API = 'http://127.0.0.1:8765';
 
@@ -102,7 +102,9 @@ describe('fetchUser', () => {
     });
     expect(await fetchUser({ apiBase: API, fetch })).to.equal(null);
     expect(getToken()).to.equal(null);
-    expect(localStorage.length).to.equal(0);
+    // Gone from the store; what stays is the note that this session has ended, which holds no token.
+    expect(keysOf(localStorage)).to.deep.equal(['aniapi-elements.ended']);
+    expect(localStorage.getItem('aniapi-elements.ended')).not.to.contain('"t"');
     expect(reasons).to.deep.equal(['login', 'unauthorized']);
   });
 

@@ -8,7 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { scrubCallbackPage } from '../../../src/callback/address-bar.js';
 import { takeResponse } from '../../../src/callback/response-stash.js';
 import { logout } from '../../../src/session/token-store.js';
-import { aniapiToken, clearStorage, jwt, nextLoad, openFrame, startLogin, TOKEN_KEY } from '../helpers.js';
+import { aniapiToken, clearStorage, jwt, nextLoad, openFrame, startLogin, storedToken } from '../helpers.js';
 
 const PAGES = '/test/browser/fixtures/pre-scrub';
 const STASH: unique symbol = Symbol.for('aniapi-elements.response-stash.v1');
@@ -76,7 +76,7 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
     // The classic script right after the pre-scrub found the response in the stash.
     expect(JSON.parse(page.seen[0]!.taken)).to.deep.equal({ fragment: `#${fragment}`, inQuery: false });
     expect(page.heard.map(({ type, detail }) => [type, detail.accessToken])).to.deep.equal([['aniapi-token', TOKEN]]);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(TOKEN);
+    expect(storedToken(sessionStorage)).to.equal(TOKEN);
     // The element took it: nothing waits in the stash any more.
     expect(page[STASH]?.taken).to.equal(undefined);
   });
@@ -181,7 +181,7 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
       expectClean(page, `${location.origin}${PAGES}/hand-back.html`, ['head', 'body'], [token, 'h'.repeat(43)]);
       expect(offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
       expect(page.heard).to.deep.equal([{ type: 'aniapi-handed-back', detail: { popup: false } }]);
-      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+      expect(storedToken(sessionStorage)).to.equal(null);
     } finally {
       channel.close();
     }

@@ -15,6 +15,7 @@ import {
   openFrame,
   pageAt,
   startLogin,
+  storedToken,
   TOKEN_KEY,
 } from '../helpers.js';
 
@@ -25,8 +26,8 @@ async function expectFailure(fragment: string, code: AniapiErrorCode) {
   expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', code]]);
   expect(element.result).to.deep.equal({ ok: false, error: events[0]!.detail });
   expect(location.hash).to.equal('');
-  expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
-  expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+  expect(storedToken(sessionStorage)).to.equal(null);
+  expect(storedToken(localStorage)).to.equal(null);
   const secrets = new URLSearchParams(fragment);
   for (const name of ['access_token', 'state']) {
     const secret = secrets.get(name);
@@ -66,7 +67,7 @@ describe('<aniapi-callback>', () => {
       'aniapi-elements.settled',
       TOKEN_KEY,
     ]);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(token);
     expect(sessionStorage.getItem('aniapi-elements.last-login')).not.to.contain(state);
     expect(status.textContent).to.equal('Signed in.');
     expect(status.getAttribute('role')).to.equal('status');
@@ -128,14 +129,14 @@ describe('<aniapi-callback>', () => {
   it('keeps the token in the store it is given', async () => {
     const state = startLogin();
     await completeWith(`access_token=t&state=${state}`, html`<aniapi-callback store="local"></aniapi-callback>`);
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal('t');
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(localStorage)).to.equal('t');
+    expect(storedToken(sessionStorage)).to.equal(null);
 
     const next = startLogin();
     await completeWith(`access_token=m&state=${next}`, html`<aniapi-callback store="memory"></aniapi-callback>`);
     expect(getToken()).to.equal('m');
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
   });
 
   /** Arrives with a valid response to a fresh login and connects a callback element by script. */
@@ -153,8 +154,8 @@ describe('<aniapi-callback>', () => {
     element.store = 'local';
     await element.updateComplete;
     expect(element.result?.ok).to.equal(true);
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal(token);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(null);
     // The outcome, with its way back; the session relay of the same login (returnTo null) must not come too.
     await waitUntil(
       () => events.some((event) => event.target === element && event.detail.returnTo),
@@ -170,13 +171,13 @@ describe('<aniapi-callback>', () => {
   it('moves the token to a store set a task after it connects, with one outcome event', async () => {
     const { token, element, events, stop } = await connectAfterValidResponse();
     await element.updateComplete;
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(token);
     await new Promise((resolve) => setTimeout(resolve));
     element.store = 'memory';
     await element.updateComplete;
     expect(getToken()).to.equal(token);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(null);
     await waitUntil(
       () => events.some((event) => event.target === element && event.detail.returnTo),
       'no outcome was reported',
@@ -705,7 +706,7 @@ describe('<aniapi-callback>', () => {
       expect(frame.contentWindow!.location.href).to.equal(
         `${location.origin}/test/browser/fixtures/landing.html?back=1`,
       );
-      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
+      expect(storedToken(sessionStorage)).to.equal('t');
     });
 
     it('with auto-return stays on the origin under a <base> that points to another one', async () => {
@@ -742,7 +743,7 @@ describe('<aniapi-callback>', () => {
       );
       const entry = frame.contentWindow!.performance.getEntriesByType('navigation')[0]!;
       expect(entry.name).to.equal(`${location.origin}${page}#/profile`);
-      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t');
+      expect(storedToken(sessionStorage)).to.equal('t');
     });
   });
 });

@@ -6,7 +6,7 @@ import type { AniapiUser } from '../../../src/api/fetch-user.js';
 import type { SessionChangeReason } from '../../../src/session/token-store.js';
 import { getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
 import '../../../src/user.js';
-import { aniapiToken, clearStorage, collectEvents, jwt, otherTabWrites, TOKEN_KEY } from '../helpers.js';
+import { aniapiToken, clearStorage, collectEvents, jwt, otherTabWrites, storedToken } from '../helpers.js';
 
 const API = 'http://127.0.0.1:8765';
 const AVATAR = 'data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%201%201%22/%3E';
@@ -281,7 +281,7 @@ describe('<aniapi-user>', () => {
     stop();
     stopListening();
     expect(seen(element)).to.equal('Not signed in.');
-    expect([getToken(), localStorage.getItem(TOKEN_KEY), reasons]).to.deep.equal([null, null, ['unauthorized']]);
+    expect([getToken(), storedToken(localStorage), reasons]).to.deep.equal([null, null, ['unauthorized']]);
     expect(events.map((e) => e.type)).to.deep.equal([]);
   });
 

@@ -5,7 +5,17 @@ import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { AniapiError } from '../../../src/oauth/errors.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../../src/oauth/pending-logins.js';
 import type { TokenStore } from '../../../src/session/token-store.js';
-import { aniapiToken, clearStorage, fillLocalStorage, jwt, keysOf, pageAt, startLogin, TOKEN_KEY } from '../helpers.js';
+import {
+  aniapiToken,
+  clearStorage,
+  fillLocalStorage,
+  jwt,
+  keysOf,
+  pageAt,
+  startLogin,
+  storedToken,
+  TOKEN_KEY,
+} from '../helpers.js';
 
 const SETTLED_KEY = 'aniapi-elements.settled';
 const LAST_KEY = 'aniapi-elements.last-login';
@@ -27,8 +37,8 @@ function expectFailure(fragment: string, code: AniapiErrorCode, now?: number, ke
   expect(error.message).not.to.contain(fragment.replace(/^#/, '').slice(0, 20) || '\u0000');
   const state = new URLSearchParams(fragment.replace(/^#/, '')).get('state');
   if (state) expect(JSON.stringify(error.detail)).not.to.contain(state);
-  if (!keepToken) expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
-  expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+  if (!keepToken) expect(storedToken(sessionStorage)).to.equal(null);
+  expect(storedToken(localStorage)).to.equal(null);
   return error;
 }
 
@@ -42,7 +52,7 @@ describe('completeLogin', () => {
     const exp = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp;
     const detail = completeLogin(`#access_token=${token}&state=${state}`, 'session', pageAt());
     expect(detail).to.deep.equal({ accessToken: token, expiresAt: exp * 1000, returnTo: '/list?sort=score#top' });
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(token);
     // Beside the token: the settled state (worthless now, used once) and the login's configuration, no token.
     expect(keysOf(sessionStorage).sort()).to.deep.equal([LAST_KEY, SETTLED_KEY, TOKEN_KEY]);
     expect(JSON.parse(sessionStorage.getItem(SETTLED_KEY)!)).to.deep.equal([[state, 'used']]);
@@ -59,8 +69,8 @@ describe('completeLogin', () => {
       clearStorage();
       const state = startLogin();
       completeLogin(`access_token=opaque-${store}&state=${state}`, store, pageAt());
-      expect(sessionStorage.getItem(TOKEN_KEY), store).to.equal(store === 'session' ? `opaque-${store}` : null);
-      expect(localStorage.getItem(TOKEN_KEY), store).to.equal(store === 'local' ? `opaque-${store}` : null);
+      expect(storedToken(sessionStorage), store).to.equal(store === 'session' ? `opaque-${store}` : null);
+      expect(storedToken(localStorage), store).to.equal(store === 'local' ? `opaque-${store}` : null);
     }
   });
 
@@ -130,7 +140,7 @@ describe('completeLogin', () => {
     const second = startLogin({ returnTo: '/second' });
     expect(completeLogin(`access_token=t1&state=${first}`, 'session', pageAt()).returnTo).to.equal('/first');
     expect(completeLogin(`access_token=t2&state=${second}`, 'session', pageAt()).returnTo).to.equal('/second');
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t2');
+    expect(storedToken(sessionStorage)).to.equal('t2');
   });
 
   it('drops older logins of the tab when a newer one signs in: their response fails as superseded', () => {
@@ -143,7 +153,7 @@ describe('completeLogin', () => {
     expect(error.detail).to.deep.equal({ code: 'no_pending_login', message: error.message, cause: 'superseded' });
     // The oldest one too; the newer session stays.
     expect(failure(`access_token=t0&state=${older}`).detail.cause).to.equal('superseded');
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('t2');
+    expect(storedToken(sessionStorage)).to.equal('t2');
   });
 
   it('keeps a login started after the one that signs in: it can still complete', () => {
@@ -309,7 +319,7 @@ describe('completeLogin', () => {
     try {
       const error = failure(`access_token=${aniapiToken()}&state=${state}`, Date.now(), 'local');
       expect(error.code).to.equal('unsupported');
-      expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+      expect(storedToken(sessionStorage)).to.equal(null);
     } finally {
       localStorage.clear();
     }

@@ -5,7 +5,7 @@ import { watchExpiry } from '../../../src/session/expiry-watch.js';
 import '../../../src/login.js';
 import type { Session, SessionChangeReason } from '../../../src/session/token-store.js';
 import { logout, onChange, setToken } from '../../../src/session/token-store.js';
-import { clearStorage, collectEvents, jwt, TOKEN_KEY } from '../helpers.js';
+import { clearStorage, collectEvents, jwt, storedToken } from '../helpers.js';
 
 /** A wall clock and timers that move only when told; `jump` moves the clock without firing anything. */
 class TestClock implements ExpiryClock {
@@ -99,10 +99,10 @@ describe('watchExpiry', () => {
     clock.advance(expiresAt - clock.time - 1);
     expect(warned).to.have.length(1);
     expect(heard).to.deep.equal([]);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(token);
     clock.advance(1);
     expect(heard).to.deep.equal(['expired']);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
     expect(clock.pending).to.equal(0);
   });
 
@@ -238,7 +238,7 @@ describe('expiry on the elements', () => {
     ]);
     await element.updateComplete;
     expect(element.hasAttribute('signed-in')).to.equal(false);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
     document.removeEventListener('aniapi-expiring', note);
     document.removeEventListener('aniapi-logout', note);
     stop();
@@ -277,7 +277,7 @@ describe('expiry on the elements', () => {
     stop();
     await first!.updateComplete;
     await second!.updateComplete;
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
     for (const element of [first!, second!]) {
       expect(element.hasAttribute('signed-in'), 'signed in after the token was dropped').to.equal(false);
       // The last word each element says is that the session ended.

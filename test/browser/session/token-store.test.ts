@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import type { Session, SessionChangeReason } from '../../../src/session/token-store.js';
 import { getSession, getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
 import { watchExpiry } from '../../../src/session/expiry-watch.js';
-import { aniapiToken, clearStorage, fillLocalStorage, jwt, otherTabWrites, TOKEN_KEY } from '../helpers.js';
+import {
+  aniapiToken,
+  clearStorage,
+  fillLocalStorage,
+  jwt,
+  otherTabWrites,
+  sessionRecord,
+  storedToken,
+  TOKEN_KEY,
+} from '../helpers.js';
 
 /** Records what session listeners hear until stopped. */
 function listen(): { heard: Array<[Session | null, SessionChangeReason]>; stop: () => void } {
@@ -28,22 +37,22 @@ describe('session', () => {
     const exp = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp;
     setToken(token);
     expect(getToken()).to.equal(token);
-    expect(getSession()).to.deep.equal({ accessToken: token, expiresAt: exp * 1000, userId: '42' });
+    expect(getSession()).to.deep.equal({ accessToken: token, expiresAt: exp * 1000, userId: '42', issuer: null });
   });
 
   it('keeps an opaque token with unknown expiry and user', () => {
     setToken('opaque');
-    expect(getSession()).to.deep.equal({ accessToken: 'opaque', expiresAt: null, userId: null });
+    expect(getSession()).to.deep.equal({ accessToken: 'opaque', expiresAt: null, userId: null, issuer: null });
   });
 
   it('keeps the token in exactly one store', () => {
     setToken('in-local', 'local');
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal('in-local');
+    expect(storedToken(localStorage)).to.equal('in-local');
     setToken('in-session', 'session');
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('in-session');
+    expect(storedToken(localStorage)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal('in-session');
     setToken('in-memory', 'memory');
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
     expect(getToken()).to.equal('in-memory');
   });
 
@@ -56,11 +65,11 @@ describe('session', () => {
     expect(getSession(exp * 1000 - 1)).not.to.equal(null);
     expect(getSession(exp * 1000)).to.equal(null);
     // A read has no side effects: the token is still stored, and nobody was told anything.
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(token);
+    expect(storedToken(sessionStorage)).to.equal(token);
     expect(heard).to.deep.equal([]);
     // Expiry is acted on in one place: the watch, here at the token's exp.
     const stopWatch = watchExpiry({ clock: { now: () => exp * 1000, setTimeout: () => 0, clearTimeout: () => {} } });
-    expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(sessionStorage)).to.equal(null);
     expect(heard).to.deep.equal([[null, 'expired']]);
     stopWatch();
     stop();
@@ -74,7 +83,7 @@ describe('session', () => {
     stop();
     setToken('t2');
     expect(heard).to.deep.equal([
-      [{ accessToken: 't1', expiresAt: null, userId: null }, 'login'],
+      [{ accessToken: 't1', expiresAt: null, userId: null, issuer: null }, 'login'],
       [null, 'logout'],
     ]);
   });
@@ -96,12 +105,12 @@ describe('session', () => {
   });
 
   it('logs out of every store', () => {
-    localStorage.setItem(TOKEN_KEY, 'old');
+    localStorage.setItem(TOKEN_KEY, sessionRecord('old'));
     setToken('new', 'memory');
-    localStorage.setItem(TOKEN_KEY, 'stray');
+    localStorage.setItem(TOKEN_KEY, sessionRecord('stray'));
     logout();
     expect(getToken()).to.equal(null);
-    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+    expect(storedToken(localStorage)).to.equal(null);
   });
 
   it('hears a login and a logout made in another tab through localStorage', () => {
@@ -110,7 +119,7 @@ describe('session', () => {
     otherTabWrites(null);
     stop();
     expect(heard).to.deep.equal([
-      [{ accessToken: 'from-elsewhere', expiresAt: null, userId: null }, 'login'],
+      [{ accessToken: 'from-elsewhere', expiresAt: null, userId: null, issuer: null }, 'login'],
       [null, 'logout'],
     ]);
   });
