@@ -4,7 +4,7 @@
  */
 import { AniapiError } from '../oauth/errors.js';
 import { endpointUrl } from '../oauth/url-rules.js';
-import { endSession, getToken } from '../session/token-store.js';
+import { endSession, getSession } from '../session/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
 /**
@@ -37,6 +37,13 @@ export interface FetchUserOptions {
    * who would receive the token.
    */
   apiBase: string;
+  /**
+   * An API origin other than the token's issuer that may receive the token, such as `https://api.example`. By
+   * default the session's token goes only to the origin of the authorize URL it came from (AniAPI serves the API
+   * and the login there), so that markup naming another `apiBase` cannot send it elsewhere. Allow another only from
+   * script, never from anything a page's markup sets.
+   */
+  allowOrigin?: string | undefined;
   /** The fetch to use; defaults to the global one. */
   fetch?: typeof fetch | undefined;
   /** How long the whole request, answer included, may take, in ms; default 10000. */
@@ -65,14 +72,20 @@ const USER_FIELDS: Record<keyof AniapiUser, string | readonly unknown[]> = {
  *
  * @throws {AniapiError} `rate_limited` (with `retryAt` when AniAPI says it),
  * `network_error` (also when the answer takes longer than `timeout`), or
- * `invalid_config` for a missing or unacceptable `apiBase`.
+ * `invalid_config` for a missing or unacceptable `apiBase`, and for an API
+ * origin that is neither the token's issuer nor `allowOrigin` (no request is
+ * made), or that a redirect led to.
  */
 export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser | null> {
   // No default server: AniAPI's documented domain has another owner, who must never get the token.
   if (!options?.apiBase) throw new AniapiError('invalid_config', 'apiBase is required: the AniAPI server to ask.');
   const url = endpointUrl(`${options.apiBase.replace(/\/+$/, '')}/v1/auth/me`, 'apiBase');
-  const token = getToken();
-  if (token === null) return null;
+  const allowed = allowedOrigin(options.allowOrigin);
+  const session = getSession();
+  if (session === null) return null;
+  const token = session.accessToken;
+  const mayReceive = (origin: string) => session.issuer === null || origin === session.issuer || origin === allowed;
+  if (!mayReceive(url.origin)) throw refusedOrigin(url.origin, session.issuer!);
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let response: Response;
@@ -107,6 +120,9 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
   } finally {
     clearTimeout(timer);
   }
+  // A redirect to another origin dropped the token on the way, but the answer would speak for that origin's user.
+  const answeredFrom = response.redirected ? new URL(response.url).origin : url.origin;
+  if (!mayReceive(answeredFrom)) throw refusedOrigin(answeredFrom, session.issuer!);
   // AniAPI can report an error inside an HTTP 200, so its own status_code decides.
   const status = typeof envelope?.status_code === 'number' ? envelope.status_code : response.status;
   if (status === 401) {
@@ -129,4 +145,21 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
     if (typeof type === 'string' ? typeof value === type : type.includes(value)) user[name] = value;
   }
   return user;
+}
+
+/** The origin `allowOrigin` names, or undefined when it names none. */
+function allowedOrigin(allowOrigin: string | undefined): string | undefined {
+  if (!allowOrigin) return undefined;
+  try {
+    return new URL(allowOrigin).origin;
+  } catch {
+    throw new AniapiError('invalid_config', 'allowOrigin must be the URL of an AniAPI server.');
+  }
+}
+
+function refusedOrigin(origin: string, issuer: string): AniapiError {
+  return new AniapiError(
+    'invalid_config',
+    `The token came from ${issuer} and is not sent to ${origin}. To use another API origin, allow it from script: allowOrigin.`,
+  );
 }

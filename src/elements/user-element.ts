@@ -69,6 +69,7 @@ declare module './events.js' {
 export class AniapiUserElement extends ReactiveElement {
   static override properties = {
     apiBase: { attribute: 'api-base' },
+    allowOrigin: { attribute: false },
     messages: { attribute: false },
     _status: { state: true },
     _user: { state: true },
@@ -78,8 +79,17 @@ export class AniapiUserElement extends ReactiveElement {
 
   static override styles: CSSResultGroup = userElementStyles;
 
-  /** The AniAPI server to ask, without `/v1`; https, except on localhost. Required: there is no default server. */
+  /**
+   * The AniAPI server to ask, without `/v1`; https, except on localhost. Required: there is no default server. It must
+   * be on the origin the token came from (the authorize URL's), unless `allowOrigin` allows it.
+   */
   apiBase: string | undefined = undefined;
+
+  /**
+   * An API origin other than the token's issuer that may receive the token (`fetchUser()`'s `allowOrigin`). A
+   * property only, set from script: markup alone never sends the token to a new origin.
+   */
+  allowOrigin: string | undefined = undefined;
 
   /**
    * The fetch that `fetchUser()` uses. A seam for tests.
@@ -195,7 +205,7 @@ export class AniapiUserElement extends ReactiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.isConnected && (this._loadOnUpdate || changed.has('apiBase'))) {
+    if (this.isConnected && (this._loadOnUpdate || changed.has('apiBase') || changed.has('allowOrigin'))) {
       this._loadOnUpdate = false;
       void this._load(false);
     }
@@ -246,7 +256,7 @@ export class AniapiUserElement extends ReactiveElement {
     }
     let user: AniapiUser | null;
     try {
-      user = await fetchUser({ apiBase, fetch: this.fetch });
+      user = await fetchUser({ apiBase, allowOrigin: this.allowOrigin, fetch: this.fetch });
     } catch (error) {
       if (!(error instanceof AniapiError)) throw error;
       if (load === this._loads) this._fail(error);

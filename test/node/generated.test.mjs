@@ -52,7 +52,7 @@ test('every settable property, attribute and event of each element is typed for 
       ['store', 'auto-return', 'expiry-warning'],
     ],
     // status and user are read-only, fetch a test seam: none is a framework input.
-    'aniapi-user': [['apiBase', 'messages'], ['api-base']],
+    'aniapi-user': [['apiBase', 'allowOrigin', 'messages'], ['api-base']],
   });
   for (const [name, write] of Object.entries(FRAMEWORKS)) {
     const typings = write(elements);

@@ -55,7 +55,7 @@ const contract = {
   },
   'aniapi-user': {
     attributes: ['api-base'],
-    members: ['apiBase', 'messages', 'status', 'user', 'refresh'],
+    members: ['apiBase', 'allowOrigin', 'messages', 'status', 'user', 'refresh'],
     events: ['aniapi-user', 'aniapi-error'],
     slots: ['', 'loading', 'signed-out', 'error'],
     cssParts: ['user', 'avatar', 'name', 'loading', 'signed-out', 'error'],
