@@ -7,7 +7,8 @@ import type { AniapiTokenDetail } from '../oauth/complete-login.js';
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { AniapiError } from '../oauth/errors.js';
 import { pageSingleton } from '../internal/page-singleton.js';
-import { checkStore, getToken } from '../session/token-store.js';
+import { checkStore, getSession, getToken, sessionRecordId } from '../session/token-store.js';
+import { sameOriginPath } from '../oauth/same-origin-path.js';
 import { scrubCallbackPage } from './address-bar.js';
 import { takeResponse } from './response-stash.js';
 import type { TakenResponse } from './response-stash.js';
@@ -28,11 +29,43 @@ const outcome = pageSingleton<{ result?: CallbackResult }>('callback-outcome', (
 export function readCallbackPage(store: string): CallbackResult {
   scrubCallbackPage();
   const taken = takeResponse();
-  const known = outcome.result;
+  const known = outcome.result ?? signInOfThisEntry();
   // The stash holds only responses, so anything taken from it is a fresh one; a login that has
   // since ended (logout, expiry) is not reported again as a success.
   if (!taken && known && (!known.ok || known.token.accessToken === getToken())) return known;
-  return (outcome.result = checkResponse(taken, store));
+  if (taken) warnOfServiceWorker();
+  const result = (outcome.result = checkResponse(taken, store));
+  if (result.ok) markEntry(result.token);
+  return result;
+}
+
+/** Where a callback page's history entry keeps the sign-in its response made: an id and a path, never a token. */
+const ENTRY_MARK = 'aniapi-elements.signed-in';
+
+interface EntryMark {
+  session: string | null;
+  returnTo: string | null;
+}
+
+/**
+ * Marks this page's history entry with the sign-in its response made, so that
+ * a reload of the page (or Back to it) shows that sign-in rather than a missing
+ * response. A router's own state, when it is an object, is kept beside the mark.
+ */
+function markEntry({ returnTo }: AniapiTokenDetail): void {
+  const state: unknown = history.state;
+  if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return;
+  const mark: EntryMark = { session: sessionRecordId(), returnTo };
+  history.replaceState({ ...state, [ENTRY_MARK]: mark }, '');
+}
+
+/** The sign-in this history entry's response made, when the session still holds it; undefined otherwise. */
+function signInOfThisEntry(): CallbackResult | undefined {
+  const mark = (history.state as Record<string, EntryMark | undefined> | null)?.[ENTRY_MARK];
+  const session = getSession();
+  if (!session || !mark || mark.session !== sessionRecordId()) return undefined;
+  const returnTo = typeof mark.returnTo === 'string' ? sameOriginPath(mark.returnTo, location) : null;
+  return { ok: true, token: { accessToken: session.accessToken, expiresAt: session.expiresAt, returnTo } };
 }
 
 /**
@@ -49,5 +82,21 @@ function checkResponse(taken: TakenResponse | undefined, store: string): Callbac
   } catch (error) {
     if (error instanceof AniapiError) return { ok: false, error: error.detail };
     throw error;
+  }
+}
+
+/**
+ * Says so in the console when a service worker controls this page: it saw the
+ * response's URL, token included, in its `fetch` event, and may have cached it.
+ * Nothing the page does afterwards can take the URL back from a worker.
+ */
+function warnOfServiceWorker(): void {
+  const worker = globalThis.navigator?.serviceWorker?.controller;
+  if (worker) {
+    console.warn(
+      `aniapi-elements: the service worker ${worker.scriptURL} controls this callback page, so it saw the ` +
+        'sign-in response, access token included, in its fetch event and may keep it. Keep the callback page out ' +
+        "of every worker's scope, or make the worker ignore it.",
+    );
   }
 }

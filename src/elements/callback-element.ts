@@ -14,7 +14,7 @@ import { takenResponse } from '../callback/response-stash.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
-import { getToken, setToken, STORES } from '../session/token-store.js';
+import { getSession, setToken, STORES } from '../session/token-store.js';
 import { Messages } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
@@ -188,14 +188,15 @@ export class AniapiCallbackElement extends ReactiveElement {
     super.willUpdate(changed);
     const phase = this._phase;
     const token = phase.result?.ok && phase.result.token.accessToken;
+    const session = getSession();
     // Checked in the first update: the page or framework has set `store` by now.
     if (phase.at === 'unchecked') this._check();
     // A store set after the response was checked (Angular binds properties a task after
     // connecting) moves this login's token there, as long as it is still the session's.
-    else if (changed.has('store') && STORES.includes(this.store) && token === getToken()) {
+    else if (changed.has('store') && STORES.includes(this.store) && session && token === session.accessToken) {
       this._session.quietly(() => {
         try {
-          setToken(token, this.store);
+          setToken(token, this.store, { issuer: session.issuer });
         } catch (error) {
           emitFailure(this, error);
         }

@@ -1,0 +1,98 @@
+// A callback page that stays (no auto-return): what a reload of it shows, and what it says when a service worker
+// controls it (security round 3, point 6).
+import { expect, waitUntil } from '@open-wc/testing';
+import type { AniapiCallbackElement } from '../../../src/elements/callback-element.js';
+import { logout } from '../../../src/session/token-store.js';
+import { aniapiToken, clearStorage, nextLoad, openFrame, startLogin } from '../helpers.js';
+
+type CallbackWindow = Window & { heard: Array<{ type: string; detail: Record<string, unknown> }> };
+
+/** Opens the callback fixture in a frame and waits until it has reported an outcome. */
+async function callbackPage(fragment: string) {
+  const frame = await openFrame(`/test/browser/fixtures/callback.html${fragment}`);
+  const page = () => frame.contentWindow as CallbackWindow;
+  await waitUntil(() => page().heard?.length > 0, 'the page heard no outcome');
+  return { frame, page };
+}
+
+/** Reloads the frame's page, as the user's reload button does, and waits until it has reported an outcome. */
+async function reload(frame: HTMLIFrameElement): Promise<CallbackWindow> {
+  const loaded = nextLoad(frame);
+  frame.contentWindow!.location.reload();
+  await loaded;
+  const page = frame.contentWindow as CallbackWindow;
+  await waitUntil(() => page.heard?.length > 0, 'the reloaded page heard no outcome');
+  return page;
+}
+
+function shown(page: Window): { text: string; signedIn: boolean; error: boolean } {
+  const element = page.document.querySelector<AniapiCallbackElement>('aniapi-callback')!;
+  return {
+    text: element.shadowRoot!.querySelector('[part=status]')!.textContent!,
+    signedIn: element.matches(':state(signed-in)'),
+    error: element.matches(':state(error)'),
+  };
+}
+
+describe('<aniapi-callback> on a page that stays', () => {
+  beforeEach(() => {
+    logout();
+    clearStorage();
+  });
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  after(clearStorage);
+
+  it('shows a reload after its sign-in as signed in, with the same way back, not as a failed sign-in', async () => {
+    const token = aniapiToken();
+    const state = startLogin({ returnTo: '/account' });
+    const { frame, page } = await callbackPage(`#access_token=${token}&state=${state}`);
+    const first = page().heard;
+    expect(first.map((h) => h.type)).to.deep.equal(['aniapi-token']);
+    // The history entry remembers the sign-in by an id, never by its token or state.
+    expect(JSON.stringify(page().history.state)).not.to.contain(token).and.not.to.contain(state);
+    const again = await reload(frame);
+    expect(again.heard).to.deep.equal(first);
+    expect(first[0]!.detail.returnTo).to.equal('/account');
+    expect(shown(again)).to.deep.equal({ text: 'Signed in.', signedIn: true, error: false });
+    expect(again.location.hash).to.equal('');
+  });
+
+  it('fails a reload with no_response once the sign-in it made has ended', async () => {
+    const { frame } = await callbackPage(`#access_token=${aniapiToken()}&state=${startLogin()}`);
+    logout();
+    const again = await reload(frame);
+    expect(again.heard.map((h) => h.detail.code)).to.deep.equal(['no_response']);
+    expect(shown(again).error).to.equal(true);
+  });
+
+  it('still fails the same URL opened afresh, in a history entry of its own, with no_response', async () => {
+    await callbackPage(`#access_token=${aniapiToken()}&state=${startLogin()}`);
+    const { page } = await callbackPage('');
+    expect(page().heard.map((h) => h.detail.code)).to.deep.equal(['no_response']);
+  });
+
+  it('warns in the console when a service worker controls the callback page, which saw the token', async function () {
+    if (!('serviceWorker' in navigator)) this.skip();
+    const scope = '/test/browser/fixtures/worker/';
+    const registration = await navigator.serviceWorker.register(`${scope}worker.js`, { scope });
+    try {
+      const worker = registration.installing ?? registration.waiting ?? registration.active!;
+      if (worker.state !== 'activated') {
+        await new Promise<void>((resolve) =>
+          worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+        );
+      }
+      const frame = await openFrame(`${scope}callback.html#access_token=${aniapiToken()}&state=${startLogin()}`);
+      const page = frame.contentWindow as Window & { warnings: string[] };
+      await waitUntil(() => page.navigator.serviceWorker.controller !== null, 'the worker never took the page');
+      // Lit's development build warns of its own; only the package's words are read here.
+      const ours = () => page.warnings.filter((text) => text.startsWith('aniapi-elements:'));
+      await waitUntil(() => ours().length > 0, 'no warning');
+      expect(ours()).to.have.length(1);
+      expect(ours()[0]).to.contain('service worker').and.to.contain('worker.js');
+      expect(ours()[0]).not.to.contain('access_token=');
+    } finally {
+      await registration.unregister();
+    }
+  });
+});
