@@ -42,10 +42,15 @@ const STATUS_MESSAGES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   413: 'Payload too large',
+  415: 'Unsupported media type',
   429: 'Too many requests',
 };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Only the routes an app calls from its own origin allow any origin. The login page posts to the
+// stand-in's own origin; allowing others there would let any page sign in with the demo credentials
+// and read the redirect URL, token included.
+const CORS_PATHS = new Set(['/v1/auth/me', '/v1/oauth/token']);
 const MAX_BODY = 16 * 1024;
 // AniAPI keeps a code for 3 minutes and, unlike RFC 6749, does not spend it on use.
 const CODE_LIFETIME = 3 * 60 * 1000;
@@ -147,6 +152,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     } catch {
       return send(res, { envelope: envelope(400, 'Bad request', 'Request target is not valid') }, 400);
     }
+    // Set first, so that a browser app can read a 429 or a 405 too.
+    if (CORS_PATHS.has(url.pathname)) allowAnyOrigin(res);
     const quota = limit(req.socket.remoteAddress ?? '');
     if (quota) {
       res.setHeader('X-RateLimit-Limit', quota.limit);
@@ -175,7 +182,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       send(res, result, 200);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      if (error.status === 413) {
+      if (error.status === 413 || error.status === 415) {
         // Read and drop the rest of the upload so the client receives the answer instead of a reset;
         // the request timeout still bounds how long that may take.
         res.setHeader('Connection', 'close');
@@ -216,14 +223,17 @@ function envelope(status_code: number, message: string, data: unknown): Envelope
   return { status_code, message, data, version: '1' };
 }
 
-function send(res: ServerResponse, answer: Answer, status: number): void {
-  res.statusCode = status;
-  // AniAPI allows any origin; the headers a client needs to honour a 429 are exposed.
+/** AniAPI's CORS: any origin; the headers a client needs to honour a 429 are exposed. */
+function allowAnyOrigin(res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
   res.setHeader('Access-Control-Expose-Headers', 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
   res.setHeader('Access-Control-Max-Age', '600');
+}
+
+function send(res: ServerResponse, answer: Answer, status: number): void {
+  res.statusCode = status;
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -268,7 +278,13 @@ function findClient(settings: Settings, clientId: string): StandinClient | undef
   return GUID.test(clientId) ? settings.clients.find((c) => c.id.toLowerCase() === clientId.toLowerCase()) : undefined;
 }
 
+/**
+ * The body as a JSON object, sent as `application/json` (a charset or other parameter allowed):
+ * a plain-text body, which a page on any origin may send without a preflight, is refused.
+ */
 async function readJson(req: IncomingMessage): Promise<{ email?: unknown; password?: unknown }> {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') throw new Refusal(415, 'Content-Type must be application/json');
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
