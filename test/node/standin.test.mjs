@@ -561,10 +561,25 @@ describe('aniapi-standin', () => {
     assert.equal(await exited, 0);
   });
 
+  test('makes every answer wait --delay milliseconds', async () => {
+    const { child, ready, exited } = run(['--port', '0', '--delay', '300']);
+    const url = await ready;
+    const start = performance.now();
+    assert.equal((await fetch(`${url}/v1/auth/me`)).status, 401);
+    assert.ok(performance.now() - start >= 290);
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+  });
+
   test('refuses a bad flag with its usage and exit code 2', async () => {
-    const { ready, exited } = run(['--port', 'eighty']);
-    await assert.rejects(ready, /exited with 2/);
-    assert.equal(await exited, 2);
+    for (const args of [
+      ['--port', 'eighty'],
+      ['--delay', '60001'],
+    ]) {
+      const { ready, exited } = run(args);
+      await assert.rejects(ready, /exited with 2/);
+      assert.equal(await exited, 2);
+    }
   });
 
   test('fails to start with one line and exit code 1, no usage, when the config file is not there', async () => {
