@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { StandinOptions } from './options.js';
-import { DEMO_EMAIL, DEMO_PASSWORD, demoClient, MAX_DELAY } from './options.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, demoClient, MAX_ANSWER_DELAY } from './options.js';
 
 const USAGE = `Usage: aniapi-standin [options]
 
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const rateLimit = number(values['rate-limit'], 'rate-limit');
   if (rateLimit !== undefined) options.rateLimit = rateLimit;
   const delay = number(values.delay, 'delay');
-  if (delay !== undefined && delay > MAX_DELAY) throw new UsageError(`--delay must be at most ${MAX_DELAY}.`);
+  if (delay !== undefined && delay > MAX_ANSWER_DELAY)
+    throw new UsageError(`--delay must be at most ${MAX_ANSWER_DELAY}.`);
   if (delay !== undefined) options.delay = delay;
 
   // Imported only now, so that --help and flag errors never need jose.

@@ -10,7 +10,7 @@ export {
   DEMO_EMAIL,
   DEMO_PASSWORD,
   DEMO_REDIRECT_URI,
-  MAX_DELAY,
+  MAX_ANSWER_DELAY,
   demoClient,
   demoUser,
 } from './options.js';

@@ -18,12 +18,12 @@ export interface StandinOptions {
   rateLimit?: number;
   /** The HS256 key that signs tokens. Default: random for each start. */
   secret?: string;
-  /** Milliseconds every answer waits, 0 (the default) to `MAX_DELAY`, for testing an app against a slow AniAPI. */
+  /** Milliseconds every answer waits, 0 (the default) to `MAX_ANSWER_DELAY`, for testing an app against a slow AniAPI. */
   delay?: number;
 }
 
 /** The longest `delay`, one minute: longer than any client's timeout, short enough that a typo cannot hang a test run. */
-export const MAX_DELAY = 60_000;
+export const MAX_ANSWER_DELAY = 60_000;
 
 /** The demo client's id: a fixed GUID so a demo page can name it. */
 export const DEMO_CLIENT_ID = '5a0e6f2c-8c1d-4b7e-9f3a-2d6b1c4e7a90';
@@ -83,6 +83,6 @@ export function settle(options: StandinOptions): Settings {
     tokenLifetime: checkWhole(options.tokenLifetime ?? 30 * 24 * 3600, 'tokenLifetime'),
     rateLimit: checkWhole(options.rateLimit ?? 90, 'rateLimit'),
     secret: options.secret ? new TextEncoder().encode(options.secret) : randomBytes(32),
-    delay: checkWhole(options.delay ?? 0, 'delay', MAX_DELAY),
+    delay: checkWhole(options.delay ?? 0, 'delay', MAX_ANSWER_DELAY),
   };
 }

@@ -9,7 +9,7 @@ import { allowAnyOrigin, envelope, readJson, Refusal, send, STATUS_MESSAGES } fr
 import { SignJWT } from './jose.js';
 import { LOGIN_SCRIPT, loginPage } from './login-page.js';
 import type { Settings, StandinOptions } from './options.js';
-import { checkWhole, DEMO_EMAIL, DEMO_PASSWORD, MAX_DELAY, settle } from './options.js';
+import { checkWhole, DEMO_EMAIL, DEMO_PASSWORD, MAX_ANSWER_DELAY, settle } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import type { NewStandinClient, NewStandinUser, StandinClient, StandinUser } from './registry.js';
 import type { StandinRequest } from './request-log.js';
@@ -31,7 +31,7 @@ export interface Standin {
   setUser(id: number, changes: Partial<Omit<StandinUser, 'id'>> | null): void;
   /** Makes `/v1/auth/me` refuse this token with AniAPI's 401 "Invalid Authorization header". */
   revokeToken(token: string): void;
-  /** Makes every answer wait `ms` milliseconds, 0 to `MAX_DELAY` (one minute). */
+  /** Makes every answer wait `ms` milliseconds, 0 to `MAX_ANSWER_DELAY` (one minute). */
   setDelay(ms: number): void;
   /** Sets the requests a minute from one address before a 429 (0: no limit), every window started afresh. */
   setRateLimit(limit: number): void;
@@ -220,7 +220,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     setUser: (id, changes) => registry.setUser(id, changes),
     revokeToken: (token) => revoked.add(token),
     setDelay(ms) {
-      delay = checkWhole(ms, 'delay', MAX_DELAY);
+      delay = checkWhole(ms, 'delay', MAX_ANSWER_DELAY);
     },
     setRateLimit(limit) {
       limiter.setLimit(checkWhole(limit, 'rateLimit'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import ts from 'typescript';
-import { DEMO_CLIENT_ID, MAX_DELAY, startStandin } from '../../dist/standin/index.js';
+import { DEMO_CLIENT_ID, MAX_ANSWER_DELAY, startStandin } from '../../dist/standin/index.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ann = { id: 7, email: 'ann@example.test', password: 'pw', username: 'ann' };
@@ -233,22 +233,22 @@ describe('delay', () => {
     });
   });
 
-  test(`takes whole milliseconds from 0 to MAX_DELAY (${MAX_DELAY}), else a TypeError`, async () => {
-    assert.equal(MAX_DELAY, 60_000);
-    for (const delay of [-1, 1.5, MAX_DELAY + 1, Number.NaN]) {
+  test(`takes whole milliseconds from 0 to MAX_ANSWER_DELAY (${MAX_ANSWER_DELAY}), else a TypeError`, async () => {
+    assert.equal(MAX_ANSWER_DELAY, 60_000);
+    for (const delay of [-1, 1.5, MAX_ANSWER_DELAY + 1, Number.NaN]) {
       await assert.rejects(startStandin({ delay }), {
         name: 'TypeError',
         message: /^delay must be a whole number, from 0 to 60000\.$/,
       });
     }
     await withStandin({}, async (standin) => {
-      for (const ms of [-1, 0.5, MAX_DELAY + 1, '100']) assert.throws(() => standin.setDelay(ms), TypeError);
-      standin.setDelay(MAX_DELAY);
+      for (const ms of [-1, 0.5, MAX_ANSWER_DELAY + 1, '100']) assert.throws(() => standin.setDelay(ms), TypeError);
+      standin.setDelay(MAX_ANSWER_DELAY);
     });
   });
 
   test('closes at once while an answer waits', async () => {
-    const standin = await startStandin({ delay: MAX_DELAY });
+    const standin = await startStandin({ delay: MAX_ANSWER_DELAY });
     const pending = fetch(`${standin.url}/v1/auth/me`).then(
       () => 'answered',
       () => 'dropped',
