@@ -226,7 +226,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       limiter.setLimit(checkWhole(limit, 'rateLimit'));
     },
     close,
-    // Node defines Symbol.asyncDispose from 20.4 on (and 18.18); `await using` needs it there anyway.
+    // Symbol.asyncDispose exists from Node 20.4 on, as does everything that calls it.
     [Symbol.asyncDispose]: close,
   };
 }
