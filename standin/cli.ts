@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { StandinOptions } from './options.js';
-import { DEMO_EMAIL, DEMO_PASSWORD, demoClient } from './options.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, demoClient, MAX_ANSWER_DELAY } from './options.js';
 
 const USAGE = `Usage: aniapi-standin [options]
 
@@ -16,6 +16,7 @@ Runs a local stand-in for AniAPI's OAuth server (login page, tokens, /v1/auth/me
   --redirect-uri <uri>   the demo client's registered redirect URI
   --token-lifetime <s>   token lifetime in seconds (default 2592000, 30 days)
   --rate-limit <n>       requests a minute per address (default 90; 0 = no limit)
+  --delay <ms>           milliseconds every answer waits (default 0; at most 60000)
   -h, --help             show this text
 
 It needs the jose package, an optional peer dependency of aniapi-elements:
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
   if (tokenLifetime !== undefined) options.tokenLifetime = tokenLifetime;
   const rateLimit = number(values['rate-limit'], 'rate-limit');
   if (rateLimit !== undefined) options.rateLimit = rateLimit;
+  const delay = number(values.delay, 'delay');
+  if (delay !== undefined && delay > MAX_ANSWER_DELAY)
+    throw new UsageError(`--delay must be at most ${MAX_ANSWER_DELAY}.`);
+  if (delay !== undefined) options.delay = delay;
 
   // Imported only now, so that --help and flag errors never need jose.
   const { startStandin } = await import('./server.js');
@@ -72,6 +77,7 @@ function parse() {
         'redirect-uri': { type: 'string' },
         'token-lifetime': { type: 'string' },
         'rate-limit': { type: 'string' },
+        delay: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -5,5 +5,15 @@
  */
 export { startStandin } from './server.js';
 export type { Standin } from './server.js';
-export { DEMO_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, DEMO_REDIRECT_URI, demoClient, demoUser } from './options.js';
-export type { StandinClient, StandinOptions, StandinUser } from './options.js';
+export {
+  DEMO_CLIENT_ID,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_REDIRECT_URI,
+  MAX_ANSWER_DELAY,
+  demoClient,
+  demoUser,
+} from './options.js';
+export type { StandinOptions } from './options.js';
+export type { NewStandinClient, NewStandinUser, StandinClient, StandinUser } from './registry.js';
+export type { StandinRequest } from './request-log.js';

@@ -1,33 +1,6 @@
 import { randomBytes } from 'node:crypto';
-
-/** An OAuth client registered with the stand-in. */
-export interface StandinClient {
-  /** A GUID, as AniAPI's client ids are. */
-  id: string;
-  /** Shown on the login page as "<name>'s authentication". */
-  name: string;
-  /** The one registered redirect URI; requests must match it exactly. */
-  redirectUri: string;
-  /** For the authorization-code grant's token endpoint. */
-  secret?: string;
-}
-
-/** A user who can sign in. */
-export interface StandinUser {
-  id: number;
-  email: string;
-  password: string;
-  username: string;
-  /** Whether the email is verified; `/v1/auth/me` refuses unverified users. Default true. */
-  verified?: boolean;
-  avatar?: string;
-  avatarTracker?: 'anilist' | 'mal';
-  localization?: 'en' | 'it' | 'fr' | 'jp' | 'rj';
-  role?: 0 | 1 | 2;
-  gender?: 0 | 1 | 2;
-  hasAnilist?: boolean;
-  hasMal?: boolean;
-}
+import type { StandinClient, StandinUser } from './registry.js';
+import { Registry } from './registry.js';
 
 /** How a stand-in is set up. Every field is optional. */
 export interface StandinOptions {
@@ -45,7 +18,12 @@ export interface StandinOptions {
   rateLimit?: number;
   /** The HS256 key that signs tokens. Default: random for each start. */
   secret?: string;
+  /** Milliseconds every answer waits, 0 (the default) to `MAX_ANSWER_DELAY`, for testing an app against a slow AniAPI. */
+  delay?: number;
 }
+
+/** The longest `delay`, one minute: longer than any client's timeout, short enough that a typo cannot hang a test run. */
+export const MAX_ANSWER_DELAY = 60_000;
 
 /** The demo client's id: a fixed GUID so a demo page can name it. */
 export const DEMO_CLIENT_ID = '5a0e6f2c-8c1d-4b7e-9f3a-2d6b1c4e7a90';
@@ -80,44 +58,31 @@ export function demoUser(): StandinUser {
 export interface Settings {
   port: number;
   host: string;
-  clients: StandinClient[];
-  users: StandinUser[];
+  /** The clients and users, each checked as `addClient()` and `addUser()` check theirs. */
+  registry: Registry;
   tokenLifetime: number;
   rateLimit: number;
   secret: Uint8Array;
-  /** Whether the login page shows the demo credentials: only when the demo user is there. */
-  showDemoCredentials: boolean;
+  delay: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `value`, if it is a whole number from 0 to `max`. */
+export function checkWhole(value: number, name: string, max = Infinity): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    const range = max === Infinity ? 'at least 0' : `from 0 to ${max}`;
+    throw new TypeError(`${name} must be a whole number, ${range}.`);
+  }
+  return value;
+}
 
 export function settle(options: StandinOptions): Settings {
-  const clients = options.clients ?? [demoClient()];
-  const users = options.users ?? [demoUser()];
-  for (const client of clients) {
-    if (!GUID.test(client.id)) throw new TypeError(`Client id ${JSON.stringify(client.id)} is not a GUID.`);
-    if (!client.name || !client.redirectUri) throw new TypeError(`Client ${client.id} needs a name and a redirectUri.`);
-  }
-  for (const user of users) {
-    if (!Number.isInteger(user.id) || !user.email || !user.password || !user.username) {
-      throw new TypeError(
-        `User ${JSON.stringify(user.email)} needs an integer id, an email, a password and a username.`,
-      );
-    }
-  }
-  const whole = (value: number | undefined, fallback: number, name: string) => {
-    const n = value ?? fallback;
-    if (!Number.isInteger(n) || n < 0) throw new TypeError(`${name} must be a whole number, at least 0.`);
-    return n;
-  };
   return {
-    port: whole(options.port, 0, 'port'),
+    port: checkWhole(options.port ?? 0, 'port'),
     host: options.host ?? '127.0.0.1',
-    clients,
-    users,
-    tokenLifetime: whole(options.tokenLifetime, 30 * 24 * 3600, 'tokenLifetime'),
-    rateLimit: whole(options.rateLimit, 90, 'rateLimit'),
+    registry: new Registry(options.clients ?? [demoClient()], options.users ?? [demoUser()]),
+    tokenLifetime: checkWhole(options.tokenLifetime ?? 30 * 24 * 3600, 'tokenLifetime'),
+    rateLimit: checkWhole(options.rateLimit ?? 90, 'rateLimit'),
     secret: options.secret ? new TextEncoder().encode(options.secret) : randomBytes(32),
-    showDemoCredentials: users.some((u) => u.email === DEMO_EMAIL && u.password === DEMO_PASSWORD),
+    delay: checkWhole(options.delay ?? 0, 'delay', MAX_ANSWER_DELAY),
   };
 }

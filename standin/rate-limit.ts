@@ -13,16 +13,31 @@ const WINDOW = 60_000;
  * A fixed one-minute window per address, as AniAPI's limiter: `limit`
  * requests, then 429 until the window ends. A limit of 0 turns it off.
  */
-export function rateLimiter(limit: number): (address: string, now?: number) => Quota | null {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (address, now = Date.now()) => {
+export class RateLimiter {
+  #limit: number;
+  #windows = new Map<string, { start: number; count: number }>();
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Changes the limit, and starts every address's window afresh so that a test knows where it stands. */
+  setLimit(limit: number): void {
+    this.#limit = limit;
+    this.#windows.clear();
+  }
+
+  /** Counts a request from `address`; null while there is no limit. */
+  take(address: string, now = Date.now()): Quota | null {
+    const limit = this.#limit;
     if (limit === 0) return null;
-    let window = windows.get(address);
+    let window = this.#windows.get(address);
     if (!window || now - window.start >= WINDOW) {
       // Forget finished windows now and then, so many addresses cannot grow the map forever.
-      if (windows.size > 10_000) for (const [key, w] of windows) if (now - w.start >= WINDOW) windows.delete(key);
+      if (this.#windows.size > 10_000)
+        for (const [key, w] of this.#windows) if (now - w.start >= WINDOW) this.#windows.delete(key);
       window = { start: now, count: 0 };
-      windows.set(address, window);
+      this.#windows.set(address, window);
     }
     window.count++;
     return {
@@ -31,5 +46,5 @@ export function rateLimiter(limit: number): (address: string, now?: number) => Q
       reset: Math.ceil((window.start + WINDOW - now) / 1000),
       exceeded: window.count > limit,
     };
-  };
+  }
 }

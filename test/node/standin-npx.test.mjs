@@ -105,6 +105,7 @@ describe('npx -p aniapi-elements -p jose aniapi-standin, outside a project', { t
     const { data } = await (
       await fetch(`${url}/v1/oauth?${params}`, {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email: 'demo@aniapi.test', password: 'demo', g_recaptcha_response: '' }),
       })
     ).json();

@@ -17,7 +17,16 @@ const CLI_LINE =
   'aniapi-standin needs the jose package: npm install --save-dev jose' +
   ' (outside a project: npx -p aniapi-elements -p jose aniapi-standin)';
 const NPX_LINE = 'npx -p aniapi-elements -p jose aniapi-standin';
-const FLAGS = ['--port', '--host', '--config', '--redirect-uri', '--token-lifetime', '--rate-limit', '--help'];
+const FLAGS = [
+  '--port',
+  '--host',
+  '--config',
+  '--redirect-uri',
+  '--token-lifetime',
+  '--rate-limit',
+  '--delay',
+  '--help',
+];
 
 /** Runs node with `args` in `cwd`; resolves its exit code and output, whatever the code. */
 function node(args, cwd) {

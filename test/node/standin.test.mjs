@@ -1,6 +1,6 @@
 // The stand-in against ../shared/aniapi-protocol.md: each check of GET /v1/oauth
 // in order, the login POST, the fragment it builds, /v1/auth/me, the token
-// endpoint, the envelope, CORS and the rate limit.
+// endpoint, the envelope, CORS (where AniAPI's clients need it) and the rate limit.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -193,13 +193,66 @@ describe('POST /v1/oauth', () => {
   });
 
   test('refuses a body that is not a JSON object, or too large, with a clean 4xx', async () => {
+    const headers = { 'Content-Type': 'application/json' };
     for (const body of ['{not json', '[1,2]', 'null', '']) {
-      const response = await authorize(implicit(), { method: 'POST', body });
+      const response = await authorize(implicit(), { method: 'POST', headers, body });
       assert.equal((await envelopeOf(response, 400)).status_code, 400);
     }
     for (const size of [64 * 1024, 2 * 1024 * 1024, 2 * 1024 * 1024, 2 * 1024 * 1024]) {
-      const big = await authorize(implicit(), { method: 'POST', body: JSON.stringify({ email: 'x'.repeat(size) }) });
+      const body = JSON.stringify({ email: 'x'.repeat(size) });
+      const big = await authorize(implicit(), { method: 'POST', headers, body });
       assert.equal((await envelopeOf(big, 413)).status_code, 413);
+    }
+  });
+
+  test('takes application/json with a charset', async () => {
+    const response = await authorize(implicit(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'Application/JSON; charset=utf-8' },
+      body: JSON.stringify(demoLogin),
+    });
+    assert.match((await envelopeOf(response, 200)).data, /#access_token=/);
+  });
+
+  // A page on any origin may POST text/plain, or a form, without a preflight: that must sign no one in.
+  for (const type of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data', null]) {
+    test(`refuses a body sent as ${type ?? 'no Content-Type'} with a 415, issuing no token`, async () => {
+      const response = await authorize(implicit(), {
+        method: 'POST',
+        headers: type ? { 'Content-Type': type, Origin: 'https://elsewhere.test' } : {},
+        body: type ? JSON.stringify(demoLogin) : new Blob([JSON.stringify(demoLogin)]),
+      });
+      const envelope = await envelopeOf(response, 415);
+      assert.deepEqual(
+        [envelope.status_code, envelope.message, envelope.data],
+        [415, 'Unsupported media type', 'Content-Type must be application/json'],
+      );
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+    });
+  }
+
+  test('lets no other origin read it: no CORS on the login page, its POST or its preflight', async () => {
+    const Origin = 'https://elsewhere.test';
+    const answers = [
+      await authorize(implicit(), { headers: { Origin } }),
+      await authorize(implicit(), {
+        method: 'POST',
+        headers: { Origin, 'Content-Type': 'application/json' },
+        body: JSON.stringify(demoLogin),
+      }),
+      await authorize(implicit(), {
+        method: 'OPTIONS',
+        headers: { Origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      }),
+      await fetch(`${standin.url}/v1/oauth/login.js`, { headers: { Origin } }),
+    ];
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 204, 200],
+    );
+    for (const answer of answers) {
+      assert.equal(answer.headers.get('access-control-allow-origin'), null, answer.url);
+      assert.equal(answer.headers.get('access-control-allow-methods'), null, answer.url);
     }
   });
 
@@ -235,6 +288,14 @@ describe('POST /v1/oauth', () => {
     const envelope = await exchange(params);
     assert.deepEqual([envelope.status_code, envelope.message], [200, 'Code verified']);
     assert.equal(decodeJwt(envelope.data).id, '1');
+  });
+
+  test('allows any origin at the token endpoint', async () => {
+    const answer = await fetch(`${standin.url}/v1/oauth/token`, {
+      method: 'POST',
+      headers: { Origin: 'https://app.test' },
+    });
+    assert.equal(answer.headers.get('access-control-allow-origin'), '*');
   });
 });
 
@@ -326,6 +387,19 @@ describe('GET /v1/auth/me', () => {
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
     assert.match(preflight.headers.get('access-control-allow-headers'), /Authorization/);
     assert.equal((await me(null)).headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('lets another origin read its 429', async () => {
+    const limited = await startStandin({ rateLimit: 1 });
+    try {
+      await fetch(`${limited.url}/v1/auth/me`);
+      const refused = await fetch(`${limited.url}/v1/auth/me`, { headers: { Origin: 'https://app.test' } });
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers.get('access-control-allow-origin'), '*');
+      assert.match(refused.headers.get('access-control-expose-headers'), /X-RateLimit-Reset/);
+    } finally {
+      await limited.close();
+    }
   });
 });
 
@@ -476,6 +550,7 @@ describe('aniapi-standin', () => {
         `${url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id: DEMO_CLIENT_ID, redirect_uri: 'http://localhost:5173/cb' })}`,
         {
           method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(demoLogin),
         },
       )
@@ -486,10 +561,25 @@ describe('aniapi-standin', () => {
     assert.equal(await exited, 0);
   });
 
+  test('makes every answer wait --delay milliseconds', async () => {
+    const { child, ready, exited } = run(['--port', '0', '--delay', '300']);
+    const url = await ready;
+    const start = performance.now();
+    assert.equal((await fetch(`${url}/v1/auth/me`)).status, 401);
+    assert.ok(performance.now() - start >= 290);
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+  });
+
   test('refuses a bad flag with its usage and exit code 2', async () => {
-    const { ready, exited } = run(['--port', 'eighty']);
-    await assert.rejects(ready, /exited with 2/);
-    assert.equal(await exited, 2);
+    for (const args of [
+      ['--port', 'eighty'],
+      ['--delay', '60001'],
+    ]) {
+      const { ready, exited } = run(args);
+      await assert.rejects(ready, /exited with 2/);
+      assert.equal(await exited, 2);
+    }
   });
 
   test('fails to start with one line and exit code 1, no usage, when the config file is not there', async () => {
