@@ -24,47 +24,58 @@ const outcome = pageSingleton<{ result?: CallbackResult }>('callback-outcome', (
  * Reads this page's OAuth response once: scrubs it if still in the address
  * bar, then completes the login, keeping the token in `store`. A later call
  * with no new response gets the same outcome again, unless it was a login
- * that has ended since.
+ * that has ended since. So does this page loaded again (a reload, Back to it)
+ * after its response signed this tab in, while the session holds that sign-in.
  */
 export function readCallbackPage(store: string): CallbackResult {
   scrubCallbackPage();
   const taken = takeResponse();
-  const known = outcome.result ?? signInOfThisEntry();
+  const known = outcome.result ?? signInOfThisPage();
   // The stash holds only responses, so anything taken from it is a fresh one; a login that has
   // since ended (logout, expiry) is not reported again as a success.
   if (!taken && known && (!known.ok || known.token.accessToken === getToken())) return known;
   if (taken) warnOfServiceWorker();
   const result = (outcome.result = checkResponse(taken, store));
-  if (result.ok) markEntry(result.token);
+  if (result.ok) rememberSignIn(result.token);
   return result;
 }
 
-/** Where a callback page's history entry keeps the sign-in its response made: an id and a path, never a token. */
-const ENTRY_MARK = 'aniapi-elements.signed-in';
+/**
+ * Where the tab keeps the sign-in its callback page made: the page's URL, the session record's id and the way back,
+ * never a token or a state.
+ */
+const SIGN_IN_KEY = 'aniapi-elements.callback-sign-in';
 
-interface EntryMark {
+interface PageSignIn {
+  url: string;
   session: string | null;
   returnTo: string | null;
 }
 
 /**
- * Marks this page's history entry with the sign-in its response made, so that
- * a reload of the page (or Back to it) shows that sign-in rather than a missing
- * response. A router's own state, when it is an object, is kept beside the mark.
+ * Remembers the sign-in this page's response made, so that a reload of the page
+ * (or Back to it) shows that sign-in rather than a missing response.
  */
-function markEntry({ returnTo }: AniapiTokenDetail): void {
-  const state: unknown = history.state;
-  if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return;
-  const mark: EntryMark = { session: sessionRecordId(), returnTo };
-  history.replaceState({ ...state, [ENTRY_MARK]: mark }, '');
+function rememberSignIn({ returnTo }: AniapiTokenDetail): void {
+  const signIn: PageSignIn = { url: location.href, session: sessionRecordId(), returnTo };
+  try {
+    sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify(signIn));
+  } catch {
+    // A reload then says no_response, as it did before the tab kept this.
+  }
 }
 
-/** The sign-in this history entry's response made, when the session still holds it; undefined otherwise. */
-function signInOfThisEntry(): CallbackResult | undefined {
-  const mark = (history.state as Record<string, EntryMark | undefined> | null)?.[ENTRY_MARK];
+/** The sign-in this page's response made, when this is the page and the session still holds it; undefined otherwise. */
+function signInOfThisPage(): CallbackResult | undefined {
+  let signIn: Partial<PageSignIn> | null = null;
+  try {
+    signIn = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY)!) as Partial<PageSignIn> | null;
+  } catch {
+    return undefined;
+  }
   const session = getSession();
-  if (!session || !mark || mark.session !== sessionRecordId()) return undefined;
-  const returnTo = typeof mark.returnTo === 'string' ? sameOriginPath(mark.returnTo, location) : null;
+  if (!session || signIn?.url !== location.href || signIn.session !== sessionRecordId()) return undefined;
+  const returnTo = typeof signIn.returnTo === 'string' ? sameOriginPath(signIn.returnTo, location) : null;
   return { ok: true, token: { accessToken: session.accessToken, expiresAt: session.expiresAt, returnTo } };
 }
 
@@ -91,7 +102,12 @@ function checkResponse(taken: TakenResponse | undefined, store: string): Callbac
  * Nothing the page does afterwards can take the URL back from a worker.
  */
 function warnOfServiceWorker(): void {
-  const worker = globalThis.navigator?.serviceWorker?.controller;
+  let worker: ServiceWorker | null | undefined;
+  try {
+    worker = globalThis.navigator?.serviceWorker?.controller;
+  } catch {
+    // An opaque origin (a frame sandboxed without allow-same-origin) may not even ask; no worker controls it.
+  }
   if (worker) {
     console.warn(
       `aniapi-elements: the service worker ${worker.scriptURL} controls this callback page, so it saw the ` +

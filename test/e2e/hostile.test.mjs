@@ -186,7 +186,7 @@ describe('a used callback URL', () => {
     const { token, state } = await signedIn(page);
     await page.reload();
     const result = await outcome(page);
-    // Not "Sign-in failed" for a user who is signed in: the entry remembers its sign-in, by an id.
+    // Not "Sign-in failed" for a user who is signed in: the tab remembers which page made its sign-in, by an id.
     assert.deepEqual(result.heard, [{ type: 'aniapi-token', code: null }]);
     assert.equal(result.url, `${site.url}/callback.html`);
     assert.equal(result.token, token);

@@ -63,12 +63,14 @@ describe('<aniapi-callback>', () => {
     expect(location.href).not.to.contain('#');
     expect(history.length).to.equal(entries);
     expect(keysOf(sessionStorage).sort()).to.deep.equal([
+      'aniapi-elements.callback-sign-in',
       'aniapi-elements.last-login',
       'aniapi-elements.settled',
       TOKEN_KEY,
     ]);
     expect(storedToken(sessionStorage)).to.equal(token);
     expect(sessionStorage.getItem('aniapi-elements.last-login')).not.to.contain(state);
+    expect(sessionStorage.getItem('aniapi-elements.callback-sign-in')).not.to.contain(state).and.not.to.contain(token);
     expect(status.textContent).to.equal('Signed in.');
     expect(status.getAttribute('role')).to.equal('status');
     expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([true, false]);
