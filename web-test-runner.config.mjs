@@ -2,7 +2,7 @@
 // as test/launchers.mjs starts them; ENGINES=chromium (say) narrows the run.
 import { createReadStream } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { forcedColorsPlugin } from './test/commands.mjs';
+import { forcedColorsPlugin, standinPlugin } from './test/commands.mjs';
 import { requireBrowsers } from './test/browsers.mjs';
 import { launcherFor } from './test/launchers.mjs';
 import { STRICT_POLICY } from './test/strict-policy.mjs';
@@ -10,7 +10,11 @@ import { STRICT_POLICY } from './test/strict-policy.mjs';
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    forcedColorsPlugin(),
+    standinPlugin(),
+  ],
   // A missing browser stops the run here with one line, as `npm test`'s setup would have.
   browsers: requireBrowsers().map(launcherFor),
   // One page at a time: the WebDriver launcher would otherwise run tests in iframes,

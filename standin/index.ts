@@ -5,6 +5,7 @@
  */
 export { startStandin } from './server.js';
 export type { Standin } from './server.js';
+export type { SignedInStore } from './signed-in-script.js';
 export {
   DEMO_CLIENT_ID,
   DEMO_EMAIL,

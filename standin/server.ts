@@ -14,6 +14,8 @@ import { RateLimiter } from './rate-limit.js';
 import type { NewStandinClient, NewStandinUser, StandinClient, StandinUser } from './registry.js';
 import type { StandinRequest } from './request-log.js';
 import { RequestLog } from './request-log.js';
+import type { SignedInStore } from './signed-in-script.js';
+import { signedInScript } from './signed-in-script.js';
 
 /** A running stand-in. */
 export interface Standin {
@@ -23,6 +25,13 @@ export interface Standin {
   readonly requests: readonly StandinRequest[];
   /** Signs a token for a user, as a login would; `lifetime` in seconds may be 0 or negative for an expired one. */
   issueToken(userId: number, options?: { lifetime?: number }): Promise<string>;
+  /**
+   * A script that starts a page signed in as this user, for Playwright's `page.addInitScript()` or a `<script>`:
+   * it keeps a fresh token in `store` (`session`, the default, or `local`) as `<aniapi-callback store>` would,
+   * issued by this stand-in, so that `<aniapi-user api-base>` may send it here. It writes only where no session is,
+   * and a session it wrote that was logged out stays out. A `TypeError` for a user the stand-in does not have.
+   */
+  signedInScript(userId: number, options?: { store?: SignedInStore }): Promise<string>;
   /** Registers a client, checked as the `clients` option is; its id is a fresh GUID when none is given. */
   addClient(client: NewStandinClient): StandinClient;
   /** Adds a user, checked as the `users` option is; its id is one more than the highest when none is given. */
@@ -209,12 +218,17 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       server.closeAllConnections();
     });
 
+  const url = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url,
     get requests() {
       return log.entries;
     },
     issueToken,
+    async signedInScript(userId, { store = 'session' } = {}) {
+      if (!registry.userOfClaim(String(userId))) throw new TypeError(`The stand-in has no user ${userId}.`);
+      return signedInScript(await issueToken(userId), url, store);
+    },
     addClient: (client) => registry.addClient(client),
     addUser: (user) => registry.addUser(user),
     setUser: (id, changes) => registry.setUser(id, changes),

@@ -34,3 +34,25 @@ export function forcedColorsPlugin() {
     },
   };
 }
+
+/**
+ * `standin-signed-in` with `{ store?: 'session' | 'local' }`: a stand-in of the package (started on first use, on a
+ * free port, stopped with the test server) and `standin.signedInScript()` for its demo user, as a test of a user's
+ * app would get it: `{ url, script }`.
+ */
+export function standinPlugin() {
+  let standin;
+  return {
+    name: 'standin-command',
+    async executeCommand({ command, payload }) {
+      if (command !== 'standin-signed-in') return undefined;
+      // Imported here, so that only a run that uses it needs the stand-in built (npm test builds first).
+      const { startStandin } = await import('../dist/standin/index.js');
+      standin ??= await startStandin({ port: 0 });
+      return { url: standin.url, script: await standin.signedInScript(1, { store: payload?.store }) };
+    },
+    async serverStop() {
+      await standin?.close();
+    },
+  };
+}
