@@ -68,7 +68,7 @@ function run(args, cwd) {
   });
 }
 
-test("docs/standin.md's Playwright Test recipe signs in with @playwright/test", async (t) => {
+test("docs/standin.md's Playwright Test recipe signs in, and starts signed in, with @playwright/test", async (t) => {
   const files = await readRecipe();
   assert.deepEqual(
     files.map((f) => f.path),
@@ -92,5 +92,5 @@ test("docs/standin.md's Playwright Test recipe signs in with @playwright/test", 
   const cli = join(root, 'node_modules/@playwright/test/cli.js');
   const { code, output } = await run([cli, 'test', '-c', 'playwright.config.js'], project);
   assert.equal(code, 0, output);
-  assert.match(output, /\b1 passed\b/, output);
+  assert.match(output, /\b2 passed\b/, output);
 });
