@@ -14,7 +14,8 @@ const TOKEN_KEY = 'aniapi-elements.token';
 
 /**
  * The script for `token`, issued by the stand-in at `issuer` (its origin, which the
- * token may then be sent to). It writes the session once per tab or origin: it
+ * token may then be sent to). It writes only in a top-level page of another
+ * origin than the stand-in's, and once per tab or origin: it
  * leaves a session that is there alone, and the record it writes carries one id,
  * so that after a logout the package refuses a copy written again by a later load.
  */
@@ -22,7 +23,9 @@ export function signedInScript(token: string, issuer: string, store: SignedInSto
   if (store !== 'session' && store !== 'local') throw new TypeError('store must be session or local.');
   const record = JSON.stringify({ accessToken: token, issuer: new URL(issuer).origin, id: `standin.${randomUUID()}` });
   const area = store === 'local' ? 'localStorage' : 'sessionStorage';
+  // Only the app's own pages: not a frame (a third party's, say) and not the stand-in's own login page.
   return `(() => {
+  if (window !== window.top || location.origin === ${JSON.stringify(new URL(issuer).origin)}) return;
   try {
     if (${area}.getItem(${JSON.stringify(TOKEN_KEY)}) === null)
       ${area}.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(record)});

@@ -3,7 +3,7 @@
  * token, and reads its answer as a hostile server could send it.
  */
 import { AniapiError } from '../oauth/errors.js';
-import { endpointUrl } from '../oauth/url-rules.js';
+import { endpointUrl, originOf } from '../oauth/url-rules.js';
 import { endSession, getSession } from '../session/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
@@ -80,12 +80,13 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
   // No default server: AniAPI's documented domain has another owner, who must never get the token.
   if (!options?.apiBase) throw new AniapiError('invalid_config', 'apiBase is required: the AniAPI server to ask.');
   const url = endpointUrl(`${options.apiBase.replace(/\/+$/, '')}/v1/auth/me`, 'apiBase');
-  const allowed = allowedOrigin(options.allowOrigin);
+  const allowed = options.allowOrigin ? originOf(options.allowOrigin, 'allowOrigin') : undefined;
   const session = getSession();
   if (session === null) return null;
-  const token = session.accessToken;
-  const mayReceive = (origin: string) => session.issuer === null || origin === session.issuer || origin === allowed;
-  if (!mayReceive(url.origin)) throw refusedOrigin(url.origin, session.issuer!);
+  const { accessToken: token, issuer } = session;
+  // A token kept without an issuer goes wherever the page says, as before the rule.
+  const mayReceive = (origin: string) => issuer === null || origin === issuer || origin === allowed;
+  if (!mayReceive(url.origin)) throw refusedOrigin(url.origin, issuer);
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let response: Response;
@@ -122,7 +123,7 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
   }
   // A redirect to another origin dropped the token on the way, but the answer would speak for that origin's user.
   const answeredFrom = response.redirected ? new URL(response.url).origin : url.origin;
-  if (!mayReceive(answeredFrom)) throw refusedOrigin(answeredFrom, session.issuer!);
+  if (!mayReceive(answeredFrom)) throw refusedOrigin(answeredFrom, issuer);
   // AniAPI can report an error inside an HTTP 200, so its own status_code decides.
   const status = typeof envelope?.status_code === 'number' ? envelope.status_code : response.status;
   if (status === 401) {
@@ -147,17 +148,8 @@ export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser |
   return user;
 }
 
-/** The origin `allowOrigin` names, or undefined when it names none. */
-function allowedOrigin(allowOrigin: string | undefined): string | undefined {
-  if (!allowOrigin) return undefined;
-  try {
-    return new URL(allowOrigin).origin;
-  } catch {
-    throw new AniapiError('invalid_config', 'allowOrigin must be the URL of an AniAPI server.');
-  }
-}
-
-function refusedOrigin(origin: string, issuer: string): AniapiError {
+/** The refusal of an API origin other than the token's issuer: no request goes there, or its answer is dropped. */
+function refusedOrigin(origin: string, issuer: string | null): AniapiError {
   return new AniapiError(
     'invalid_config',
     `The token came from ${issuer} and is not sent to ${origin}. To use another API origin, allow it from script: allowOrigin.`,

@@ -29,13 +29,13 @@ const outcome = pageSingleton<{ result?: CallbackResult }>('callback-outcome', (
  */
 export function readCallbackPage(store: string): CallbackResult {
   scrubCallbackPage();
+  // The stash holds only responses, so anything taken from it is a fresh one, checked below.
   const taken = takeResponse();
-  const known = outcome.result ?? signInOfThisPage();
-  // The stash holds only responses, so anything taken from it is a fresh one; a login that has
-  // since ended (logout, expiry) is not reported again as a success.
-  if (!taken && known && (!known.ok || known.token.accessToken === getToken())) return known;
-  // Asking for the worker costs Chromium about 100 ms (measured): the check waits until the response is dealt with.
-  if (taken) setTimeout(warnOfServiceWorker);
+  if (!taken) {
+    const known = outcome.result ?? signInOfThisPage();
+    // A login that has since ended (logout, expiry) is not reported again as a success.
+    if (known && (!known.ok || known.token.accessToken === getToken())) return known;
+  }
   const result = (outcome.result = checkResponse(taken, store));
   if (result.ok) rememberSignIn(result.token);
   return result;
@@ -49,7 +49,7 @@ const SIGN_IN_KEY = 'aniapi-elements.callback-sign-in';
 
 interface PageSignIn {
   url: string;
-  session: string | null;
+  sessionId: string | null;
   returnTo: string | null;
 }
 
@@ -58,7 +58,7 @@ interface PageSignIn {
  * (or Back to it) shows that sign-in rather than a missing response.
  */
 function rememberSignIn({ returnTo }: AniapiTokenDetail): void {
-  const signIn: PageSignIn = { url: location.href, session: sessionRecordId(), returnTo };
+  const signIn: PageSignIn = { url: location.href, sessionId: sessionRecordId(), returnTo };
   try {
     sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify(signIn));
   } catch {
@@ -75,7 +75,7 @@ function signInOfThisPage(): CallbackResult | undefined {
     return undefined;
   }
   const session = getSession();
-  if (!session || signIn?.url !== location.href || signIn.session !== sessionRecordId()) return undefined;
+  if (!session || signIn?.url !== location.href || signIn.sessionId !== sessionRecordId()) return undefined;
   const returnTo = typeof signIn.returnTo === 'string' ? sameOriginPath(signIn.returnTo, location) : null;
   return { ok: true, token: { accessToken: session.accessToken, expiresAt: session.expiresAt, returnTo } };
 }
@@ -94,25 +94,5 @@ function checkResponse(taken: TakenResponse | undefined, store: string): Callbac
   } catch (error) {
     if (error instanceof AniapiError) return { ok: false, error: error.detail };
     throw error;
-  }
-}
-
-/**
- * Says so in the console when a service worker controls this page: it saw the
- * response's URL, token included, in its `fetch` event, and may have cached it.
- * Nothing the page does afterwards can take the URL back from a worker.
- */
-function warnOfServiceWorker(): void {
-  let worker: ServiceWorker | null | undefined;
-  try {
-    worker = globalThis.navigator?.serviceWorker?.controller;
-  } catch {
-    // An opaque origin (a frame sandboxed without allow-same-origin) may not even ask; no worker controls it.
-  }
-  if (worker) {
-    console.warn(
-      `aniapi-elements: the service worker ${worker.scriptURL} saw this callback page's URL, token included. ` +
-        "Keep the callback page out of every worker's scope.",
-    );
   }
 }

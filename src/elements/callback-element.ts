@@ -11,10 +11,11 @@ import { PausableSessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
 import { takenResponse } from '../callback/response-stash.js';
+import { warnOfServiceWorker } from '../callback/service-worker.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
-import { getSession, setToken, STORES } from '../session/token-store.js';
+import { getToken, setToken, STORES } from '../session/token-store.js';
 import { Messages } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
@@ -188,15 +189,15 @@ export class AniapiCallbackElement extends ReactiveElement {
     super.willUpdate(changed);
     const phase = this._phase;
     const token = phase.result?.ok && phase.result.token.accessToken;
-    const session = getSession();
     // Checked in the first update: the page or framework has set `store` by now.
     if (phase.at === 'unchecked') this._check();
     // A store set after the response was checked (Angular binds properties a task after
     // connecting) moves this login's token there, as long as it is still the session's.
-    else if (changed.has('store') && STORES.includes(this.store) && session && token === session.accessToken) {
+    else if (changed.has('store') && STORES.includes(this.store) && token === getToken()) {
       this._session.quietly(() => {
         try {
-          setToken(token, this.store, { issuer: session.issuer });
+          // The same token: setToken() keeps its session record, issuer included.
+          setToken(token, this.store);
         } catch (error) {
           emitFailure(this, error);
         }
@@ -238,6 +239,8 @@ export class AniapiCallbackElement extends ReactiveElement {
    * its login; one that lands while the last is offered waits in the stash for the answer.
    */
   private _check(): void {
+    // Asking for the worker costs Chromium about 100 ms (measured): the check waits until the response is dealt with.
+    if (takenResponse()) setTimeout(warnOfServiceWorker);
     if (this._phase.at === 'handing-back') return;
     const offer = popupHooks()?.handBack();
     if (!offer) {

@@ -4,30 +4,31 @@
  * traversal can bring an older copy of sessionStorage back (a cross-site
  * navigation that swapped browsing-context groups copies it; Back restores
  * the copy). So their ends are written down where no restored copy reaches:
- * in localStorage, shared by the origin's tabs, under one key.
+ * in localStorage, shared by the origin's tabs, one key per record, so that
+ * two tabs ending records at once cannot overwrite each other's.
  *
  * Where localStorage refuses to work, nothing is written down, and a restored
- * copy can bring a record back, as it could before this list existed.
+ * copy can bring a record back, as it could before.
  */
 
-const ENDED_KEY = 'aniapi-elements.ended';
+/** The storage key of an end is this prefix and the record's id. */
+const ENDED_PREFIX = 'aniapi-elements.ended.';
 
-/** How many ends the list keeps, newest last; an end past its `until` is dropped earlier. */
-export const ENDED_MAX = 100;
-
-/** An end: the record's id, and until when (ms since the epoch) a copy of the record could still be believed. */
-type End = [id: string, until: number];
+// Ends are kept a little past the moment a copy would be refused anyway: the two checks read clocks a moment apart.
+const GRACE = 60_000;
 
 /**
- * Writes down that the record `id` has ended for the origin. After `until`, a
- * copy of it is refused on other grounds (an expired token, a login too old),
- * so the end is forgotten then.
+ * Writes down that the record `id` has ended for the origin. After `until` (ms
+ * since the epoch), a copy of it is refused on other grounds (an expired token,
+ * a login too old), so the end is forgotten soon after; ends already past are
+ * removed now.
  */
 export function endRecord(id: string, until: number, now: number = Date.now()): void {
   try {
-    const ends = readEnds(now).filter(([other]) => other !== id);
-    ends.push([id, until]);
-    localStorage.setItem(ENDED_KEY, JSON.stringify(ends.slice(-ENDED_MAX)));
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith(ENDED_PREFIX) && !inForce(localStorage.getItem(key), now)) localStorage.removeItem(key);
+    }
+    localStorage.setItem(ENDED_PREFIX + id, String(until + GRACE));
   } catch {
     // No localStorage: the record is gone from this copy of sessionStorage, which is all that can be done.
   }
@@ -35,25 +36,20 @@ export function endRecord(id: string, until: number, now: number = Date.now()): 
 
 /** Whether the record `id` has ended for the origin, by this tab or any other. */
 export function hasEnded(id: string, now: number = Date.now()): boolean {
-  return readEnds(now).some(([other]) => other === id);
-}
-
-/** Whether a `storage` event is about the list of ends: another tab ended a record, maybe one this tab holds. */
-export function isEndedKey(key: string | null): boolean {
-  return key === ENDED_KEY;
-}
-
-/** The ends still in force at `now`; anything in the list that is not one is ignored. */
-function readEnds(now: number): End[] {
   try {
-    const list: unknown = JSON.parse(localStorage.getItem(ENDED_KEY)!);
-    return Array.isArray(list)
-      ? list.filter(
-          (end): end is End =>
-            Array.isArray(end) && typeof end[0] === 'string' && typeof end[1] === 'number' && end[1] > now,
-        )
-      : [];
+    return inForce(localStorage.getItem(ENDED_PREFIX + id), now);
   } catch {
-    return [];
+    return false;
   }
+}
+
+/** Whether a `storage` event is about an end: another tab ended a record, maybe one this tab holds. */
+export function isEndedKey(key: string | null): boolean {
+  return key?.startsWith(ENDED_PREFIX) ?? false;
+}
+
+/** Whether an end, as stored, still holds at `now`; anything that is no time (a stranger's write) does not. */
+function inForce(stored: string | null, now: number): boolean {
+  // Number(null) is 0 and Number('x') NaN: neither is after now. 'Infinity' (a token that never expires) always is.
+  return Number(stored) > now;
 }

@@ -1,6 +1,7 @@
 import { AniapiError } from './errors.js';
 import { parseFragment } from './fragment-parser.js';
-import { isBearerToken, readClaims } from './jwt-claims.js';
+import { isBearerToken } from './bearer-token.js';
+import { readClaims } from './jwt-claims.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
 import { sameOriginPath } from './same-origin-path.js';

@@ -1,23 +1,9 @@
-import { MAX_FRAGMENT_LENGTH } from './fragment-parser.js';
-
 /** What the package reads from a token. Read, never verified: not proof of identity. */
 export interface TokenClaims {
   /** The `exp` claim in ms since the epoch, or `null` when the token is no JWT or has none. */
   expiresAt: number | null;
   /** The `id` claim (AniAPI's user id), or `null`. */
   userId: string | null;
-}
-
-/** RFC 6750's b64token: the only characters a bearer token may have. */
-const B64TOKEN = /^[\w\-.~+/]+=*$/;
-
-/**
- * Whether `token` can be a bearer token: RFC 6750's b64token, no longer than a
- * callback response may be. Anything else could not have come through the
- * callback, and could not be sent in an `Authorization` header.
- */
-export function isBearerToken(token: unknown): token is string {
-  return typeof token === 'string' && token.length <= MAX_FRAGMENT_LENGTH && B64TOKEN.test(token);
 }
 
 /**

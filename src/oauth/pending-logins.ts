@@ -108,7 +108,8 @@ export function lastLogin(storage?: Storage): LoginSettings | null {
 /**
  * Forgets the pending login for exactly this state without settling it: it
  * was abandoned (its popup closed or timed out), not answered, so a response
- * that comes later is simply one this tab no longer waits for.
+ * that comes later is simply one this tab no longer waits for. Its end is
+ * written down, so that no restored copy of the tab's storage revives it.
  */
 export function abandonPendingLogin(storage: Storage, state: string): void {
   const key = PENDING_PREFIX + state;

@@ -35,6 +35,23 @@ export function endpointUrl(value: string, attribute: string): URL {
   return url;
 }
 
+/**
+ * The origin of `value`, any URL on it (`https://api.example/v1` gives
+ * `https://api.example`): the unit a token may be sent to.
+ *
+ * @throws {AniapiError} `invalid_config` naming `name` when `value` is no URL with an origin.
+ */
+export function originOf(value: string, name: string): string {
+  let origin = 'null';
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    // Refused below, with every other URL that has no origin (data:, file:).
+  }
+  if (origin === 'null') throw new AniapiError('invalid_config', `${name} must be the URL of an AniAPI server.`);
+  return origin;
+}
+
 /** The longest `data:` avatar an `<img>` may load, in characters of URL text: 64 KiB. */
 export const MAX_DATA_AVATAR_LENGTH = 64 * 1024;
 

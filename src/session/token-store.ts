@@ -3,10 +3,12 @@
  * that hear it change. It keeps one hub on `globalThis` (under a symbol), so
  * that two copies of the package in one page keep one session.
  */
-import { isBearerToken, readClaims } from '../oauth/jwt-claims.js';
+import { isBearerToken } from '../oauth/bearer-token.js';
+import { readClaims } from '../oauth/jwt-claims.js';
 import { endRecord, hasEnded, isEndedKey } from '../internal/ended-records.js';
 import { pageSingleton } from '../internal/page-singleton.js';
 import { AniapiError } from '../oauth/errors.js';
+import { originOf } from '../oauth/url-rules.js';
 
 /**
  * Where a token is kept:
@@ -41,8 +43,11 @@ export interface Session {
 
 /** What {@link setToken} keeps beside the token. */
 export interface SetTokenOptions {
-  /** The origin (or any URL on it) of the AniAPI server that issued the token; see {@link Session.issuer}. */
-  issuer?: string | null | undefined;
+  /**
+   * The origin (or any URL on it) of the AniAPI server that issued the token; see {@link Session.issuer}. Left out
+   * for the token already held, its issuer stays.
+   */
+  issuer?: string | undefined;
 }
 
 /**
@@ -71,8 +76,8 @@ interface StoredSession {
   id: string;
 }
 
-/** Until when the end of a session whose token has no `exp` is kept: as long as the list has room. */
-const NO_EXPIRY = Number.MAX_SAFE_INTEGER;
+/** Until when the end of a session whose token has no `exp` is kept: for good, since a copy of it never expires. */
+const NO_EXPIRY = Infinity;
 
 interface Hub {
   memory: StoredSession | null;
@@ -87,31 +92,37 @@ interface Hub {
 
 // Shared through the global object so that two copies of the package in one page
 // (an app bundle beside the single-file build) keep one session and one set of listeners.
-const hub: Hub = pageSingleton('session', () => ({
-  memory: null,
-  listeners: new Set(),
-  last: null,
-  recheck() {
-    const stored = readStored();
-    if ((stored?.accessToken ?? null) === hub.last) return;
-    const session = stored && toSession(stored);
-    // A token that arrives already expired is no sign-in: the callback refuses such a token, so no tab of this
-    // package kept it. It goes, and whoever believed the session it replaced hears that it ended.
-    if (session?.expiresAt != null && session.expiresAt <= Date.now()) {
-      forget(stored);
-      if (hub.last !== null) notify(null, 'logout');
-      return;
-    }
-    notify(session, session ? 'login' : 'logout');
-  },
-  onStorage(event) {
-    if (event.key === TOKEN_KEY || event.key === null || isEndedKey(event.key)) hub.recheck();
-  },
-  onPageShow(event) {
-    // Restored from the back-forward cache: the storage may be an older copy, or changed while the page slept.
-    if (event.persisted) hub.recheck();
-  },
-}));
+// Version 2: the hub holds a record, not a bare token, and re-reads the store; an older copy of the package in the
+// page keeps its own hub rather than misreading this one.
+const hub: Hub = pageSingleton('session', newHub, 2);
+
+function newHub(): Hub {
+  return {
+    memory: null,
+    listeners: new Set(),
+    last: null,
+    recheck() {
+      const stored = readStored();
+      if ((stored?.accessToken ?? null) === hub.last) return;
+      const session = stored && toSession(stored);
+      // A token that arrives already expired is no sign-in: the callback refuses such a token, so no tab of this
+      // package kept it. It goes, and whoever believed the session it replaced hears that it ended.
+      if (session?.expiresAt != null && session.expiresAt <= Date.now()) {
+        forget(stored);
+        if (hub.last !== null) notify(null, 'logout');
+        return;
+      }
+      notify(session, session ? 'login' : 'logout');
+    },
+    onStorage(event) {
+      if (event.key === TOKEN_KEY || event.key === null || isEndedKey(event.key)) hub.recheck();
+    },
+    onPageShow(event) {
+      // Restored from the back-forward cache: the storage may be an older copy, or changed while the page slept.
+      if (event.persisted) hub.recheck();
+    },
+  };
+}
 
 /**
  * Runs `use` on a Web Storage, or returns undefined when the browser refuses:
@@ -179,7 +190,7 @@ function toSession({ accessToken, issuer }: StoredSession): Session {
   return { accessToken, ...readClaims(accessToken), issuer };
 }
 
-/** A new record's id: unique, not secret. */
+/** A new record's id: unique, not secret (crypto.randomUUID() would need a secure context, which http pages lack). */
 function recordId(): string {
   return `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
 }
@@ -262,11 +273,15 @@ export function setToken(accessToken: string, store: TokenStore = 'session', opt
       'The token is not a bearer token: RFC 6750 allows A-Z a-z 0-9 -._~+/ and a trailing =.',
     );
   }
+  const issuer = options.issuer === undefined ? undefined : originOf(options.issuer, 'issuer');
   const old = readStored();
-  // The token already held, kept again (in another store, say), is the same session: its record keeps its id.
-  const same = old?.accessToken === accessToken;
-  const record: StoredSession = { accessToken, issuer: originOf(options.issuer), id: same ? old.id : recordId() };
-  forget(same ? null : old);
+  // The token already held, kept again (in another store, say), is the same session: its record keeps its id, and
+  // its issuer unless another is given.
+  const record: StoredSession =
+    old?.accessToken === accessToken
+      ? { ...old, issuer: issuer ?? old.issuer }
+      : { accessToken, issuer: issuer ?? null, id: recordId() };
+  forget(record.id === old?.id ? null : old);
   if (store === 'memory') hub.memory = record;
   else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, JSON.stringify(record)), true))) {
     // The old session is gone all the same: its listeners hear that it ended.
@@ -276,19 +291,6 @@ export function setToken(accessToken: string, store: TokenStore = 'session', opt
   const session = toSession(record);
   notify(session, 'login');
   return session;
-}
-
-/** The origin of `issuer`, or null without one; `invalid_config` when it is no URL with an origin. */
-function originOf(issuer: string | null | undefined): string | null {
-  if (issuer == null) return null;
-  let origin = 'null';
-  try {
-    origin = new URL(issuer).origin;
-  } catch {
-    // Refused below, with every other URL that has no origin.
-  }
-  if (origin === 'null') throw new AniapiError('invalid_config', 'issuer must be the URL of the AniAPI server.');
-  return origin;
 }
 
 /**

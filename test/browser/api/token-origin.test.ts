@@ -93,6 +93,16 @@ describe('the token and the API origin', () => {
     expect(refused.message).to.contain(ELSEWHERE);
   });
 
+  it('keeps the issuer when the app moves the token to another store with setToken', async () => {
+    signInThroughCallback();
+    // "Remember me": the same token, kept again in localStorage.
+    setToken(getToken()!, 'local');
+    expect(getSession()!.issuer).to.equal(ISSUER);
+    const { fetch, asked } = aniapi();
+    expect((await failure(fetchUser({ apiBase: ELSEWHERE, fetch }))).code).to.equal('invalid_config');
+    expect(asked).to.deep.equal([]);
+  });
+
   it('fetchUser sends a token kept by setToken without an issuer to whatever apiBase names, as before', async () => {
     setToken(aniapiToken());
     const { fetch, asked } = aniapi();
