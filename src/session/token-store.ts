@@ -212,8 +212,10 @@ function notify(session: Session | null, reason: SessionChangeReason): void {
 
 /**
  * The current session, or `null` when signed out or when the token's `exp` has
- * passed. A read only: an expired token is dropped, and listeners told, by the
- * expiry watch (`watchExpiry()`, which every connected element runs).
+ * passed. A read: an expired token is dropped, and listeners told, by the
+ * expiry watch (`watchExpiry()`, which every connected element runs). The one
+ * thing it clears is a stored value that is no session of this package (garbage,
+ * a copy of a session that has ended).
  *
  * @param now The current time in ms, for tests; defaults to `Date.now()`.
  */
