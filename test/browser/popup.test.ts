@@ -20,7 +20,7 @@ const CHANNEL = 'aniapi-elements.hand-back.v1';
 const OFFER = 'aniapi-elements.offer.v1';
 const CLAIM = 'aniapi-elements.claim.v1';
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
-const REDIRECT = 'http://localhost:3000/callback';
+const REDIRECT = `${location.origin}/callback`;
 const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 
 /** What the login sees of its popup, recorded. */
