@@ -505,6 +505,9 @@ describe('<aniapi-callback>', () => {
     const retryOf = (element: AniapiCallbackElement) =>
       element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
     const NO_RETRY = 'This tab does not know where the sign-in started: go back to the site and sign in from there.';
+    // The test server is on localhost, where a sign-in started on 127.0.0.1 is the likeliest cause.
+    const LOOPBACK =
+      'On this computer, localhost and 127.0.0.1 are separate sites: start the sign-in on the same address as this page.';
 
     // Each cause in plain words; every case but the first has a login this tab knows, so "Try again" is offered.
     const causes: Array<[string, AniapiErrorCode, () => string, string]> = [
@@ -512,7 +515,7 @@ describe('<aniapi-callback>', () => {
         'a state this tab never made, in a new tab',
         'no_pending_login',
         () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`,
-        `This tab has no sign-in waiting. ${NO_RETRY}`,
+        `This tab has no sign-in waiting. ${LOOPBACK} ${NO_RETRY}`,
       ],
       [
         'a changed state',

@@ -7,6 +7,7 @@ import type { AniapiUserElement } from '../../../src/elements/user-element.js';
 import '../../../src/login.js';
 import '../../../src/callback.js';
 import '../../../src/user.js';
+import { CALLBACK_FAILURE_MESSAGES, explainFailure } from '../../../src/elements/failure-view.js';
 import { lastLogin, rememberLogin } from '../../../src/oauth/pending-logins.js';
 import { logout, setToken } from '../../../src/session/token-store.js';
 import { completeWith } from '../callback-harness.js';
@@ -16,6 +17,7 @@ import { aniapiToken, CALLBACK_URL, clearStorage, collectEvents, keysOf, startLo
 const OTHER_ORIGIN = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
 const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
+const PITFALL = 'On this computer, localhost and 127.0.0.1 are separate sites';
 
 /** Records what goes to console.error until restored. */
 function consoleErrors() {
@@ -135,6 +137,28 @@ describe('misconfiguration said out loud', () => {
       const { events } = await completeWith(`access_token=${aniapiToken()}&state=${'q'.repeat(43)}`);
       expect(events.map((e) => e.detail.code)).to.deep.equal(['no_pending_login']);
       expect(console_.lines).to.deep.equal([]);
+    });
+  });
+
+  describe('no_pending_login on a loopback host', () => {
+    it('the callback page on localhost adds the localhost/127.0.0.1 pitfall', async () => {
+      expect(location.hostname, 'the test server runs on localhost').to.equal('localhost');
+      const { element } = await completeWith(`access_token=${aniapiToken()}&state=${'q'.repeat(43)}`);
+      expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain(PITFALL);
+    });
+
+    it('adds it on each name of this machine, and only without a known cause', () => {
+      const t = (key: string) => (CALLBACK_FAILURE_MESSAGES as Record<string, string>)[key];
+      const noLogin = { code: 'no_pending_login', message: 'x' } as const;
+      for (const hostname of ['localhost', '127.0.0.1', '[::1]'])
+        expect(explainFailure(t, noLogin, true, hostname), hostname).to.equal(
+          `Sign-in failed. This tab has no sign-in waiting. ${PITFALL}: start the sign-in on the same address as this page.`,
+        );
+      expect(explainFailure(t, noLogin, true, 'app.example')).to.equal(
+        'Sign-in failed. This tab has no sign-in waiting.',
+      );
+      expect(explainFailure(t, { ...noLogin, cause: 'used' }, true, 'localhost')).not.to.contain(PITFALL);
+      expect(explainFailure(t, { code: 'state_mismatch', message: 'x' }, true, 'localhost')).not.to.contain(PITFALL);
     });
   });
 });
