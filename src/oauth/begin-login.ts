@@ -11,7 +11,7 @@ import { createState } from './random-state.js';
 export interface LoginOptions {
   /** The OAuth client id registered with AniAPI. */
   clientId: string;
-  /** The client's registered redirect URI, sent exactly as written; https, or http on this machine. */
+  /** The client's registered redirect URI, on the page's origin, sent exactly as written; https, or http on this machine. */
   redirectUri: string;
   /**
    * The authorize endpoint of the AniAPI server the app uses. Required: AniAPI's

@@ -5,9 +5,12 @@
 
 /** Stable codes of every failure reported in an `aniapi-error` event. */
 export type AniapiErrorCode =
-  /** An attribute or option (`<aniapi-login>`'s, a `store`, an `api-base`) is missing or wrong; the message names it. */
+  /**
+   * An attribute or option (`<aniapi-login>`'s, a `store`, an `api-base`) is missing or wrong, or a `redirect-uri` is
+   * on another origin than the page; the message names it. An element also writes it to `console.error`, once.
+   */
   | 'invalid_config'
-  /** The browser lacks WebCrypto or the chosen storage refuses to work. */
+  /** The browser lacks WebCrypto or the chosen storage refuses to work. An element also writes it to `console.error`, once. */
   | 'unsupported'
   /** The callback page was opened without a response in its fragment. */
   | 'no_response'
