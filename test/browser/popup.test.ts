@@ -290,6 +290,8 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     // No default server: without one the popup would open on a stranger's domain.
     ['-authorize-url', /authorize-url/],
     ['redirect-uri=relative/path', /redirect-uri/],
+    // The test server is on localhost: a callback page on 127.0.0.1 could never find the pending login.
+    [`redirect-uri=http://127.0.0.1:${location.port}/callback`, /redirect-uri is on http:\/\/127\.0\.0\.1/],
     ['return-to=//evil.test', /return-to/],
   ] as const) {
     it(`refuses ${attribute} before opening anything: invalid_config`, async () => {
