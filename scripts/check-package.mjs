@@ -160,6 +160,31 @@ export function checkFileList(files) {
 }
 
 /**
+/** The pages whose relative links must resolve in the package: the README and the docs it links to. */
+const PAGES = /^(README\.md|docs\/[^/]+\.md)$/;
+
+/**
+ * Every relative link of the packed README.md and docs/*.md names a file of the
+ * tarball, so that the pages read on their own in node_modules and on npm's site.
+ * Fenced code is no link; a link's #anchor is not checked.
+ */
+export function checkLinks(files) {
+  const findings = [];
+  for (const [name, data] of files) {
+    if (!PAGES.test(name)) continue;
+    const text = data.toString('utf8').replace(/^```[\s\S]*?^```/gm, '');
+    for (const [, target] of text.matchAll(/\]\(<?([^()\s<>]+)>?(?:\s+"[^"]*")?\)/g)) {
+      const path = target.split('#')[0];
+      // Absolute URLs (a scheme) and anchors in the same page.
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || path === '') continue;
+      const resolved = posix.normalize(posix.join(posix.dirname(name), decodeURIComponent(path)));
+      if (!files.has(resolved)) findings.push(`link: ${name} links to ${target}, which is not in the package`);
+    }
+  }
+  return findings;
+}
+
+/**
  * Every source map in the tarball: each of its sources is a file of the tarball
  * or is carried in sourcesContent. And every sourceMappingURL comment names a map
  * the tarball has.
@@ -273,6 +298,7 @@ async function main() {
     const sections = [
       ['files', checkFileList(packed.files)],
       ['source maps', checkSourceMaps(packed.files)],
+      ['links', checkLinks(packed.files)],
       ['publint', await runPublint(packed.bytes)],
       ['attw --profile esm-only', await runAttw(packed.path)],
     ];

@@ -5,7 +5,8 @@
  * drive the login themselves. The AniAPI client (`aniapi-elements/api`) and
  * the English texts (`aniapi-elements/messages`) are entries of their own, as
  * `<aniapi-user>` and the other languages are, so that a page pays for them
- * only where it uses them; their types are exported here too.
+ * only where it uses them; their types (`AniapiUserElement` included) are
+ * exported here too.
  * @module
  */
 export * from './login.js';
@@ -15,9 +16,17 @@ export * from './expiry.js';
 export { registerMessages } from './i18n/message-registry.js';
 export type { AniapiMessages, MessagePack } from './i18n/message-registry.js';
 export type { AniapiUser, FetchUserOptions } from './api/fetch-user.js';
+// Types only: the class is the user entry's, and this entry must not register <aniapi-user>.
+export type {
+  AniapiUserElement,
+  AniapiUserDetail,
+  AniapiUserEvent,
+  AniapiUserStatus,
+} from './elements/user-element.js';
 export { beginLogin } from './oauth/begin-login.js';
 export type { LoginOptions } from './oauth/begin-login.js';
 export { completeLogin } from './oauth/complete-login.js';
 export type { PageEnvironment } from './oauth/page-environment.js';
 export { AniapiError } from './oauth/errors.js';
+export type { AniapiErrorExtra } from './oauth/errors.js';
 export type * from './elements/events.js';

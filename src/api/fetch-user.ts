@@ -79,7 +79,7 @@ const USER_FIELDS: Record<keyof AniapiUser, string | readonly unknown[]> = {
 export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser | null> {
   // No default server: AniAPI's documented domain has another owner, who must never get the token.
   if (!options?.apiBase) throw new AniapiError('invalid_config', 'apiBase is required: the AniAPI server to ask.');
-  const url = endpointUrl(`${options.apiBase.replace(/\/+$/, '')}/v1/auth/me`, 'apiBase');
+  const url = endpointUrl(`${options.apiBase.replace(/\/+$/, '')}/v1/auth/me`, 'apiBase', 'api-base');
   const allowed = options.allowOrigin ? originOf(options.allowOrigin, 'allowOrigin') : undefined;
   const session = getSession();
   if (session === null) return null;
@@ -153,5 +153,6 @@ function refusedOrigin(origin: string, issuer: string | null): AniapiError {
   return new AniapiError(
     'invalid_config',
     `The token came from ${issuer} and is not sent to ${origin}. To use another API origin, allow it from script: allowOrigin.`,
+    { attribute: 'api-base' },
   );
 }

@@ -5,7 +5,7 @@ import { scrubCallbackPage } from '../callback/address-bar.js';
 import { readCallbackPage } from '../callback/page-outcome.js';
 import type { CallbackResult } from '../callback/page-outcome.js';
 import { afterLoad } from './after-load.js';
-import { emit, emitFailure } from './events.js';
+import { emit, emitError, emitFailure } from './events.js';
 import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
 import { PausableSessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
@@ -278,7 +278,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       emit(this, 'aniapi-handed-back', { popup });
       if (popup) window.close();
     } else if (!phase.result.ok) {
-      emit(this, 'aniapi-error', phase.result.error);
+      emitError(this, phase.result.error);
     } else {
       emit(this, 'aniapi-token', phase.result.token);
       if (this.autoReturn && phase.result.token.returnTo !== null) this.navigate(phase.result.token.returnTo);

@@ -4,7 +4,7 @@
  * `addEventListener('aniapi-token', e => ...)` knows its detail.
  */
 import { AniapiError } from '../oauth/errors.js';
-import type { AniapiErrorDetail } from '../oauth/errors.js';
+import type { AniapiErrorCode, AniapiErrorDetail } from '../oauth/errors.js';
 import type { AniapiTokenDetail } from '../oauth/complete-login.js';
 import type { LogoutReason } from '../session/token-store.js';
 
@@ -80,5 +80,29 @@ export function emit<K extends keyof AniapiEventMap>(
 /** Reports an {@link AniapiError} as `aniapi-error` from `target`; anything else is a bug, thrown on. */
 export function emitFailure(target: EventTarget, error: unknown): void {
   if (!(error instanceof AniapiError)) throw error;
-  emit(target, 'aniapi-error', error.detail);
+  emitError(target, error.detail, error.extra.attribute);
+}
+
+/** Codes that a page's markup or browser causes, which its developer should hear about without a listener. */
+const SAID_OUT_LOUD: readonly AniapiErrorCode[] = ['invalid_config', 'unsupported'];
+
+/** The messages each element has already written to the console. */
+const logged = new WeakMap<EventTarget, Set<string>>();
+
+/**
+ * Fires `aniapi-error` from `target`. An `invalid_config` or `unsupported` also goes to `console.error`, once per
+ * element and message, naming the tag and, when the message does not, the attribute to fix: a page that listens
+ * for nothing still tells its developer what is wrong. Messages hold no token and no state.
+ */
+export function emitError(target: EventTarget, detail: AniapiErrorDetail, attribute?: string): void {
+  if (SAID_OUT_LOUD.includes(detail.code)) {
+    const seen = logged.get(target) ?? new Set<string>();
+    logged.set(target, seen);
+    if (!seen.has(detail.message)) {
+      seen.add(detail.message);
+      const tag = target instanceof Element ? `<${target.localName}>` : 'aniapi-elements';
+      console.error(`${tag} ${detail.code}: ${detail.message}${attribute ? ` (attribute: ${attribute})` : ''}`);
+    }
+  }
+  emit(target, 'aniapi-error', detail);
 }

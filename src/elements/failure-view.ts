@@ -10,19 +10,24 @@ import { fill } from '../i18n/message-registry.js';
 export { CALLBACK_FAILURE_MESSAGES } from '../i18n/callback-failure-messages.js';
 export { retryLogin } from './retry-login.js';
 
+/** The names of this machine, each a site of its own with its own storage. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
 /**
  * The words for `error`: the failure's own text (by its `cause`, else its
  * `code`; its `message` when no text has that key), with the provider's words
  * put in as text, inside the `failed` template, or `failedNoRetry` when there
- * is no "Try again".
+ * is no "Try again". On a loopback `hostname`, a `no_pending_login` with no
+ * cause adds the likeliest one: the sign-in began on another of the machine's names.
  */
 export function explainFailure(
   t: (key: string) => string | undefined,
   error: AniapiErrorDetail,
   retry: boolean,
+  hostname: string = location.hostname,
 ): string {
-  return fill(
-    t(retry ? 'failed' : 'failedNoRetry')!,
-    fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? ''),
-  );
+  let reason = fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? '');
+  if (error.code === 'no_pending_login' && !error.cause && LOOPBACK.includes(hostname))
+    reason = fill(t('loopbackHint')!, reason);
+  return fill(t(retry ? 'failed' : 'failedNoRetry')!, reason);
 }

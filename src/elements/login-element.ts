@@ -28,7 +28,7 @@ import type { MessagePack } from '../i18n/message-registry.js';
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
  *
  * @fires aniapi-login - Just before the redirect or the popup's navigation, detail `{ url }`; cancelable (in popup mode, cancelling closes the popup).
- * @fires aniapi-error - The login cannot start (`invalid_config`, `unsupported`) or, in popup mode, failed; detail `{ code, message }`.
+ * @fires aniapi-error - The login cannot start (`invalid_config`, `unsupported`, also written to `console.error` once) or, in popup mode, failed; detail `{ code, message }`.
  * @fires aniapi-token - A session began (a popup login, or a login in a tab sharing the store), detail `{ accessToken, expiresAt, returnTo: null }`.
  * @fires aniapi-expiring - The token expires soon (`expiry-warning` seconds ahead), detail `{ expiresAt }`; once per token.
  * @fires aniapi-logout - The session ended, detail `{ reason }`: `logout`, `expired` or `unauthorized`.
@@ -93,7 +93,7 @@ export class AniapiLoginElement extends ReactiveElement {
   /** The OAuth client id registered with AniAPI. Required. */
   clientId = '';
 
-  /** The client's registered redirect URI, sent exactly as written; https, except on localhost. Required. */
+  /** The client's registered redirect URI, on this page's origin, sent exactly as written; https, except on localhost. Required. */
   redirectUri = '';
 
   /** The authorize endpoint of your AniAPI server; https, except on localhost. Required: there is no default server. */

@@ -2,7 +2,7 @@ import { ReactiveElement } from '@lit/reactive-element';
 import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { AniapiError } from '../oauth/errors.js';
 import { afterLoad } from './after-load.js';
-import { emit } from './events.js';
+import { emit, emitFailure } from './events.js';
 import { watchExpiry } from '../session/expiry-watch.js';
 import { imageUrl } from '../oauth/url-rules.js';
 import type { AniapiUser } from '../api/fetch-user.js';
@@ -278,7 +278,7 @@ export class AniapiUserElement extends ReactiveElement {
     this._show('error');
     this._failure = error;
     this._announcement = true;
-    emit(this, 'aniapi-error', error.detail);
+    emitFailure(this, error);
   }
 
   private _show(status: AniapiUserStatus, user: AniapiUser | null = null): void {

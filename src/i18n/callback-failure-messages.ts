@@ -16,6 +16,8 @@ export const CALLBACK_FAILURE_MESSAGES: Omit<
   no_response: 'This page was opened without a sign-in response.',
   malformed_response: 'The response from AniAPI could not be read safely.',
   no_pending_login: 'This tab has no sign-in waiting.',
+  loopbackHint:
+    '{reason} On this computer, localhost and 127.0.0.1 are separate sites: start the sign-in on the same address as this page.',
   state_mismatch: 'The response does not belong to the sign-in this tab started.',
   used: 'This sign-in response was already used; each one works once.',
   superseded: 'A newer sign-in in this tab finished first and replaced this one.',

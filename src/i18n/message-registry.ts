@@ -34,6 +34,11 @@ export interface AniapiMessages {
   malformed_response: string;
   /** This tab started no sign-in (or it was cleared). */
   no_pending_login: string;
+  /**
+   * `no_pending_login` on `localhost`, `127.0.0.1` or `[::1]`: `{reason}` is its text, followed by the likely cause,
+   * a sign-in started on another of the machine's names.
+   */
+  loopbackHint: string;
   /** The response belongs to no sign-in of this tab. */
   state_mismatch: string;
   /** Cause `used`: the response was already used. */

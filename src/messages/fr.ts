@@ -21,6 +21,8 @@ export const messages: AniapiMessages = {
   no_response: 'Cette page a été ouverte sans réponse de connexion.',
   malformed_response: 'La réponse d’AniAPI n’a pas pu être lue de façon sûre.',
   no_pending_login: 'Aucune connexion n’a été lancée dans cet onglet.',
+  loopbackHint:
+    '{reason} Sur cet ordinateur, localhost et 127.0.0.1 sont deux sites distincts\u00a0: lancez la connexion depuis la même adresse que cette page.',
   state_mismatch: 'La réponse ne correspond pas à la connexion lancée dans cet onglet.',
   used: 'Cette réponse de connexion a déjà servi\u00a0; chacune ne sert qu’une fois.',
   superseded: 'Une connexion plus récente dans cet onglet a abouti avant celle-ci et l’a remplacée.',

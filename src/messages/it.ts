@@ -20,6 +20,8 @@ export const messages: AniapiMessages = {
   no_response: 'Questa pagina è stata aperta senza una risposta di accesso.',
   malformed_response: 'Non è stato possibile leggere in modo sicuro la risposta di AniAPI.',
   no_pending_login: 'In questa scheda non è stato avviato alcun accesso.',
+  loopbackHint:
+    '{reason} Su questo computer localhost e 127.0.0.1 sono siti diversi: avvia l’accesso dallo stesso indirizzo di questa pagina.',
   state_mismatch: 'La risposta non corrisponde all’accesso avviato in questa scheda.',
   used: 'Questa risposta di accesso è già stata usata; ognuna vale una volta sola.',
   superseded: 'Un accesso più recente in questa scheda si è concluso prima e ha sostituito questo.',

@@ -22,6 +22,8 @@ export const messages: AniapiMessages = {
   no_response: 'このページはログインの応答なしで開かれました。',
   malformed_response: 'AniAPIからの応答を安全に読み取れませんでした。',
   no_pending_login: 'このタブではログインが開始されていません。',
+  loopbackHint:
+    '{reason}このコンピューターでは localhost と 127.0.0.1 は別のサイトです。このページと同じアドレスからログインを始めてください。',
   state_mismatch: 'この応答は、このタブで開始したログインのものではありません。',
   used: 'このログインの応答はすでに使用されています。応答は一度しか使えません。',
   superseded: 'このタブで後から開始したログインが先に完了したため、このログインは置き換えられました。',

@@ -11,7 +11,7 @@ import { createState } from './random-state.js';
 export interface LoginOptions {
   /** The OAuth client id registered with AniAPI. */
   clientId: string;
-  /** The client's registered redirect URI, sent exactly as written; https, or http on this machine. */
+  /** The client's registered redirect URI, on the page's origin, sent exactly as written; https, or http on this machine. */
   redirectUri: string;
   /**
    * The authorize endpoint of the AniAPI server the app uses. Required: AniAPI's
@@ -33,7 +33,8 @@ interface CheckedLogin {
 
 /**
  * Checks a login's options against the page without starting it, so that a
- * popup opens only for a login that can start.
+ * popup opens only for a login that can start. Every login starts through it:
+ * the button, its popup mode, "Try again" and {@link beginLogin}.
  *
  * @throws {AniapiError} `invalid_config` naming the bad option.
  */
@@ -52,6 +53,13 @@ export function checkLogin(options: LoginOptions, location: PageEnvironment['loc
   }
   // The token lands there: over plain http anyone on the way could rewrite that page (RFC 6749 §3.1.2.1).
   if (!secureOrLocal(new URL(redirectUri))) throw invalidConfig('redirect-uri must be https (http only on localhost).');
+  // The pending login waits in this origin's sessionStorage: a callback page on any other origin could never find it.
+  const callbackOrigin = new URL(redirectUri).origin;
+  if (callbackOrigin !== location.origin) {
+    throw invalidConfig(
+      `redirect-uri is on ${callbackOrigin} but this page is on ${location.origin}: the login waits in this origin's storage, so the callback page must be on the same origin.`,
+    );
+  }
   if (!authorizeUrl) throw invalidConfig('authorize-url is required: the authorize endpoint of your AniAPI server.');
 
   const authorize = endpointUrl(authorizeUrl, 'authorize-url');

@@ -5,9 +5,12 @@
 
 /** Stable codes of every failure reported in an `aniapi-error` event. */
 export type AniapiErrorCode =
-  /** An attribute or option (`<aniapi-login>`'s, a `store`, an `api-base`) is missing or wrong; the message names it. */
+  /**
+   * An attribute or option (`<aniapi-login>`'s, a `store`, an `api-base`) is missing or wrong, or a `redirect-uri` is
+   * on another origin than the page; the message names it. An element also writes it to `console.error`, once.
+   */
   | 'invalid_config'
-  /** The browser lacks WebCrypto or the chosen storage refuses to work. */
+  /** The browser lacks WebCrypto or the chosen storage refuses to work. An element also writes it to `console.error`, once. */
   | 'unsupported'
   /** The callback page was opened without a response in its fragment. */
   | 'no_response'
@@ -64,6 +67,15 @@ export interface AniapiErrorDetail {
   retryAt?: number;
 }
 
+/** What an {@link AniapiError} knows besides its code and message. */
+export interface AniapiErrorExtra extends Omit<AniapiErrorDetail, 'code' | 'message'> {
+  /**
+   * For `invalid_config`: the element attribute to fix, when the message names an option by another name. The
+   * console message says it; the event's detail does not carry it.
+   */
+  attribute?: string;
+}
+
 /** A failure with a stable `code`, thrown by the plain functions and reported by the elements. */
 export class AniapiError extends Error {
   override name = 'AniapiError';
@@ -71,13 +83,16 @@ export class AniapiError extends Error {
   constructor(
     readonly code: AniapiErrorCode,
     message: string,
-    readonly extra: Omit<AniapiErrorDetail, 'code' | 'message'> = {},
+    readonly extra: AniapiErrorExtra = {},
   ) {
     super(message);
   }
 
   /** The detail of the `aniapi-error` event that reports this failure. */
   get detail(): AniapiErrorDetail {
-    return { code: this.code, message: this.message, ...this.extra };
+    const detail: AniapiErrorDetail & AniapiErrorExtra = { code: this.code, message: this.message, ...this.extra };
+    // The attribute is for the console; listeners keep the detail they always had.
+    delete detail.attribute;
+    return detail;
   }
 }

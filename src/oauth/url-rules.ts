@@ -17,9 +17,11 @@ export function secureOrLocal(url: URL): boolean {
  * Parses an endpoint that will see the user's login or token: an absolute
  * http(s) URL without a fragment, and https unless it is on this machine.
  *
- * @throws {AniapiError} `invalid_config` naming `attribute`.
+ * @param name The option's name, as the message says it.
+ * @param attribute The element attribute that sets it, when the name is another (`apiBase` and `api-base`).
+ * @throws {AniapiError} `invalid_config` naming the option.
  */
-export function endpointUrl(value: string, attribute: string): URL {
+export function endpointUrl(value: string, name: string, attribute?: string): URL {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -29,7 +31,8 @@ export function endpointUrl(value: string, attribute: string): URL {
   if (!url || url.hash || !secureOrLocal(url)) {
     throw new AniapiError(
       'invalid_config',
-      `${attribute} must be an absolute https URL (http on localhost) with no fragment.`,
+      `${name} must be an absolute https URL (http on localhost) with no fragment.`,
+      attribute ? { attribute } : {},
     );
   }
   return url;

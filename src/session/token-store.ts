@@ -288,7 +288,9 @@ export function setToken(accessToken: string, store: TokenStore = 'session', opt
   else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, JSON.stringify(record)), true))) {
     // The old session is gone all the same: its listeners hear that it ended.
     if (hub.last) notify(null, 'logout');
-    throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`);
+    throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`, {
+      attribute: 'store',
+    });
   }
   const session = toSession(record);
   notify(session, 'login');

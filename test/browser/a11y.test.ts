@@ -17,7 +17,7 @@ import '../../src/user.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
 import { logout, setToken } from '../../src/session/token-store.js';
 import { arrive } from './callback-harness.js';
-import { aniapiToken, clearStorage, collectEvents, jwt, startLogin } from './helpers.js';
+import { CALLBACK_URL, aniapiToken, clearStorage, collectEvents, jwt, startLogin } from './helpers.js';
 
 const { axe } = window as unknown as { axe: { run: (context: Element, options: object) => Promise<AxeResults> } };
 
@@ -54,7 +54,7 @@ const pageBackground = () => {
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
 const loginTemplate = html`<aniapi-login
   client-id=${CLIENT}
-  redirect-uri="http://localhost:3000/callback"
+  redirect-uri=${CALLBACK_URL}
   authorize-url="https://aniapi.test/v1/oauth"
 ></aniapi-login>`;
 

@@ -22,12 +22,20 @@ export function pageAt(now = Date.now()): PageEnvironment {
   return { location, storage: sessionStorage, now };
 }
 
+/** A page at `href` (not this one: its origin is what a login compares its redirect URI with), with this tab's storage. */
+export function pageOn(href: string, now = Date.now()): PageEnvironment {
+  return { location: new URL(href), storage: sessionStorage, now };
+}
+
+/** A redirect URI on this page's origin, as every login must have. */
+export const CALLBACK_URL = `${location.origin}/callback`;
+
 /** Starts a login as `<aniapi-login>` would and returns its state, read back from the authorize URL. */
 export function startLogin(options: { returnTo?: string; now?: number } = {}): string {
   const { url } = beginLogin(
     {
       clientId: 'c0ffee00-0000-4000-8000-000000000001',
-      redirectUri: 'http://localhost:3000/callback',
+      redirectUri: CALLBACK_URL,
       authorizeUrl: 'http://localhost:8080/v1/oauth',
       returnTo: options.returnTo,
     },

@@ -169,8 +169,10 @@ describe('messages', () => {
     expect(statusOf(element)).to.equal('ログインしました。');
     logout();
     const { element: failed } = await completeWith(`access_token=${aniapiToken()}&state=${'z'.repeat(43)}`);
-    // Japanese joins the sentences without a space.
-    expect(statusOf(failed)).to.equal('ログインできませんでした。このタブではログインが開始されていません。');
+    // Japanese joins the sentences without a space. The test server is on localhost, hence the loopback hint.
+    expect(statusOf(failed)).to.equal(
+      'ログインできませんでした。このタブではログインが開始されていません。このコンピューターでは localhost と 127.0.0.1 は別のサイトです。このページと同じアドレスからログインを始めてください。',
+    );
     expect(retryOf(failed).textContent).to.equal('もう一度試す');
     clearStorage();
     const { element: lost } = await completeWith(
@@ -178,7 +180,7 @@ describe('messages', () => {
       html`<aniapi-callback lang="it"></aniapi-callback>`,
     );
     expect(statusOf(lost)).to.equal(
-      'Accesso non riuscito. In questa scheda non è stato avviato alcun accesso. Questa scheda non sa da dove è partito l’accesso: torna al sito e accedi da lì.',
+      'Accesso non riuscito. In questa scheda non è stato avviato alcun accesso. Su questo computer localhost e 127.0.0.1 sono siti diversi: avvia l’accesso dallo stesso indirizzo di questa pagina. Questa scheda non sa da dove è partito l’accesso: torna al sito e accedi da lì.',
     );
     expect(retryOf(lost).hidden).to.equal(true);
   });

@@ -20,7 +20,7 @@ const CHANNEL = 'aniapi-elements.hand-back.v1';
 const OFFER = 'aniapi-elements.offer.v1';
 const CLAIM = 'aniapi-elements.claim.v1';
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
-const REDIRECT = 'http://localhost:3000/callback';
+const REDIRECT = `${location.origin}/callback`;
 const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 
 /** What the login sees of its popup, recorded. */
@@ -290,6 +290,8 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     // No default server: without one the popup would open on a stranger's domain.
     ['-authorize-url', /authorize-url/],
     ['redirect-uri=relative/path', /redirect-uri/],
+    // The test server is on localhost: a callback page on 127.0.0.1 could never find the pending login.
+    [`redirect-uri=http://127.0.0.1:${location.port}/callback`, /redirect-uri is on http:\/\/127\.0\.0\.1/],
     ['return-to=//evil.test', /return-to/],
   ] as const) {
     it(`refuses ${attribute} before opening anything: invalid_config`, async () => {

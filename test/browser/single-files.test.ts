@@ -160,7 +160,7 @@ describe('aniapi-callback.min.js under the strict policy', () => {
     expect(win.heard).to.deep.equal([['aniapi-error', 'no_pending_login']]);
     expect([status.getAttribute('role'), status.textContent]).to.deep.equal([
       'alert',
-      'Sign-in failed. This tab has no sign-in waiting. This tab does not know where the sign-in started: go back to the site and sign in from there.',
+      'Sign-in failed. This tab has no sign-in waiting. On this computer, localhost and 127.0.0.1 are separate sites: start the sign-in on the same address as this page. This tab does not know where the sign-in started: go back to the site and sign in from there.',
     ]);
     expect(retry.hidden).to.equal(true);
     // Same origin, and beside the single file: the page's policy needs nothing more.

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { completeWith } from './callback-harness.js';
-import { clearStorage, fillLocalStorage, startLogin, storedToken } from './helpers.js';
+import { CALLBACK_URL, clearStorage, fillLocalStorage, startLogin, storedToken } from './helpers.js';
 import '../../src/login.js';
 import { logout } from '../../src/session/token-store.js';
 
@@ -63,7 +63,7 @@ describe('storage that is missing or refuses writes', () => {
   async function loginOutcome(): Promise<string[]> {
     const login = document.createElement('aniapi-login');
     login.clientId = 'c';
-    login.redirectUri = 'https://app.test/cb';
+    login.redirectUri = CALLBACK_URL;
     login.authorizeUrl = 'https://aniapi.test/v1/oauth';
     document.body.append(login);
     await login.updateComplete;

@@ -3,7 +3,7 @@
 // built, without a second build under the test files running beside this one.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { checkFileList, checkSourceMaps, pack, runAttw, runPublint } from '../../scripts/check-package.mjs';
+import { checkFileList, checkLinks, checkSourceMaps, pack, runAttw, runPublint } from '../../scripts/check-package.mjs';
 
 let packed;
 before(async () => {
@@ -18,6 +18,11 @@ test('the tarball holds what the package promises, and neither src/ nor test/', 
 test('every source map in the tarball finds its sources there or carries them', () => {
   assert.ok([...packed.files.keys()].some((name) => name.endsWith('.js.map')));
   assert.deepEqual(checkSourceMaps(packed.files), []);
+});
+
+test('every relative link of the README and the packed docs names a file of the tarball', () => {
+  assert.ok(packed.files.has('docs/guide.md'));
+  assert.deepEqual(checkLinks(packed.files), []);
 });
 
 test('publint finds nothing in the tarball, suggestions included', async () => {
@@ -38,6 +43,18 @@ test('the file check names a promised file that is missing and a src/ that is sh
   assert.deepEqual(checkFileList(files), [
     'tarball: LICENSE is missing',
     'tarball: ships src/ (1 files, src/index.ts first)',
+  ]);
+});
+
+test('the link check names a link to a file the package lacks, and leaves URLs, anchors and code alone', () => {
+  const files = filesOf({
+    'README.md': '[Guide](docs/guide.md#events) [Gone](docs/gone.md) [npm](https://npmjs.com) [Top](#top)\n',
+    'docs/guide.md': '[Back](../README.md) [Tests](../test/x.md)\n```md\n[In code](nowhere.md)\n```\n',
+    'docs/notes.txt': '[Not a page](nowhere.md)\n',
+  });
+  assert.deepEqual(checkLinks(files), [
+    'link: README.md links to docs/gone.md, which is not in the package',
+    'link: docs/guide.md links to ../test/x.md, which is not in the package',
   ]);
 });
 

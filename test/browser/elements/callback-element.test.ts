@@ -13,7 +13,7 @@ import {
   jwt,
   keysOf,
   openFrame,
-  pageAt,
+  pageOn,
   startLogin,
   storedToken,
   TOKEN_KEY,
@@ -505,6 +505,9 @@ describe('<aniapi-callback>', () => {
     const retryOf = (element: AniapiCallbackElement) =>
       element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
     const NO_RETRY = 'This tab does not know where the sign-in started: go back to the site and sign in from there.';
+    // The test server is on localhost, where a sign-in started on 127.0.0.1 is the likeliest cause.
+    const LOOPBACK =
+      'On this computer, localhost and 127.0.0.1 are separate sites: start the sign-in on the same address as this page.';
 
     // Each cause in plain words; every case but the first has a login this tab knows, so "Try again" is offered.
     const causes: Array<[string, AniapiErrorCode, () => string, string]> = [
@@ -512,7 +515,7 @@ describe('<aniapi-callback>', () => {
         'a state this tab never made, in a new tab',
         'no_pending_login',
         () => `access_token=${aniapiToken()}&state=${'q'.repeat(43)}`,
-        `This tab has no sign-in waiting. ${NO_RETRY}`,
+        `This tab has no sign-in waiting. ${LOOPBACK} ${NO_RETRY}`,
       ],
       [
         'a changed state',
@@ -581,11 +584,11 @@ describe('<aniapi-callback>', () => {
       const { url } = beginLogin(
         {
           clientId: 'older',
-          redirectUri: 'https://app.test/cb',
+          redirectUri: `${location.origin}/cb`,
           authorizeUrl: 'http://127.0.0.1:9/v1/oauth?tenant=x',
           returnTo: '/older?tab=2#top',
         },
-        pageAt(Date.now() - 1000),
+        pageOn(location.href, Date.now() - 1000),
       );
       startLogin({ returnTo: '/newer' });
       const failed = new URL(url).searchParams.get('state')!;
@@ -600,7 +603,9 @@ describe('<aniapi-callback>', () => {
       ]);
       const next = events[0]!.detail.url as string;
       expect(next).to.match(
-        /^http:\/\/127\.0\.0\.1:9\/v1\/oauth\?tenant=x&response_type=token&client_id=older&redirect_uri=https%3A%2F%2Fapp\.test%2Fcb&state=[\w-]{43}$/,
+        new RegExp(
+          `^http://127\\.0\\.0\\.1:9/v1/oauth\\?tenant=x&response_type=token&client_id=older&redirect_uri=${encodeURIComponent(`${location.origin}/cb`)}&state=[\\w-]{43}$`,
+        ),
       );
       const state = new URL(next).searchParams.get('state')!;
       expect(state).not.to.equal(failed);

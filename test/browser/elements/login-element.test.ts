@@ -8,7 +8,7 @@ import { logout, setToken } from '../../../src/session/token-store.js';
 import { clearStorage, collectEvents, keysOf, nextLoad, openFrame } from '../helpers.js';
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
-const REDIRECT = 'http://localhost:3000/callback';
+const REDIRECT = `${location.origin}/callback`;
 const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 const STATE = '[A-Za-z0-9_-]{43}';
 
@@ -69,7 +69,7 @@ describe('<aniapi-login>', () => {
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
     expect(event.detail.url).to.match(
       new RegExp(
-        `^https://aniapi\\.test/v1/oauth\\?response_type=token&client_id=${CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&state=${STATE}$`,
+        `^https://aniapi\\.test/v1/oauth\\?response_type=token&client_id=${CLIENT}&redirect_uri=${encodeURIComponent(REDIRECT)}&state=${STATE}$`,
       ),
     );
     expect(navigations).to.deep.equal([event.detail.url]);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { AniapiError } from '../../../src/oauth/errors.js';
 import type { LoginOptions } from '../../../src/oauth/begin-login.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
-import { clearStorage, pageAt } from '../helpers.js';
+import { clearStorage, pageOn } from '../helpers.js';
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
 const REDIRECT = 'http://localhost:3000/auth';
@@ -10,6 +10,9 @@ const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 /** What every login needs: the client, its redirect URI and the authorize endpoint the app names. */
 const BASE = { clientId: CLIENT, redirectUri: REDIRECT, authorizeUrl: AUTHORIZE };
 const STATE = /^[A-Za-z0-9_-]{43}$/;
+/** The app's page, on the redirect URI's origin. */
+const PAGE = 'http://localhost:3000/shows?sort=new#top';
+const pageAt = (now?: number) => pageOn(PAGE, now);
 
 function failure(options: LoginOptions): AniapiError {
   try {
@@ -85,7 +88,7 @@ describe('beginLogin', () => {
     const { url } = beginLogin(BASE, pageAt());
     const state = new URL(url).searchParams.get('state')!;
     const { returnTo } = JSON.parse(sessionStorage.getItem(`aniapi-elements.pending.${state}`)!);
-    expect(returnTo).to.equal(location.pathname + location.search + location.hash);
+    expect(returnTo).to.equal('/shows?sort=new#top');
   });
 
   it('makes a fresh state for every login', () => {
@@ -102,7 +105,7 @@ describe('beginLogin', () => {
         redirectUri: 'https://app.test/cb?x=1&y=a b',
         authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime',
       },
-      pageAt(),
+      pageOn('https://app.test/'),
     );
     const parsed = new URL(url);
     expect(
@@ -136,7 +139,7 @@ describe('beginLogin', () => {
       'http://[::1]:3000/cb',
       'https://app.example/callback.html',
     ]) {
-      const { url } = beginLogin({ ...BASE, redirectUri }, pageAt());
+      const { url } = beginLogin({ ...BASE, redirectUri }, pageOn(redirectUri));
       expect(new URL(url).searchParams.get('redirect_uri')).to.equal(redirectUri);
     }
   });
@@ -206,6 +209,29 @@ describe('beginLogin', () => {
     ['a backslash return-to', { ...BASE, returnTo: '/\\evil.test/' }, 'return-to'],
     ['a javascript: return-to', { ...BASE, returnTo: 'javascript:alert(1)' }, 'return-to'],
   ];
+  // Issue 24: a sign-in started on 127.0.0.1 with its callback on localhost ended in "no sign-in waiting".
+  it('refuses a redirect URI on another origin than the page, naming both origins, recording nothing', () => {
+    let error: unknown;
+    try {
+      beginLogin({ ...BASE, redirectUri: 'http://localhost:3000/auth' }, pageOn('http://127.0.0.1:3000/shows'));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(AniapiError);
+    expect((error as AniapiError).code).to.equal('invalid_config');
+    expect((error as AniapiError).message)
+      .to.contain('redirect-uri')
+      .and.contain('http://localhost:3000')
+      .and.contain('http://127.0.0.1:3000');
+    expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('compares origins, not spellings: a redirect URI in capitals or with the default port is this origin', () => {
+    for (const redirectUri of ['HTTPS://App.Example/cb', 'https://app.example:443/cb']) {
+      expect(() => beginLogin({ ...BASE, redirectUri }, pageOn('https://app.example/'))).not.to.throw();
+    }
+  });
+
   for (const [what, options, attribute] of invalid) {
     it(`refuses ${what} with invalid_config naming ${attribute}, recording nothing`, () => {
       const error = failure(options);

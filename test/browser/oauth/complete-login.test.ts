@@ -12,6 +12,8 @@ import {
   jwt,
   keysOf,
   pageAt,
+  pageOn,
+  CALLBACK_URL,
   startLogin,
   storedToken,
   TOKEN_KEY,
@@ -58,7 +60,7 @@ describe('completeLogin', () => {
     expect(JSON.parse(sessionStorage.getItem(SETTLED_KEY)!)).to.deep.equal([[state, 'used']]);
     expect(JSON.parse(sessionStorage.getItem(LAST_KEY)!)).to.deep.equal({
       clientId: 'c0ffee00-0000-4000-8000-000000000001',
-      redirectUri: 'http://localhost:3000/callback',
+      redirectUri: CALLBACK_URL,
       authorizeUrl: 'http://localhost:8080/v1/oauth',
       returnTo: '/list?sort=score#top',
     });
@@ -233,7 +235,7 @@ describe('completeLogin', () => {
         authorizeUrl: 'https://auth.test/v1/oauth?tenant=anime',
         returnTo: '/older',
       },
-      pageAt(Date.now() - 1000),
+      pageOn('https://app.test/', Date.now() - 1000),
     );
     startLogin({ returnTo: '/newer' });
     expect(JSON.parse(sessionStorage.getItem(LAST_KEY)!).returnTo).to.equal('/newer');
