@@ -40,10 +40,11 @@ describe('dist/aniapi-elements.min.js', () => {
 
   it('starts a login from a plain page', async () => {
     await load(BUNDLE);
+    // The redirect URI on the page's own origin, where the pending login is kept.
     const element = await fixture(
       html`<aniapi-login
         client-id="id"
-        redirect-uri="https://app.test/cb"
+        redirect-uri=${`${location.origin}/cb`}
         authorize-url="https://aniapi.test/v1/oauth"
       ></aniapi-login>`,
     );
