@@ -120,6 +120,26 @@ export function collectEvents(target: EventTarget = document): { events: CustomE
   return { events, stop: () => types.forEach((type) => target.removeEventListener(type, record)) };
 }
 
+/** The error `act` throws; fails the test when it throws nothing. */
+export function thrown<E = Error>(act: () => unknown): E {
+  try {
+    act();
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error('expected a failure');
+}
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejection<E = Error>(promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error('expected a failure');
+}
+
 /** A user as AniAPI's answer for the signed-in user carries it, without an avatar: the tests' "demo". */
 export const DEMO_USER = {
   id: 1,

@@ -43,12 +43,13 @@ export function recordRequests(context) {
 /**
  * Runs a test file against the demo: Chromium and the demo with its stand-in
  * for the whole file, and a fresh browser context for each test. The tests
- * read `browser`, `demo` and `context` from the object returned.
+ * read `browser`, `demo` and `context` from the object returned. `launch` takes
+ * launchChromium()'s options.
  */
-export function withDemo() {
+export function withDemo(launch = {}) {
   const run = { browser: null, demo: null, context: null };
   before(async () => {
-    run.browser = await launchChromium();
+    run.browser = await launchChromium(launch);
     run.demo = await startDemo({ port: 0, standinPort: 0 });
   });
   after(async () => {

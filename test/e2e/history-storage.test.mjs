@@ -1,25 +1,12 @@
 // Security round 3, points 1 and 2, as the attack was made: a cross-site navigation swaps the tab's browsing-context
 // group and copies sessionStorage; Back restores the older copy. A logout, and a used callback URL, must stay over.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { startDemo } from '../../demo/server/demo-server.mjs';
-import { launchChromium, signIn, storage, TOKEN_KEY } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { signIn, storage, TOKEN_KEY, withDemo } from './browser.mjs';
 
 // Chromium with its back-forward cache on, as users have it: a page restored from it comes back with the copy of
 // sessionStorage it had when it was left for another site.
-const run = { browser: null, demo: null, context: null };
-before(async () => {
-  run.browser = await launchChromium({ backForwardCache: true });
-  run.demo = await startDemo({ port: 0, standinPort: 0 });
-});
-after(async () => {
-  await run.browser?.close();
-  await run.demo?.close();
-});
-beforeEach(async () => {
-  await run.context?.close();
-  run.context = await run.browser.newContext();
-});
+const run = withDemo({ backForwardCache: true });
 
 /** Signs in through the demo, then visits another site (the stand-in's origin) in the same tab and comes back. */
 async function signedInAfterAnotherSite(page) {

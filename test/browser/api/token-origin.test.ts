@@ -1,13 +1,13 @@
 // A token goes only where it came from: the origin of the authorize URL that issued it, unless the app allows another
 // from script (security round 3, point 3; RFC 6750 §5.1, RFC 9700's audience restriction).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { AniapiError } from '../../../src/oauth/errors.js';
+import type { AniapiError } from '../../../src/oauth/errors.js';
 import { fetchUser } from '../../../src/api/fetch-user.js';
 import type { AniapiUserElement } from '../../../src/elements/user-element.js';
 import '../../../src/user.js';
 import { completeLogin } from '../../../src/oauth/complete-login.js';
 import { getSession, getToken, logout, setToken } from '../../../src/session/token-store.js';
-import { aniapiToken, clearStorage, collectEvents, DEMO_USER, pageAt, startLogin } from '../helpers.js';
+import { aniapiToken, clearStorage, collectEvents, DEMO_USER, pageAt, rejection, startLogin } from '../helpers.js';
 
 /** The authorize URL's origin in `startLogin()`: the token's issuer. */
 const ISSUER = 'http://localhost:8080';
@@ -35,16 +35,6 @@ function signInThroughCallback(): void {
   completeLogin(`#access_token=${aniapiToken()}&state=${state}`, 'session', pageAt());
 }
 
-async function failure(promise: Promise<unknown>): Promise<AniapiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AniapiError) return error;
-    throw error;
-  }
-  throw new Error('fetchUser did not fail');
-}
-
 describe('the token and the API origin', () => {
   beforeEach(() => {
     logout();
@@ -67,7 +57,7 @@ describe('the token and the API origin', () => {
   it('fetchUser refuses another API origin with invalid_config, and asks nothing', async () => {
     signInThroughCallback();
     const { fetch, asked } = aniapi();
-    const refused = await failure(fetchUser({ apiBase: ELSEWHERE, fetch }));
+    const refused = await rejection<AniapiError>(fetchUser({ apiBase: ELSEWHERE, fetch }));
     expect(refused.code).to.equal('invalid_config');
     expect(refused.message).to.contain(ISSUER).and.to.contain(ELSEWHERE).and.to.contain('allowOrigin');
     expect(refused.message).not.to.contain(getToken()!);
@@ -88,7 +78,7 @@ describe('the token and the API origin', () => {
   it('fetchUser refuses an answer that a redirect brought from another origin', async () => {
     signInThroughCallback();
     const { fetch } = aniapi(ELSEWHERE);
-    const refused = await failure(fetchUser({ apiBase: ISSUER, fetch }));
+    const refused = await rejection<AniapiError>(fetchUser({ apiBase: ISSUER, fetch }));
     expect(refused.code).to.equal('invalid_config');
     expect(refused.message).to.contain(ELSEWHERE);
   });
@@ -99,7 +89,7 @@ describe('the token and the API origin', () => {
     setToken(getToken()!, 'local');
     expect(getSession()!.issuer).to.equal(ISSUER);
     const { fetch, asked } = aniapi();
-    expect((await failure(fetchUser({ apiBase: ELSEWHERE, fetch }))).code).to.equal('invalid_config');
+    expect((await rejection<AniapiError>(fetchUser({ apiBase: ELSEWHERE, fetch }))).code).to.equal('invalid_config');
     expect(asked).to.deep.equal([]);
   });
 
@@ -114,7 +104,7 @@ describe('the token and the API origin', () => {
     setToken(aniapiToken(), 'session', { issuer: `${ISSUER}/v1/oauth` });
     expect(getSession()!.issuer).to.equal(ISSUER);
     const { fetch, asked } = aniapi();
-    expect((await failure(fetchUser({ apiBase: ELSEWHERE, fetch }))).code).to.equal('invalid_config');
+    expect((await rejection<AniapiError>(fetchUser({ apiBase: ELSEWHERE, fetch }))).code).to.equal('invalid_config');
     expect(asked).to.deep.equal([]);
   });
 

@@ -16,6 +16,7 @@ import {
   startLogin,
   storedToken,
   TOKEN_KEY,
+  thrown,
 } from '../helpers.js';
 
 const PENDING_PREFIX = 'aniapi-elements.pending.';
@@ -38,15 +39,6 @@ function restore(copy: Array<[string, string]>): void {
 async function otherDocument(): Promise<typeof import('../../../src/session.js')> {
   const frame = await openFrame('/test/browser/fixtures/other-document.html');
   return (frame.contentWindow as unknown as { session: typeof import('../../../src/session.js') }).session;
-}
-
-function failureOf(act: () => unknown): AniapiError {
-  try {
-    act();
-  } catch (error) {
-    return error as AniapiError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('a copy of sessionStorage that history brings back', () => {
@@ -149,7 +141,7 @@ describe('a copy of sessionStorage that history brings back', () => {
     // Back into the page where the login started: its copy still holds the pending login.
     restore(beforeCallback);
     expect(sessionStorage.getItem(PENDING_PREFIX + state)).not.to.equal(null);
-    const replay = failureOf(() => completeLogin(fragment, 'session', pageAt()));
+    const replay = thrown<AniapiError>(() => completeLogin(fragment, 'session', pageAt()));
     expect(replay.code).to.equal('no_pending_login');
     expect(getToken()).to.equal(null);
     expect(storedToken(sessionStorage)).to.equal(null);
@@ -163,7 +155,9 @@ describe('a copy of sessionStorage that history brings back', () => {
     completeLogin(`#access_token=${aniapiToken()}&state=${newer}`, 'session', pageAt());
     logout();
     restore(beforeCallback);
-    const late = failureOf(() => completeLogin(`#access_token=${aniapiToken()}&state=${older}`, 'session', pageAt()));
+    const late = thrown<AniapiError>(() =>
+      completeLogin(`#access_token=${aniapiToken()}&state=${older}`, 'session', pageAt()),
+    );
     expect(['no_pending_login', 'state_mismatch']).to.include(late.code);
     expect(getToken()).to.equal(null);
   });

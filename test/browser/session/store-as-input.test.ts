@@ -18,6 +18,7 @@ import {
   sessionRecord,
   storedToken,
   TOKEN_KEY,
+  thrown,
 } from '../helpers.js';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -45,15 +46,6 @@ const UNSENDABLE: Array<[string, string]> = [
   ['non-Latin-1 text', 'tökén-日本'],
   ['1 MiB of data', 'a'.repeat(1024 * 1024)],
 ];
-
-function failureOf(act: () => unknown): AniapiError {
-  try {
-    act();
-  } catch (error) {
-    return error as AniapiError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the store, read as input', () => {
   beforeEach(() => {
@@ -133,7 +125,7 @@ describe('the store, read as input', () => {
 
     it(`refuses to keep a token with ${what} from setToken, with invalid_config`, () => {
       setToken(aniapiToken());
-      const failure = failureOf(() => setToken(token));
+      const failure = thrown<AniapiError>(() => setToken(token));
       expect(failure.code).to.equal('invalid_config');
       expect(failure.message).not.to.contain(token.slice(0, 20));
       // Nothing changed: the session goes on.
