@@ -43,9 +43,7 @@ export const SETTLED_MAX = 20;
  * A login taken is settled as `used`, and its configuration becomes the tab's last login.
  */
 export function takePendingLogin(storage: Storage, state: string): PendingLogin | null {
-  const key = PENDING_PREFIX + state;
-  const record = readRecord(storage.getItem(key));
-  storage.removeItem(key);
+  const record = removeRecord(storage, state);
   // A copy of a login already used, which a history traversal brought back with an older sessionStorage.
   if (record?.state !== state || hasEnded(endedId(state))) return null;
   endLogin(record);
@@ -112,10 +110,16 @@ export function lastLogin(storage?: Storage): LoginSettings | null {
  * written down, so that no restored copy of the tab's storage revives it.
  */
 export function abandonPendingLogin(storage: Storage, state: string): void {
+  const record = removeRecord(storage, state);
+  if (record) endLogin(record);
+}
+
+/** Removes the record stored for exactly this state and returns it as read, or null when it is none. */
+function removeRecord(storage: Storage, state: string): PendingLogin | null {
   const key = PENDING_PREFIX + state;
   const record = readRecord(storage.getItem(key));
   storage.removeItem(key);
-  if (record) endLogin(record);
+  return record;
 }
 
 /** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
