@@ -23,7 +23,8 @@ async function signedInAfterAnotherSite(page) {
 /** Back one entry, as the browser's button: a page restored from the cache fires no load event, so wait for the commit. */
 async function back(page) {
   const from = page.url();
-  await page.evaluate(() => history.back());
+  // Started a task later, so that the navigation cannot end the page's script context before evaluate() returns.
+  await page.evaluate(() => setTimeout(() => history.back()));
   await page.waitForURL((url) => url.href !== from, { waitUntil: 'commit' });
 }
 
