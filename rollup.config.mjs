@@ -3,6 +3,8 @@
 // works without a bundler or an import map. Their inputs are tsc's output in dist/.
 // - aniapi-elements.min.js: the package's `.` entry with Lit;
 // - aniapi-login.min.js: a page with the button, `<aniapi-login>` and the session;
+// - aniapi-login-user.min.js: a page with the button and the card, `<aniapi-login>`,
+//   `<aniapi-user>` and the session, with Lit once;
 // - aniapi-callback.min.js: the callback page, `<aniapi-callback>` and the session;
 // - aniapi-elements-popup.min.js: the same with popup sign-in lent first;
 // - aniapi-user.min.js: `./user` on its own, which shares the session with
@@ -56,6 +58,7 @@ const CDN_FILE = 'aniapi-elements.min.js';
 export const SINGLE_FILES = [
   ['aniapi-elements.min.js', 'index.js'],
   ['aniapi-login.min.js', 'button-page.js'],
+  ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
   ['aniapi-callback.min.js', 'callback-page.js'],
   ['aniapi-elements-popup.min.js', 'with-popup.js'],
   ['aniapi-user.min.js', 'user.js'],

@@ -4,7 +4,13 @@ import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
 
 // The per-page single files beside the all-in-one, as plain pages load them: from dist/, no bundler.
 type Page = Partial<typeof import('../../src/button-page.js') & typeof import('../../src/callback-page.js')>;
-type Frame = Window & { ready?: boolean; modules: Page[]; violations: string[]; heard: Array<[string, string | null]> };
+type Frame = Window & {
+  ready?: boolean;
+  modules: Page[];
+  violations: string[];
+  heard: Array<[string, string | null]>;
+  reactiveElementVersions?: string[];
+};
 
 const FAILURE_VIEW = 'aniapi-callback-failure-view.min.js';
 
@@ -41,6 +47,8 @@ describe('per-page single files', () => {
   const ALL = 'aniapi-elements.min.js';
   const LOGIN = 'aniapi-login.min.js';
   const CALLBACK = 'aniapi-callback.min.js';
+  const USER = 'aniapi-user.min.js';
+  const LOGIN_USER = 'aniapi-login-user.min.js';
 
   it('each registers only its own element', async () => {
     const login = await loadInFrame([LOGIN]);
@@ -55,7 +63,18 @@ describe('per-page single files', () => {
     ]).to.deep.equal([false, true]);
   });
 
+  it(`${LOGIN_USER}, the file of a page with the button and the card, registers both and loads Lit once`, async () => {
+    const page = await loadInFrame([LOGIN_USER]);
+    const defined = ['aniapi-login', 'aniapi-user', 'aniapi-callback'].map((tag) => !!page.customElements.get(tag));
+    expect(defined).to.deep.equal([true, true, false]);
+    // Lit counts its copies in the page: one file, one copy. The button's and the card's own files load two.
+    expect(page.reactiveElementVersions).to.have.length(1);
+    const apart = await loadInFrame([LOGIN, USER]);
+    expect(apart.reactiveElementVersions).to.have.length(2);
+  });
+
   for (const files of [
+    [LOGIN_USER, CALLBACK, ALL],
     [LOGIN, CALLBACK, ALL],
     [ALL, CALLBACK, LOGIN],
     [CALLBACK, ALL, LOGIN],
@@ -106,7 +125,9 @@ describe('per-page single files', () => {
     [LOGIN, 'aniapi-login'],
     [CALLBACK, 'aniapi-callback'],
     [ALL, 'aniapi-login'],
-    ['aniapi-user.min.js', 'aniapi-user'],
+    [USER, 'aniapi-user'],
+    [LOGIN_USER, 'aniapi-login'],
+    [LOGIN_USER, 'aniapi-user'],
   ] as const) {
     it(`${file} styles <${tag}> as its CSS says`, async () => {
       const win = await loadInFrame([file]);

@@ -37,6 +37,7 @@ test('the single file, imported in Node, is the same API as the package entry', 
 for (const [file, source] of [
   ['aniapi-user.min.js', 'user.js'],
   ['aniapi-login.min.js', 'button-page.js'],
+  ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
   ['aniapi-callback.min.js', 'callback-page.js'],
 ]) {
   test(`the single file ${file}, imported in Node, is the same API as its source, dist/${source}`, async () => {
@@ -50,6 +51,7 @@ test('the per-page single files carry only their own element', async () => {
   const read = (file) => readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
   assert.doesNotMatch(await read('aniapi-login.min.js'), /aniapi-callback|aniapi-user/);
   assert.doesNotMatch(await read('aniapi-callback.min.js'), /"aniapi-login"|aniapi-user/);
+  assert.doesNotMatch(await read('aniapi-login-user.min.js'), /aniapi-callback/);
 });
 
 test('<aniapi-user> ships without the login and callback elements, and the package entry without it', async () => {
