@@ -64,12 +64,20 @@ type Data = Record<string, unknown>;
  * rewritten by `edit`, in place. Only plain objects and arrays are entered;
  * anything else is kept as it is.
  */
-function editStrings(item: unknown, edit: (text: string) => string, seen = new Set()): unknown {
-  if (typeof item == 'string') return edit(item);
-  if (!seen.has(item) && (Array.isArray(item) || Object.getPrototypeOf(item ?? 0) == Object.prototype)) {
+function editStrings(item: unknown, edit: (text: string) => string, seen = new Set<object>()): unknown {
+  if (typeof item === 'string') return edit(item);
+  if (isPlainData(item) && !seen.has(item)) {
     seen.add(item);
     // Assigned to a key it already has, `__proto__` included, which therefore stays a key.
-    for (const key of Object.keys(item!)) (item as Data)[key] = editStrings((item as Data)[key], edit, seen);
+    for (const key of Object.keys(item)) item[key] = editStrings(item[key], edit, seen);
   }
   return item;
+}
+
+/** Whether `item` is an array or a plain object, the containers of structured-clone data that scripts write. */
+function isPlainData(item: unknown): item is Data {
+  return (
+    Array.isArray(item) ||
+    (typeof item === 'object' && item !== null && Object.getPrototypeOf(item) === Object.prototype)
+  );
 }

@@ -26,31 +26,50 @@ export type { CallbackResult } from '../callback/page-outcome.js';
 /**
  * Where an element is with the page's response. `unchecked`: the next update
  * checks it. `handing-back`: the window that started its login is asked to
- * take it. `known`: checked here, or claimed by that window. `reported`: its
- * event has fired, and the view shows it. A known or reported phase holds
- * either its `result` or the other window's `claim`; the other reads undefined.
+ * take it. `known`: checked here (its `result`), or claimed by that window
+ * (its `claim`). `reported`: its event has fired, and the view shows it.
  */
 type Phase =
-  | { at: 'unchecked' | 'handing-back'; result?: undefined; claim?: undefined }
-  | { at: 'known' | 'reported'; result: CallbackResult; claim?: undefined }
-  | { at: 'known' | 'reported'; claim: HandBackClaim; result?: undefined };
+  | { at: 'unchecked' }
+  | { at: 'handing-back' }
+  | { at: 'known' | 'reported'; result: CallbackResult }
+  | { at: 'known' | 'reported'; claim: HandBackClaim };
 
 type FailureView = typeof import('./failure-view.js');
 
-// The failure view of the page: undefined until a failure asks for it, then loading, then loaded (or null: it
-// could not be fetched, and a failure is told in the fewest words, with no "Try again").
-let failureView: Promise<FailureView | null> | undefined;
-let loadedFailureView: FailureView | null | undefined;
+/**
+ * The page's failure view, one for all its callback elements: not asked for yet
+ * (undefined), `loading`, or `here`. Here, `view` is null when it could not be
+ * fetched: a failure is then told in the fewest words, with no "Try again".
+ */
+let failureView: { at: 'loading'; loaded: Promise<void> } | { at: 'here'; view: FailureView | null } | undefined;
 
-function loadFailureView(): Promise<FailureView | null> {
-  return (failureView ??= import('./failure-view.js').then(
-    (view) => (loadedFailureView = view),
-    () => (loadedFailureView = null),
-  ));
+/** Fetches the failure view once; resolves when it is here, or could not be fetched. */
+function loadFailureView(): Promise<void> {
+  if (failureView === undefined) {
+    const loaded = import('./failure-view.js').then(
+      (view) => void (failureView = { at: 'here', view }),
+      () => void (failureView = { at: 'here', view: null }),
+    );
+    failureView = { at: 'loading', loaded };
+  }
+  return failureView.at === 'loading' ? failureView.loaded : Promise.resolve();
+}
+
+/** The failure view, once it is here and was fetched. */
+function failureViewIfHere(): FailureView | null {
+  return failureView?.at === 'here' ? failureView.view : null;
+}
+
+/** The response's outcome in this phase: checked here, claimed by another window, or not known yet. */
+function outcomeOf(phase: Phase): CallbackResult | HandBackClaim | null {
+  if ('result' in phase) return phase.result;
+  if ('claim' in phase) return phase.claim;
+  return null;
 }
 
 /** Whether the phase ends in a failure, which needs the failure view to be told. */
-const failed = (phase: Phase): boolean => (phase.claim ?? phase.result)?.ok === false;
+const failed = (phase: Phase): boolean => outcomeOf(phase)?.ok === false;
 
 /**
  * Completes an AniAPI login on the redirect-URI page. On first connection it
@@ -131,7 +150,7 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
-    return this._phase.result ?? null;
+    return 'result' in this._phase ? this._phase.result : null;
   }
 
   override connectedCallback(): void {
@@ -178,7 +197,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     retry.setAttribute('part', 'retry');
     retry.type = 'button';
     retry.addEventListener('click', () => {
-      const url = loadedFailureView?.retryLogin(this);
+      const url = failureViewIfHere()?.retryLogin(this);
       if (url) this.assign(url);
     });
     root.append(status, retry);
@@ -188,12 +207,13 @@ export class AniapiCallbackElement extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const phase = this._phase;
-    const token = phase.result?.ok && phase.result.token.accessToken;
+    const result = this.result;
+    const token = result?.ok ? result.token.accessToken : null;
     // Checked in the first update: the page or framework has set `store` by now.
     if (phase.at === 'unchecked') this._check();
     // A store set after the response was checked (Angular binds properties a task after
     // connecting) moves this login's token there, as long as it is still the session's.
-    else if (changed.has('store') && STORES.includes(this.store) && token === getToken()) {
+    else if (changed.has('store') && STORES.includes(this.store) && token !== null && token === getToken()) {
       this._session.quietly(() => {
         try {
           // The same token: setToken() keeps its session record, issuer included.
@@ -216,11 +236,11 @@ export class AniapiCallbackElement extends ReactiveElement {
     const result = shown ? this.result : null;
     const error = result?.ok === false ? result.error : null;
     // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
-    const view = loadedFailureView;
+    const view = failureViewIfHere();
     const retry = error !== null && lastLogin() !== null && !window.opener && !!view;
     const t = this._messages.lookup(view?.CALLBACK_FAILURE_MESSAGES);
     let text = t('signingIn')!;
-    if (shown && phase.claim) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed') ?? '';
+    if (shown && 'claim' in phase) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed') ?? '';
     else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
     // The provider's own words go in as text, and only where the template says.
     else if (error)
@@ -268,12 +288,12 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _report(): void {
     const phase = this._phase;
     if (!this.isConnected || phase.at !== 'known') return;
-    if (failed(phase) && loadedFailureView === undefined) {
+    if (failed(phase) && failureView?.at !== 'here') {
       void loadFailureView().then(() => this._report());
       return;
     }
     this._phase = { ...phase, at: 'reported' };
-    if (phase.claim) {
+    if ('claim' in phase) {
       const popup = !!window.opener;
       emit(this, 'aniapi-handed-back', { popup });
       if (popup) window.close();
