@@ -741,6 +741,12 @@ export async function apiReference(manifest, { root = ROOT, pkg, rollupConfig } 
         doc.push('```ts', alias.getText().replace(/^export\s+(declare\s+)?/, ''), '```', '');
         continue;
       }
+      // An interface made of others says which: their members are listed under them.
+      const bases = symbol.declarations
+        .filter(ts.isInterfaceDeclaration)
+        .flatMap((declaration) => declaration.heritageClauses ?? [])
+        .flatMap((clause) => clause.types.map((type) => code(type.getText())));
+      if (bases.length) doc.push(`Has every member of ${bases.join(', ')}.`, '');
       doc.push(
         ...table(
           ['member', 'type', 'description'],

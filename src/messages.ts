@@ -8,5 +8,20 @@
  */
 export { registerMessages } from './i18n/message-registry.js';
 export { LOGIN_MESSAGES } from './i18n/english-messages.js';
-export { CALLBACK_MESSAGES } from './i18n/callback-messages.js';
-export type { AniapiMessages, MessagePack } from './i18n/message-registry.js';
+export type {
+  AniapiMessages,
+  CallbackFailureMessages,
+  CallbackProgressMessages,
+  LoginMessages,
+  MessagePack,
+  UserMessages,
+} from './i18n/message-registry.js';
+import { CALLBACK_FAILURE_MESSAGES } from './i18n/callback-failure-messages.js';
+import { CALLBACK_PROGRESS_MESSAGES } from './i18n/english-messages.js';
+import type { CallbackFailureMessages, CallbackProgressMessages } from './i18n/message-registry.js';
+
+/** The built-in English texts of `<aniapi-callback>`, its failures' included. */
+export const CALLBACK_MESSAGES: CallbackProgressMessages & CallbackFailureMessages = {
+  ...CALLBACK_PROGRESS_MESSAGES,
+  ...CALLBACK_FAILURE_MESSAGES,
+};

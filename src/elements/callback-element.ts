@@ -16,7 +16,7 @@ import type { HandBackClaim } from '../callback/response-stash.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
 import { getToken, setToken, STORES } from '../session/token-store.js';
-import { Messages } from '../i18n/message-registry.js';
+import { LocalizedTexts } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
 import { lastLogin } from '../oauth/pending-logins.js';
@@ -144,7 +144,7 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   private _retry: HTMLButtonElement | undefined;
 
-  private readonly _messages = new Messages(this, CALLBACK_PROGRESS_MESSAGES);
+  private readonly _texts = new LocalizedTexts(this, CALLBACK_PROGRESS_MESSAGES);
 
   private readonly _state = customStates(this);
 
@@ -238,18 +238,23 @@ export class AniapiCallbackElement extends ReactiveElement {
     // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
     const view = failureViewIfHere();
     const retry = error !== null && lastLogin() !== null && !window.opener && !!view;
-    const t = this._messages.lookup(view?.CALLBACK_FAILURE_MESSAGES);
-    let text = t('signingIn')!;
-    if (shown && 'claim' in phase) text = t(phase.claim.ok ? 'handedBack' : 'handedBackFailed') ?? '';
-    else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn')!;
+    const t = this._texts.lookup();
+    // A failure's own words come with the failure view (none when it could not be fetched).
+    const tFailure = view ? this._texts.lookup(view.CALLBACK_FAILURE_MESSAGES) : null;
+    let text = t('signingIn');
+    if (shown && 'claim' in phase) text = phase.claim.ok ? t('handedBack') : (tFailure?.('handedBackFailed') ?? '');
+    else if (result?.ok) text = t(this.autoReturn && result.token.returnTo !== null ? 'returning' : 'signedIn');
     // The provider's own words go in as text, and only where the template says.
     else if (error)
-      text = view ? view.explainFailure(t, error, retry) : (t(error.cause ?? error.code) ?? error.message);
+      text =
+        view && tFailure
+          ? view.explainFailure(tFailure, error, retry)
+          : (t(error.cause ?? error.code) ?? error.message);
     const status = this._status!;
     // Unchanged text is left alone, role included, so that the live region does not announce it again.
     setText(status, text, () => status.setAttribute('role', error ? 'alert' : 'status'));
     this._retry!.hidden = !retry;
-    this._retry!.textContent = t('retry')!;
+    this._retry!.textContent = tFailure?.('retry') ?? '';
     this._state('signed-in', this._session.session !== null);
     this._state('error', !!error);
   }

@@ -6,6 +6,7 @@
  */
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { fill } from '../i18n/message-registry.js';
+import type { CallbackFailureMessages, TextLookup } from '../i18n/message-registry.js';
 
 export { CALLBACK_FAILURE_MESSAGES } from '../i18n/callback-failure-messages.js';
 export { retryLogin } from './retry-login.js';
@@ -21,13 +22,13 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
  * cause adds the likeliest one: the sign-in began on another of the machine's names.
  */
 export function explainFailure(
-  t: (key: string) => string | undefined,
+  t: TextLookup<keyof CallbackFailureMessages>,
   error: AniapiErrorDetail,
   retry: boolean,
   hostname: string = location.hostname,
 ): string {
   let reason = fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? '');
   if (error.code === 'no_pending_login' && !error.cause && LOOPBACK.includes(hostname))
-    reason = fill(t('loopbackHint')!, reason);
-  return fill(t(retry ? 'failed' : 'failedNoRetry')!, reason);
+    reason = fill(t('loopbackHint'), reason);
+  return fill(t(retry ? 'failed' : 'failedNoRetry'), reason);
 }

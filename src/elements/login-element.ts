@@ -10,7 +10,7 @@ import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { popupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
-import { Messages } from '../i18n/message-registry.js';
+import { LocalizedTexts } from '../i18n/message-registry.js';
 import { LOGIN_MESSAGES } from '../i18n/english-messages.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 
@@ -128,7 +128,7 @@ export class AniapiLoginElement extends ReactiveElement {
 
   private readonly _session = new SessionController(this);
 
-  private readonly _messages = new Messages(this, LOGIN_MESSAGES);
+  private readonly _texts = new LocalizedTexts(this, LOGIN_MESSAGES);
 
   private _button: HTMLButtonElement | undefined;
 
@@ -223,7 +223,7 @@ export class AniapiLoginElement extends ReactiveElement {
     if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     this._button!.disabled = this.disabled;
-    this._button!.firstChild!.textContent = this._messages.lookup()('login')!;
+    this._button!.firstChild!.textContent = this._texts.lookup()('login');
     this._button!.setAttribute('aria-busy', String(this._redirecting));
     this.toggleAttribute('signed-in', this.signedIn);
     this._state('signed-in', this.signedIn);

@@ -12,7 +12,7 @@ import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
 import { userElementStyles } from './user-element.styles.js';
 import type { MessagePack } from '../i18n/message-registry.js';
-import { fill, Messages } from '../i18n/message-registry.js';
+import { fill, LocalizedTexts } from '../i18n/message-registry.js';
 import { USER_MESSAGES } from '../i18n/english-messages.js';
 
 /** What `<aniapi-user>` shows; the custom state of the same name is on. */
@@ -109,7 +109,7 @@ export class AniapiUserElement extends ReactiveElement {
   /** Texts for this element that win over the registered ones, in any language: `{ userSignedOut: 'Welcome, guest' }`. */
   messages: MessagePack | undefined = undefined;
 
-  private readonly _messages = new Messages(this, USER_MESSAGES);
+  private readonly _texts = new LocalizedTexts(this, USER_MESSAGES);
 
   private _loadingSlot: HTMLSlotElement | undefined;
 
@@ -226,14 +226,14 @@ export class AniapiUserElement extends ReactiveElement {
       if (avatar.getAttribute('src') !== src) avatar.src = src;
       this._views!['signed-in'].prepend(avatar);
     }
-    const t = this._messages.lookup();
-    const failure = this._failure ? fill(t('userFailed')!, t(this._failure.code) ?? this._failure.message) : '';
+    const t = this._texts.lookup();
+    const failure = this._failure ? fill(t('userFailed'), t(this._failure.code) ?? this._failure.message) : '';
     setText(this._name!, this._user?.username ?? '');
-    setText(this._loadingSlot!, t('userLoading')!);
-    setText(this._signedOutSlot!, t('userSignedOut')!);
+    setText(this._loadingSlot!, t('userLoading'));
+    setText(this._signedOutSlot!, t('userSignedOut'));
     setText(this._error!, failure);
     const announced = this._announcement;
-    setText(this._live!, announced === true ? failure : announced ? fill(t('userSignedIn')!, announced) : '');
+    setText(this._live!, announced === true ? failure : announced ? fill(t('userSignedIn'), announced) : '');
   }
 
   /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */

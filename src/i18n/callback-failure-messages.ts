@@ -2,13 +2,10 @@
  * The English texts of a failed callback, apart from the rest: the failure
  * view brings them, on demand.
  */
-import type { AniapiMessages } from './message-registry.js';
+import type { CallbackFailureMessages } from './message-registry.js';
 
 /** The English texts of a failed callback: loaded with the failure view, on demand. */
-export const CALLBACK_FAILURE_MESSAGES: Omit<
-  AniapiMessages,
-  'signingIn' | 'signedIn' | 'returning' | 'handedBack' | 'login' | `user${string}` | 'rate_limited' | 'network_error'
-> = {
+export const CALLBACK_FAILURE_MESSAGES: CallbackFailureMessages = {
   failed: 'Sign-in failed. {reason}',
   failedNoRetry:
     'Sign-in failed. {reason} This tab does not know where the sign-in started: go back to the site and sign in from there.',

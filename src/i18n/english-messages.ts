@@ -3,15 +3,15 @@
  * module of their own (callback-failure-messages.ts), which this one must not
  * import: a page loads them only when a sign-in fails.
  */
-import type { AniapiMessages } from './message-registry.js';
+import type { CallbackProgressMessages, LoginMessages, UserMessages } from './message-registry.js';
 
 /** The built-in English texts of `<aniapi-login>`. */
-export const LOGIN_MESSAGES: Pick<AniapiMessages, 'login'> = {
+export const LOGIN_MESSAGES: LoginMessages = {
   login: 'Log in with AniAPI',
 };
 
 /** The English texts `<aniapi-callback>` shows on its way to a success. */
-export const CALLBACK_PROGRESS_MESSAGES: Pick<AniapiMessages, 'signingIn' | 'signedIn' | 'returning' | 'handedBack'> = {
+export const CALLBACK_PROGRESS_MESSAGES: CallbackProgressMessages = {
   signingIn: 'Signing you in…',
   signedIn: 'Signed in.',
   returning: 'Signed in. Taking you back…',
@@ -19,10 +19,7 @@ export const CALLBACK_PROGRESS_MESSAGES: Pick<AniapiMessages, 'signingIn' | 'sig
 };
 
 /** The built-in English texts of `<aniapi-user>`; other languages come with the message packs. */
-export const USER_MESSAGES: Pick<
-  AniapiMessages,
-  'userLoading' | 'userSignedOut' | 'userSignedIn' | 'userFailed' | 'rate_limited' | 'network_error'
-> = {
+export const USER_MESSAGES: UserMessages = {
   userLoading: 'Loading…',
   userSignedOut: 'Not signed in.',
   userSignedIn: 'Signed in as {name}',

@@ -7,21 +7,26 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { pageSingleton } from '../internal/page-singleton.js';
 
-/**
- * Every text the elements show, by key. A failure's text is keyed by its
- * `cause` when it has one, else by its `code`. An element added later brings
- * its keys by declaration merging: `interface AniapiMessages { userLoading: string }`.
- * In a template, `{reason}` or `{error}` stands for the one value it takes.
- */
-export interface AniapiMessages {
+/** `<aniapi-login>`'s texts. */
+export interface LoginMessages {
   /** `<aniapi-login>`: the button's label, unless its slot has one. */
   login: string;
+}
+
+/** What `<aniapi-callback>` says on its way to a success: loaded with the element. */
+export interface CallbackProgressMessages {
   /** `<aniapi-callback>`: while the response is checked. */
   signingIn: string;
   /** `<aniapi-callback>`: signed in. */
   signedIn: string;
   /** `<aniapi-callback>`: signed in, going back to the page the login started from (`auto-return`). */
   returning: string;
+  /** `<aniapi-callback>` with `aniapi-elements/popup`: the window that started the login took the response and signed in. */
+  handedBack: string;
+}
+
+/** What `<aniapi-callback>` says when a sign-in fails: loaded with its failure view, only then. A failure's text is keyed by its `cause` when it has one, else by its `code`. */
+export interface CallbackFailureMessages {
   /** `<aniapi-callback>`: a failure, with "try again" offered; `{reason}` is the failure's text. */
   failed: string;
   /** `<aniapi-callback>`: a failure in a tab that knows no login to start again; `{reason}` is the failure's text. */
@@ -57,10 +62,12 @@ export interface AniapiMessages {
   invalid_config: string;
   /** The browser blocks what a sign-in needs. */
   unsupported: string;
-  /** `<aniapi-callback>` with `aniapi-elements/popup`: the window that started the login took the response and signed in. */
-  handedBack: string;
   /** `<aniapi-callback>` with `aniapi-elements/popup`: the window that started the login took the response, but could not sign in. */
   handedBackFailed: string;
+}
+
+/** `<aniapi-user>`'s texts. */
+export interface UserMessages {
   /** `<aniapi-user>`: the `loading` slot's default. */
   userLoading: string;
   /** `<aniapi-user>`: the `signed-out` slot's default. */
@@ -74,6 +81,14 @@ export interface AniapiMessages {
   /** `<aniapi-user>`: AniAPI could not be reached or read. */
   network_error: string;
 }
+
+/**
+ * Every text the elements show, by key. An element added later brings its keys
+ * by declaration merging: `interface AniapiMessages { userLoading: string }`.
+ * In a template, `{reason}`, `{error}` or `{name}` stands for the one value it takes.
+ */
+export interface AniapiMessages
+  extends LoginMessages, CallbackProgressMessages, CallbackFailureMessages, UserMessages {}
 
 /** Some or all of the texts, for one language or one element. */
 export type MessagePack = Partial<AniapiMessages>;
@@ -105,16 +120,26 @@ export function fill(template: string, value: string): string {
 }
 
 /**
+ * A lookup of texts in an element's languages. A key of the element's built-in
+ * English texts always finds a text; any other key (an error code that has no
+ * text of its own, say) may not.
+ */
+export interface TextLookup<Known extends keyof AniapiMessages> {
+  (key: Known): string;
+  (key: string): string | undefined;
+}
+
+/**
  * An element's texts. The language is the `lang` of the element's closest
  * ancestor that has one, crossing shadow roots to their hosts (so the page's
  * `<html lang>` in the end), read on each render; an element renders again
  * when texts are registered, or when its `requestUpdate()` is called after a
  * `lang` changed.
  */
-export class Messages implements ReactiveController {
+export class LocalizedTexts<Known extends keyof AniapiMessages> implements ReactiveController {
   constructor(
     private readonly _host: ReactiveControllerHost & HTMLElement & { messages: MessagePack | undefined },
-    private readonly _defaults: MessagePack,
+    private readonly _english: Pick<AniapiMessages, Known>,
   ) {
     _host.addController(this);
   }
@@ -129,20 +154,26 @@ export class Messages implements ReactiveController {
 
   /**
    * A lookup for the host's language as it is now: its own `messages`, the
-   * language's pack, broader tags, English (`more` adds English texts loaded later).
+   * language's pack, broader tags, then English: the element's own, and
+   * `more`, English texts loaded later (a failure's).
    */
-  lookup(more?: MessagePack): (key: string) => string | undefined {
-    const packs = [this._host.messages];
+  lookup(): TextLookup<Known>;
+  lookup<More extends keyof AniapiMessages>(more: Pick<AniapiMessages, More>): TextLookup<Known | More>;
+  lookup(more?: MessagePack): TextLookup<Known> {
+    const packs: Array<MessagePack | undefined> = [this._host.messages];
     for (let lang = langOf(this._host); lang; lang = lang.slice(0, Math.max(lang.lastIndexOf('-'), 0)))
       packs.push(registry.packs.get(lang));
-    packs.push(registry.packs.get('en'), this._defaults, more);
-    return (key) => {
+    packs.push(registry.packs.get('en'), this._english, more);
+    const lookup = (key: string): string | undefined => {
       for (const pack of packs) {
+        // A pack is data from anywhere: a text that is no string is skipped, down to the built-in English.
         const text = (pack as Record<string, unknown> | undefined)?.[key];
         if (typeof text === 'string') return text;
       }
       return undefined;
     };
+    // The built-in English holds every key in Known, so those always find a string.
+    return lookup as TextLookup<Known>;
   }
 }
 

@@ -8,6 +8,7 @@ import '../../../src/login.js';
 import '../../../src/callback.js';
 import '../../../src/user.js';
 import { CALLBACK_FAILURE_MESSAGES, explainFailure } from '../../../src/elements/failure-view.js';
+import type { CallbackFailureMessages, TextLookup } from '../../../src/i18n/message-registry.js';
 import { lastLogin, rememberLogin } from '../../../src/oauth/pending-logins.js';
 import { logout, setToken } from '../../../src/session/token-store.js';
 import { completeWith } from '../callback-harness.js';
@@ -148,7 +149,10 @@ describe('misconfiguration said out loud', () => {
     });
 
     it('adds it on each name of this machine, and only without a known cause', () => {
-      const t = (key: string) => (CALLBACK_FAILURE_MESSAGES as Record<string, string>)[key];
+      const t = ((key: string) =>
+        (CALLBACK_FAILURE_MESSAGES as unknown as Record<string, string | undefined>)[key]) as TextLookup<
+        keyof CallbackFailureMessages
+      >;
       const noLogin = { code: 'no_pending_login', message: 'x' } as const;
       for (const hostname of ['localhost', '127.0.0.1', '[::1]'])
         expect(explainFailure(t, noLogin, true, hostname), hostname).to.equal(
