@@ -1,6 +1,5 @@
 import { AniapiError } from '../oauth/errors.js';
-import { rememberLogin } from './pending-logins.js';
-import { savePendingLogin } from './save-pending-login.js';
+import { rememberLogin, savePendingLogin } from './pending-logins.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
 import { endpointUrl, secureOrLocal } from './url-rules.js';

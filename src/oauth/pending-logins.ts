@@ -31,11 +31,20 @@ export interface LoginSettings {
 export const PENDING_LOGIN_MAX_AGE = 10 * 60 * 1000;
 
 /** The storage key of a pending login is this prefix and its state. */
-export const PENDING_PREFIX = 'aniapi-elements.pending.';
+const PENDING_PREFIX = 'aniapi-elements.pending.';
 const SETTLED_KEY = 'aniapi-elements.settled';
 const LAST_KEY = 'aniapi-elements.last-login';
 /** How many settled states a tab remembers; an older one is only no longer told apart from a stranger's. */
 export const SETTLED_MAX = 20;
+
+/** Stores a pending login under its state, dropping records too old to be completed. */
+export function savePendingLogin(storage: Storage, login: PendingLogin): void {
+  for (const key of pendingKeys(storage)) {
+    const old = readRecord(storage.getItem(key));
+    if (!old || login.createdAt - old.createdAt > PENDING_LOGIN_MAX_AGE) storage.removeItem(key);
+  }
+  storage.setItem(PENDING_PREFIX + login.state, JSON.stringify(login));
+}
 
 /**
  * Removes and returns the pending login for exactly this state, or null. The
@@ -185,7 +194,7 @@ function readSettled(storage: Storage): unknown[][] {
 }
 
 /** The storage keys of this tab's pending logins. */
-export function pendingKeys(storage: Storage): string[] {
+function pendingKeys(storage: Storage): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
@@ -195,7 +204,7 @@ export function pendingKeys(storage: Storage): string[] {
 }
 
 /** A pending login read from its JSON, or null when it is not one. */
-export function readRecord(json: string | null): PendingLogin | null {
+function readRecord(json: string | null): PendingLogin | null {
   if (json === null) return null;
   try {
     // Any JSON value: null or a non-object has none of the fields.

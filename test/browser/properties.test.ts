@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { completeLogin } from '../../src/oauth/complete-login.js';
 import { AniapiError } from '../../src/oauth/errors.js';
 import { parseFragment } from '../../src/oauth/fragment-parser.js';
-import { PENDING_LOGIN_MAX_AGE, takePendingLogin } from '../../src/oauth/pending-logins.js';
-import { savePendingLogin } from '../../src/oauth/save-pending-login.js';
+import { PENDING_LOGIN_MAX_AGE, savePendingLogin, takePendingLogin } from '../../src/oauth/pending-logins.js';
 import { logout } from '../../src/session/token-store.js';
 import { clearStorage, pageAt, startLogin } from './helpers.js';
 

@@ -6,9 +6,9 @@ import {
   lastLogin,
   PENDING_LOGIN_MAX_AGE,
   rememberLogin,
+  savePendingLogin,
   takePendingLogin,
 } from '../../../src/oauth/pending-logins.js';
-import { savePendingLogin } from '../../../src/oauth/save-pending-login.js';
 import { clearStorage, keysOf } from '../helpers.js';
 
 function record(state: string, createdAt = Date.now()): PendingLogin {
