@@ -7,7 +7,7 @@ import type { CallbackResult } from '../callback/page-outcome.js';
 import { afterLoad } from './after-load.js';
 import { emit, emitError, emitFailure } from './events.js';
 import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
-import { PausableSessionController } from './session-controller.js';
+import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
 import { takenResponse } from '../callback/response-stash.js';
@@ -104,7 +104,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   static override properties = {
     store: {},
     autoReturn: { type: Boolean, attribute: 'auto-return' },
-    expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    expiryWarning: { type: Number, attribute: 'expiry-warning', useDefault: true },
     messages: { attribute: false },
     _phase: { state: true },
   };
@@ -138,7 +138,7 @@ export class AniapiCallbackElement extends ReactiveElement {
   private _phase: Phase = { at: 'unchecked' };
 
   // Paused until the response is checked: this element reports its own login, and an expired token it replaces did not end.
-  private readonly _session = new PausableSessionController(this, true);
+  private readonly _session = new SessionController(this, { paused: true });
 
   private _status: HTMLParagraphElement | undefined;
 
@@ -228,7 +228,6 @@ export class AniapiCallbackElement extends ReactiveElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     // The outcome shows when it is reported: the live region, already there saying "Signing you in…", then announces it.
     const phase = this._phase;

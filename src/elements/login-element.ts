@@ -51,7 +51,7 @@ export class AniapiLoginElement extends ReactiveElement {
     mode: {},
     store: {},
     popupTimeout: { type: Number, attribute: 'popup-timeout' },
-    expiryWarning: { type: Number, attribute: 'expiry-warning' },
+    expiryWarning: { type: Number, attribute: 'expiry-warning', useDefault: true },
     messages: { attribute: false },
     _redirecting: { state: true },
     _failed: { state: true },
@@ -220,7 +220,6 @@ export class AniapiLoginElement extends ReactiveElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('expiryWarning')) this._session.rearm();
     super.update(changed);
     this._button!.disabled = this.disabled;
     this._button!.firstChild!.textContent = this._texts.lookup()('login');

@@ -15,17 +15,24 @@ import { getSession, onChange } from '../session/token-store.js';
 export class SessionController implements ReactiveController {
   /** The session as last heard, or null when signed out. */
   session: Session | null = null;
-  protected _stop: (() => void) | undefined;
+  // Paused, it relays nothing: the host reports the change itself.
+  private _paused: boolean;
+  private _stop: (() => void) | undefined;
   private _stopExpiry: (() => void) | undefined;
-  private _warning: number | null | undefined;
+  // The lead the expiry watch runs with, in seconds: a new one re-arms it.
+  private _warning: number | undefined;
   // The token last warned about, kept across re-armed watches: one warning per token.
   private _warned: string | undefined;
 
-  /** Attaches itself to `_host`; when `_paused`, it relays nothing until resumed ({@link PausableSessionController.resume}). */
+  /**
+   * Attaches itself to `_host`. A controller made `paused` relays nothing
+   * until {@link resume}d: the callback element reports its own login first.
+   */
   constructor(
-    protected readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number | null },
-    protected _paused?: boolean,
+    private readonly _host: ReactiveControllerHost & HTMLElement & { expiryWarning: number },
+    { paused = false }: { paused?: boolean } = {},
   ) {
+    this._paused = paused;
     _host.addController(this);
   }
 
@@ -56,9 +63,26 @@ export class SessionController implements ReactiveController {
     this._stop = this._stopExpiry = undefined;
   }
 
-  /** Starts the expiry watch again when the host's `expiryWarning` is not the one it runs with. */
-  rearm(): void {
+  /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch. */
+  hostUpdate(): void {
     if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();
+  }
+
+  /** Relays again, from the session as it is now, while the host is connected. */
+  resume(): void {
+    this._paused = false;
+    if (this._host.isConnected && !this._stop) this.hostConnected();
+  }
+
+  /** Runs `change` without relaying it, for a change the host reports itself; relays again after, even if it throws. */
+  quietly<T>(change: () => T): T {
+    this._paused = true;
+    this.hostDisconnected();
+    try {
+      return change();
+    } finally {
+      this.resume();
+    }
   }
 
   private _watchExpiry(): void {
@@ -81,33 +105,9 @@ export class SessionController implements ReactiveController {
     emit(this._host, 'aniapi-expiring', { expiresAt: session.expiresAt });
   }
 
-  /** The host's lead in ms; removing the attribute makes the property null: the default lead again. */
+  /** The host's lead in ms. One that is no number (`expiry-warning="soon"`) is the default lead, as in watchExpiry(). */
   private _lead(): number {
-    const warning = this._host.expiryWarning;
-    return typeof warning === 'number' ? warning * 1000 : DEFAULT_EXPIRY_WARNING;
-  }
-}
-
-/**
- * The callback element's controller: paused while it checks the response, and
- * able to make a change quietly, since the element reports its own login. Apart,
- * so that the button does not carry what only the callback uses.
- */
-export class PausableSessionController extends SessionController {
-  /** Relays again, from the session as it is now, while the host is connected. */
-  resume(): void {
-    this._paused = false;
-    if (this._host.isConnected && !this._stop) this.hostConnected();
-  }
-
-  /** Runs `change` without relaying it, for a change the host reports itself; relays again after, even if it throws. */
-  quietly<T>(change: () => T): T {
-    this._paused = true;
-    this.hostDisconnected();
-    try {
-      return change();
-    } finally {
-      this.resume();
-    }
+    const lead = this._host.expiryWarning * 1000;
+    return Number.isFinite(lead) ? lead : DEFAULT_EXPIRY_WARNING;
   }
 }

@@ -263,6 +263,20 @@ describe('expiry on the elements', () => {
     stop();
   });
 
+  it('goes back to the default lead, 60 s, when expiry-warning is removed, and warns by it', async () => {
+    setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 30 }));
+    const { events, stop } = collectEvents();
+    const element = await fixture<AniapiLoginElement>(
+      html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb" expiry-warning="10"></aniapi-login>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.map((e) => e.type), '30 s left, warned 10 s ahead').not.to.include('aniapi-expiring');
+    element.removeAttribute('expiry-warning');
+    expect(element.expiryWarning).to.equal(60);
+    await waitUntil(() => events.some((e) => e.type === 'aniapi-expiring'), 'no aniapi-expiring by the default lead');
+    stop();
+  });
+
   it('leaves no element signed in with a token that expired as it was set, however many elements there are', async () => {
     const holder = await fixture(
       html`<div>
