@@ -3,12 +3,13 @@ import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { styleSheet } from './style-sheet.js';
 import { AniapiError } from '../oauth/errors.js';
 import { emit, emitFailure } from './events.js';
-import { beginLogin, checkLogin } from '../oauth/begin-login.js';
+import { beginLogin } from '../oauth/begin-login.js';
 import type { LoginOptions } from '../oauth/begin-login.js';
 import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { popupHooks } from '../popup/hooks.js';
+import type { PopupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
 import { LocalizedTexts } from '../i18n/message-registry.js';
 import { LOGIN_MESSAGES } from '../i18n/english-messages.js';
@@ -156,40 +157,41 @@ export class AniapiLoginElement extends ReactiveElement {
   login(): void {
     if (this.disabled || this._redirecting) return;
     this._failed = false;
-    const popup = this.mode === 'popup' ? popupHooks() : undefined;
     const options: LoginOptions = {
       clientId: this.clientId,
       redirectUri: this.redirectUri,
       authorizeUrl: this.authorizeUrl,
       returnTo: this.returnTo,
     };
-    let win: Window | undefined;
     try {
-      if (this.mode !== 'redirect' && !popup) {
+      const popup = this.mode === 'popup' ? popupHooks() : undefined;
+      if (popup) return this._loginInPopup(popup, options);
+      if (this.mode !== 'redirect') {
         throw new AniapiError('invalid_config', 'mode must be redirect, or popup with aniapi-elements/popup loaded.');
       }
-      // No popup opens for a login that cannot start; the check is synchronous, so the click still counts.
-      checkLogin(options, location);
-      // The popup settings as they are at the click, checked by open(): an aniapi-login listener that changes them
-      // neither moves the token to another store nor leaves the button busy with a login that never ran.
-      const settings = { store: this.store, popupTimeout: this.popupTimeout };
-      // In the click itself, before any other work: a popup blocker lets a window through only then.
-      win = popup?.open(settings);
       const { url } = beginLogin(options);
-      if (!emit(this, 'aniapi-login', { url }, true)) {
-        win?.close();
-        return;
-      }
+      if (!emit(this, 'aniapi-login', { url }, true)) return;
       this._redirecting = true;
-      if (!popup) return this.navigate(url);
-      popup
-        .run(win!, url, settings)
-        .catch((error: unknown) => this._fail(error))
-        .finally(() => (this._redirecting = false));
+      this.navigate(url);
     } catch (error) {
-      win?.close();
       this._fail(error);
     }
+  }
+
+  /**
+   * Popup mode: the path of `signInWithPopup()`, with the button's settings as
+   * they are at the click (a later change, even by an `aniapi-login` listener,
+   * neither moves the token to another store nor leaves the button busy with a
+   * login that never ran), and `aniapi-login` fired before the popup leaves.
+   */
+  private _loginInPopup(popup: PopupHooks, options: LoginOptions): void {
+    const signIn = popup.open({ ...options, store: this.store, timeout: this.popupTimeout });
+    if (!emit(this, 'aniapi-login', { url: signIn.url }, true)) return signIn.cancel();
+    this._redirecting = true;
+    signIn
+      .run()
+      .catch((error: unknown) => this._fail(error))
+      .finally(() => (this._redirecting = false));
   }
 
   private _fail(error: unknown): void {

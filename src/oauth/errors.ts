@@ -36,11 +36,14 @@ export type AniapiErrorCode =
   | 'rate_limited'
   /** `fetchUser()` or `<aniapi-user>`: AniAPI could not be reached, or its answer could not be read in time. */
   | 'network_error'
-  /** `mode="popup"`: the browser blocked the popup (it opens only from a click, tap or key press). */
+  /** `mode="popup"` or `signInWithPopup()`: the browser blocked the popup (it opens only from a click, tap or key press). */
   | 'popup_blocked'
-  /** `mode="popup"`: the user closed the popup before the sign-in came back. */
+  /** `mode="popup"` or `signInWithPopup()`: the user closed the popup before the sign-in came back. */
   | 'popup_closed'
-  /** `mode="popup"`: no response came back within `popup-timeout` seconds; the popup is closed. */
+  /**
+   * `mode="popup"` or `signInWithPopup()`: no response came back within `popup-timeout` (or `timeout`) seconds; the
+   * popup is closed.
+   */
   | 'popup_timeout';
 
 /**

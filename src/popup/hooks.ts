@@ -5,33 +5,25 @@
  */
 import type { HandBackClaim } from '../callback/response-stash.js';
 import { pageSingleton } from '../internal/page-singleton.js';
+import type { PopupLoginOptions, PopupSignIn } from './sign-in-with-popup.js';
 
 export type { HandBackClaim } from '../callback/response-stash.js';
-
-/** What a popup login reads of the button that starts it. */
-export interface PopupSettings {
-  /** Where to keep the token: `session`, `local` or `memory`; checked before the popup opens. */
-  store: string;
-  /** Seconds to wait for the response. */
-  popupTimeout: number;
-}
 
 /** The abilities the popup entry lends the elements. */
 export interface PopupHooks {
   /**
-   * Opens an empty popup, synchronously in the click, before any other work: a
-   * popup blocker lets a window through only then.
-   * @throws {AniapiError} `popup_blocked`, or `invalid_config` for the popup settings.
+   * Begins a popup sign-in in the click, as `signInWithPopup()` does: checks
+   * the options, opens the popup and records the login.
+   * @throws {AniapiError} `invalid_config`, `unsupported` or `popup_blocked`; no popup is left open.
    */
-  open(settings: PopupSettings): Window;
-  /** Sends `popup` to the authorize `url` and waits for its response; rejects with an {@link AniapiError}. */
-  run(popup: Window, url: string, settings: PopupSettings): Promise<void>;
+  open(options: PopupLoginOptions): PopupSignIn;
   /** On a callback page: offers a response this tab did not start to the window that did; null when there is none. */
   handBack(): Promise<HandBackClaim | null> | null;
 }
 
-// Lent by whichever copy of the package loaded the popup entry.
-const lent = pageSingleton<{ hooks?: PopupHooks }>('popup-hooks', () => ({}));
+// Lent by whichever copy of the package loaded the popup entry. Version 2: `open` begins the whole sign-in, and
+// `run` is gone; a copy of the package with the version 1 hooks keeps its own.
+const lent = pageSingleton<{ hooks?: PopupHooks }>('popup-hooks', () => ({}), 2);
 
 /** The popup hooks, when `aniapi-elements/popup` is loaded (by any copy of the package). */
 export function popupHooks(): PopupHooks | undefined {

@@ -1,14 +1,13 @@
 /**
  * The starting side of popup sign-in: opens the popup in the click, sends it
  * to AniAPI, and waits in this page for the response the callback page offers.
+ * What a sign-in must check first is in sign-in-with-popup.ts.
  */
 import { AniapiError } from '../oauth/errors.js';
 import { completeLogin } from '../oauth/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
 import { CLAIM, hearMessages, isOffer, stateOf } from './channel.js';
 import type { Reply } from './channel.js';
-import type { PopupSettings } from './hooks.js';
-import { checkStore } from '../session/token-store.js';
 import type { TokenStore } from '../session/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
@@ -32,12 +31,9 @@ const waiting = new Map<string | undefined, Waiting>();
 
 /**
  * Opens an empty popup, centred on this window, synchronously in the click.
- * @throws {AniapiError} `popup_blocked`, or `invalid_config` for the popup settings.
+ * @throws {AniapiError} `popup_blocked`.
  */
-export function openPopup(settings: PopupSettings): Window {
-  checkStore(settings.store);
-  if (!(settings.popupTimeout > 0))
-    throw new AniapiError('invalid_config', 'popup-timeout must be a number of seconds above 0.');
+export function openPopup(): Window {
   const left = Math.round(screenX + (outerWidth - WIDTH) / 2);
   const top = Math.round(screenY + (outerHeight - HEIGHT) / 2);
   const popup = open('', '_blank', `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
@@ -50,16 +46,17 @@ export function openPopup(settings: PopupSettings): Window {
   return popup;
 }
 
-/** Sends `popup` to the authorize `url` and waits for its response; resolves once signed in. */
-export function runPopupLogin(popup: Window, url: string, settings: PopupSettings): Promise<void> {
+/**
+ * Sends `popup` to the authorize `url` and waits for its response, for at most
+ * `seconds`; resolves once signed in, the token kept in `store`, or rejects
+ * with an {@link AniapiError}. Both settings come checked.
+ */
+export function runPopupLogin(popup: Window, url: string, store: TokenStore, seconds: number): Promise<void> {
   const state = new URL(url).searchParams.get('state')!;
-  // The settings as openPopup() checked them in the click: a later change cannot send the token elsewhere.
-  const { store, popupTimeout } = settings;
-  checkStore(store);
   return new Promise<void>((resolve, reject) => {
     // Offers come from the popup itself (postMessage) or from the origin's other tabs.
     const channel = hearMessages(consider);
-    const stopWatching = watchPopup(popup, state, popupTimeout);
+    const stopWatching = watchPopup(popup, state, seconds);
     waiting.set(state, {
       popup,
       store,

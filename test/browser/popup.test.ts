@@ -8,42 +8,25 @@ import '../../src/login.js';
 import { getToken, logout } from '../../src/session/token-store.js';
 import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
 import { arrive, completeWith } from './callback-harness.js';
-import { aniapiToken, clearStorage, collectEvents, keysOf, openFrame, startLogin, storedToken } from './helpers.js';
+import { aniapiToken, clearStorage, collectEvents, openFrame, startLogin, storedToken } from './helpers.js';
+import {
+  CHANNEL,
+  CLAIM,
+  OFFER,
+  offerFromAnotherTab,
+  opened,
+  pending,
+  PopupWindow,
+  restoreOpen,
+  stateOf,
+  stubOpen,
+} from './popup-harness.js';
 
-// The popup's window and the other tabs are played here: window.open gives a
-// stand-in window, and the other tab is a BroadcastChannel of this page (a
-// channel hears every other channel of its name, in the same page too) or, for
-// the storage fallback, an iframe of this origin. The journeys with a real popup
-// and two real tabs run end to end in test/e2e/popup.test.mjs.
-
-const CHANNEL = 'aniapi-elements.hand-back.v1';
-const OFFER = 'aniapi-elements.offer.v1';
-const CLAIM = 'aniapi-elements.claim.v1';
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
 const REDIRECT = `${location.origin}/callback`;
 const AUTHORIZE = 'https://aniapi.test/v1/oauth';
 
-/** What the login sees of its popup, recorded. */
-class PopupWindow {
-  closed = false;
-  url = '';
-  readonly location = { replace: (url: string) => void (this.url = url) };
-  close(): void {
-    this.closed = true;
-  }
-}
-
-const realOpen = window.open;
-let opened: { url: string | undefined; features: string | undefined }[] = [];
 let popup: PopupWindow | null;
-
-function stubOpen(result: PopupWindow | null): void {
-  popup = result;
-  window.open = ((url?: string, _target?: string, features?: string) => {
-    opened.push({ url, features });
-    return result;
-  }) as typeof window.open;
-}
 
 async function popupButton(attributes = '') {
   const element = await fixture<AniapiLoginElement>(
@@ -68,36 +51,18 @@ function click(element: AniapiLoginElement): void {
   element.shadowRoot!.querySelector('button')!.click();
 }
 
-const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
-const pending = () => keysOf(sessionStorage).filter((key) => key.startsWith('aniapi-elements.pending.'));
-
-/** Another tab's channel: offers `fragment` and resolves to the first claim it hears. */
-function offerFromAnotherTab(fragment: string): Promise<unknown> {
-  const channel = new BroadcastChannel(CHANNEL);
-  return new Promise((resolve) => {
-    channel.onmessage = (event) => {
-      channel.close();
-      resolve(event.data);
-    };
-    channel.postMessage({ type: OFFER, fragment });
-  });
-}
-
 describe('popup sign-in (aniapi-elements/popup)', () => {
   beforeEach(() => {
     logout();
     clearStorage();
-    opened = [];
   });
-  afterEach(() => {
-    window.open = realOpen;
-  });
+  afterEach(restoreOpen);
   after(clearStorage);
 
   it('opens the popup in the click before recording the login, then sends it to the authorize URL', async () => {
     const element = await popupButton();
     let pendingAtOpen: string[] = [];
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     const open = window.open;
     window.open = ((...args: Parameters<typeof window.open>) => (
       (pendingAtOpen = pending()),
@@ -120,7 +85,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('takes the response another tab offers for its state, signs in, answers the claim and closes the popup', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     const state = stateOf(popup!.url);
     const token = aniapiToken();
@@ -139,7 +104,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('keeps the token in the store the button names', async () => {
     const element = await popupButton('store=local');
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     const token = aniapiToken();
     await offerFromAnotherTab(`#access_token=${token}&state=${stateOf(popup!.url)}`);
@@ -149,7 +114,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('keeps the token in the store named at the click, whatever the store becomes during the wait', async () => {
     const element = await popupButton('store=local');
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     // An app that meant memory, misspelt: the token must not fall back on sessionStorage.
     element.store = 'Memory' as typeof element.store;
@@ -161,7 +126,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('keeps the token in the store named at the click, whatever an aniapi-login listener makes of it', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     element.addEventListener('aniapi-login', () => (element.store = 'local'), { once: true });
     click(element);
     const token = aniapiToken();
@@ -172,7 +137,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('is not left busy for good when an aniapi-login listener spoils the popup settings', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     element.addEventListener('aniapi-login', () => (element.store = 'Memory' as typeof element.store), {
       once: true,
     });
@@ -189,7 +154,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('ignores offers for other states and answers a failed response with ok: false and a typed error', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     const state = stateOf(popup!.url);
     const stray = new BroadcastChannel(CHANNEL);
@@ -219,7 +184,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('takes a postMessage offer only from its own popup', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     // This page is not the popup, even though it is of the same origin.
     window.postMessage(
@@ -233,7 +198,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('reports popup_closed when the popup is closed first, drops the pending login, and can start again', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     const { events, stop } = collectEvents();
     popup!.closed = true;
@@ -252,14 +217,14 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     })();
     expect(late).to.deep.equal({ code: 'no_pending_login', message: late!.message });
     await waitUntil(() => !element.matches(':state(redirecting)'));
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     expect(opened).to.have.length(2);
   });
 
   it('reports popup_timeout after popup-timeout seconds and closes the popup', async () => {
     const element = await popupButton('popup-timeout=0.3');
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     click(element);
     const { events, stop } = collectEvents();
     await waitUntil(() => events.length > 0, 'no error', { timeout: 3000 });
@@ -271,7 +236,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('reports popup_blocked when the browser gives no window, recording no login', async () => {
     const element = await popupButton();
-    stubOpen(null);
+    popup = stubOpen(null);
     const { events, stop } = collectEvents();
     click(element);
     stop();
@@ -296,7 +261,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
   ] as const) {
     it(`refuses ${attribute} before opening anything: invalid_config`, async () => {
       const element = await popupButton(attribute);
-      stubOpen(new PopupWindow());
+      popup = stubOpen(new PopupWindow());
       const { events, stop } = collectEvents();
       click(element);
       stop();
@@ -309,7 +274,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('closes the popup and records nothing more when the login cannot be recorded', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {
       throw new DOMException('full', 'QuotaExceededError');
@@ -330,7 +295,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
 
   it('closes the popup when a listener cancels aniapi-login', async () => {
     const element = await popupButton();
-    stubOpen(new PopupWindow());
+    popup = stubOpen(new PopupWindow());
     element.addEventListener('aniapi-login', (event) => event.preventDefault(), { once: true });
     click(element);
     expect(popup!.closed).to.equal(true);
@@ -343,7 +308,7 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     (window as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
     try {
       const element = await popupButton();
-      stubOpen(new PopupWindow());
+      popup = stubOpen(new PopupWindow());
       click(element);
       const state = stateOf(popup!.url);
       // The other tab: a document of this origin, whose storage writes this page hears.

@@ -148,7 +148,13 @@ describe('popup sign-in', () => {
 });
 
 describe('popup blocker', () => {
-  test('a login started without a click is blocked: popup_blocked, no pending login, no navigation', async () => {
+  /**
+   * Opens the demo in a Chromium whose popup blocker is on, in popup mode (chosen without a click or
+   * page.evaluate: either gives the page the user activation that lets a popup through), and runs `act`
+   * with the page, the popups it opened and `withoutGesture(expression)`. That evaluates `expression` over the
+   * DevTools protocol, which, unlike page.evaluate and locators, carries no user gesture.
+   */
+  async function withPopupBlocker(act) {
     const blocking = await launchChromium({ popupBlocking: true });
     try {
       const own = await blocking.newContext();
@@ -157,29 +163,97 @@ describe('popup blocker', () => {
         for (const type of types)
           document.addEventListener(type, (event) => window.heard.push({ type, code: event.detail?.code }));
       }, EVENTS);
-      // Popup mode chosen without a click or page.evaluate: either gives the page the user activation that lets a popup through.
       await own.addInitScript(() => localStorage.setItem('aniapi-demo.mode', 'popup'));
       const page = await own.newPage();
       await page.goto(`${run.demo.url}/`);
       const popups = [];
       page.on('popup', (popup) => popups.push(popup));
-      // From a timer, once the demo is ready, started over the DevTools protocol: unlike page.evaluate
-      // and locators, it carries no user gesture.
       const cdp = await own.newCDPSession(page);
-      const expression = `new Promise((resolve) => {
+      const withoutGesture = async (expression) =>
+        (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })).result.value;
+      await act({ page, popups, withoutGesture });
+      await own.close();
+    } finally {
+      await blocking.close();
+    }
+  }
+
+  test('a login started without a click is blocked: popup_blocked, no pending login, no navigation', async () => {
+    await withPopupBlocker(async ({ page, popups, withoutGesture }) => {
+      // From a timer, once the demo is ready.
+      await withoutGesture(`new Promise((resolve) => {
         const start = () => document.querySelector('aniapi-login').mode === 'popup' ? resolve(document.querySelector('aniapi-login').login()) : setTimeout(start, 50);
         setTimeout(start);
-      })`;
-      await cdp.send('Runtime.evaluate', { expression, awaitPromise: true });
+      })`);
       assert.deepEqual(await heard(page), [{ type: 'aniapi-error', code: 'popup_blocked' }]);
       assert.deepEqual(popups, []);
       assert.deepEqual(pendingKeys((await storage(page)).session), []);
       assert.equal(page.url(), `${run.demo.url}/`);
       await page.locator('#message').filter({ hasText: 'blocked' }).waitFor();
-      await own.close();
-    } finally {
-      await blocking.close();
-    }
+    });
+  });
+
+  test('signInWithPopup() called without a user gesture rejects with popup_blocked, recording no login', async () => {
+    await withPopupBlocker(async ({ page, popups, withoutGesture }) => {
+      const outcome = await withoutGesture(`(async () => {
+        const { signInWithPopup } = await import('/dist/aniapi-elements-popup.min.js');
+        const { clientId, redirectUri, authorizeUrl } = await (await fetch('/config.json')).json();
+        // A popup let through would wait 5 seconds, not 10 minutes, and the test would fail with popup_timeout.
+        const options = { clientId, redirectUri, authorizeUrl, timeout: 5 };
+        return signInWithPopup(options).then(() => 'signed in', (error) => error.code);
+      })()`);
+      assert.equal(outcome, 'popup_blocked');
+      assert.deepEqual(popups, []);
+      assert.deepEqual(pendingKeys((await storage(page)).session), []);
+      assert.equal((await storage(page)).session[TOKEN_KEY], undefined);
+    });
+  });
+});
+
+describe('signInWithPopup()', () => {
+  test('resolves with the session through a real popup that closes itself; the page neither reloads nor leaves', async () => {
+    const page = await run.context.newPage();
+    await page.goto(`${run.demo.url}/`);
+    const marker = await page.evaluate(async () => {
+      // Ready before the click, so that the call opens its popup at once.
+      const { signInWithPopup, getSession } = await import('/dist/aniapi-elements-popup.min.js');
+      const { clientId, redirectUri, authorizeUrl } = await (await fetch('/config.json')).json();
+      window.signIn = () =>
+        signInWithPopup({ clientId, redirectUri, authorizeUrl, store: 'local' }).then(
+          (session) => ({ session, same: JSON.stringify(session) === JSON.stringify(getSession()) }),
+          (error) => ({ code: error.code }),
+        );
+      return window.marker;
+    });
+    const navigations = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
+
+    const [popup, outcome] = await Promise.all([
+      page.waitForEvent('popup'),
+      // page.evaluate carries a user gesture, as a click would.
+      page.evaluate(() => {
+        window.outcome = window.signIn();
+      }),
+    ]);
+    await popup.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
+    assert.equal(outcome, undefined);
+    const closed = popup.waitForEvent('close');
+    await signIn(popup);
+    await closed;
+
+    const { session, same, code } = await page.evaluate(() => window.outcome);
+    assert.equal(code, undefined);
+    assert.equal(same, true);
+    assert.equal(session.userId, '1');
+    assert.equal(session.issuer, run.demo.standin.url);
+    const { local, session: tab } = await storage(page);
+    assert.equal(local[TOKEN_KEY], session.accessToken);
+    assert.equal(tab[TOKEN_KEY], undefined);
+    assert.deepEqual(pendingKeys(tab), []);
+    // Signed in where the page stands: no reload, no navigation.
+    assert.equal(await page.evaluate(() => window.marker), marker);
+    assert.deepEqual(navigations, []);
+    await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
   });
 });
 

@@ -14,8 +14,11 @@ const modules = Object.entries(pkg.exports).filter(
 for (const [entry] of modules) {
   test(`aniapi-elements${entry.slice(1)} imports in Node`, async () => {
     const module = await import(`aniapi-elements${entry.slice(1)}`);
-    // ./popup exports nothing: importing it lends the elements popup sign-in.
-    if (entry === './popup') assert.ok(globalThis[Symbol.for('aniapi-elements.popup-hooks.v1')]?.hooks?.handBack);
+    // ./popup exports signInWithPopup, and importing it lends the elements popup sign-in.
+    if (entry === './popup') {
+      assert.deepEqual(Object.keys(module), ['signInWithPopup']);
+      assert.ok(globalThis[Symbol.for('aniapi-elements.popup-hooks.v2')]?.hooks?.handBack);
+    }
     // The pre-scrub is a classic script: it exports nothing, and where there is no address bar it does nothing.
     else if (entry === './aniapi-scrub.js') assert.deepEqual(Object.keys(module), []);
     else assert.ok(Object.keys(module).length > 0);
@@ -39,6 +42,7 @@ for (const [file, source] of [
   ['aniapi-login.min.js', 'button-page.js'],
   ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
   ['aniapi-callback.min.js', 'callback-page.js'],
+  ['aniapi-elements-popup.min.js', 'with-popup.js'],
 ]) {
   test(`the single file ${file}, imported in Node, is the same API as its source, dist/${source}`, async () => {
     const single = await import(`aniapi-elements/${file}`);

@@ -270,7 +270,10 @@ describe('expiry on the elements', () => {
       html`<aniapi-login client-id="c" redirect-uri="https://app.example/cb" expiry-warning="10"></aniapi-login>`,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(events.map((e) => e.type), '30 s left, warned 10 s ahead').not.to.include('aniapi-expiring');
+    expect(
+      events.map((e) => e.type),
+      '30 s left, warned 10 s ahead',
+    ).not.to.include('aniapi-expiring');
     element.removeAttribute('expiry-warning');
     expect(element.expiryWarning).to.equal(60);
     await waitUntil(() => events.some((e) => e.type === 'aniapi-expiring'), 'no aniapi-expiring by the default lead');
