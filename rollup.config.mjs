@@ -7,6 +7,9 @@
 //   `<aniapi-user>` and the session, with Lit once;
 // - aniapi-callback.min.js: the callback page, `<aniapi-callback>` and the session;
 // - aniapi-elements-popup.min.js: the same with popup sign-in lent first;
+// - aniapi-popup.min.js: popup sign-in alone, without Lit, beside a page's other file
+//   (`aniapi-login-user.min.js`): it lends the page's elements popup mode and exports
+//   `signInWithPopup`;
 // - aniapi-user.min.js: `./user` on its own, which shares the session with
 //   either of the others through the global hub when a page loads both;
 // - aniapi-messages-{it,fr,ja}.min.js: one language each, loaded beside them
@@ -61,6 +64,7 @@ export const SINGLE_FILES = [
   ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
   ['aniapi-callback.min.js', 'callback-page.js'],
   ['aniapi-elements-popup.min.js', 'with-popup.js'],
+  ['aniapi-popup.min.js', 'popup.js'],
   ['aniapi-user.min.js', 'user.js'],
   ...LANGUAGES.map((lang) => [`aniapi-messages-${lang}.min.js`, `messages/${lang}.js`]),
 ];

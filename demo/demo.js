@@ -1,4 +1,5 @@
-import { getSession, logout, onChange } from '/dist/aniapi-elements-popup.min.js';
+// Popup sign-in, lent to the button before the page's file defines it (no Lit of its own).
+import '/dist/aniapi-popup.min.js';
 
 const $ = (id) => document.getElementById(id);
 const login = document.querySelector('aniapi-login');
@@ -43,6 +44,12 @@ const config = await (await fetch('/config.json')).json();
 login.clientId = config.clientId;
 login.redirectUri = config.redirectUri;
 login.authorizeUrl = config.authorizeUrl;
+$('user').setAttribute('api-base', config.apiBase);
+
+// The page's one file, the button and the card with the session and Lit once, loads once both
+// elements know their servers: the card's first fetch goes to the stand-in, and every listener
+// above hears how it went.
+const { getSession, logout, onChange } = await import('/dist/aniapi-login-user.min.js');
 
 // The choices are remembered for the callback page (the store) and the next visit.
 for (const [name, fallback] of [
@@ -78,8 +85,3 @@ onChange((_session, reason) => {
   render();
 });
 render();
-
-// The card's single file loads last, once api-base is set, so that every listener above hears how its
-// first fetch, to the stand-in, went.
-$('user').setAttribute('api-base', config.apiBase);
-await import('/dist/aniapi-user.min.js');

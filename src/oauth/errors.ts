@@ -79,9 +79,23 @@ export interface AniapiErrorExtra extends Omit<AniapiErrorDetail, 'code' | 'mess
   attribute?: string;
 }
 
-/** A failure with a stable `code`, thrown by the plain functions and reported by the elements. */
+// Marks an AniapiError of any copy of the package: each copy has a class of its own.
+const ANIAPI_ERROR = Symbol.for('aniapi-elements.error');
+
+/**
+ * A failure with a stable `code`, thrown by the plain functions and reported by the elements.
+ * `error instanceof AniapiError` holds for an error that any copy of the package in the page
+ * made (an app's bundle beside a single file, say), not only this copy.
+ */
 export class AniapiError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && ANIAPI_ERROR in value;
+  }
+
   override name = 'AniapiError';
+
+  /** @internal Read by `instanceof` across copies of the package. */
+  readonly [ANIAPI_ERROR] = true;
 
   constructor(
     readonly code: AniapiErrorCode,

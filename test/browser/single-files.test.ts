@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { rememberLogin } from '../../src/oauth/pending-logins.js';
+import { AniapiError } from '../../src/oauth/errors.js';
 import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
 
 // The per-page single files beside the all-in-one, as plain pages load them: from dist/, no bundler.
@@ -49,6 +50,7 @@ describe('per-page single files', () => {
   const CALLBACK = 'aniapi-callback.min.js';
   const USER = 'aniapi-user.min.js';
   const LOGIN_USER = 'aniapi-login-user.min.js';
+  const POPUP = 'aniapi-popup.min.js';
 
   it('each registers only its own element', async () => {
     const login = await loadInFrame([LOGIN]);
@@ -71,6 +73,39 @@ describe('per-page single files', () => {
     expect(page.reactiveElementVersions).to.have.length(1);
     const apart = await loadInFrame([LOGIN, USER]);
     expect(apart.reactiveElementVersions).to.have.length(2);
+  });
+
+  it(`${LOGIN_USER} with aniapi-popup.min.js beside it: popup mode reports a closed popup as aniapi-error`, async () => {
+    const page = await loadInFrame([POPUP, LOGIN_USER]);
+    expect(page.reactiveElementVersions, 'the popup file carries no Lit').to.have.length(1);
+    // The popup file's copy of the package makes the error, the button's copy reports it.
+    const popup = { closed: false, close() {}, location: { replace() {} } };
+    (page as unknown as { open: () => unknown }).open = () => popup;
+    const login = page.document.createElement('aniapi-login') as HTMLElement & {
+      login(): void;
+      updateComplete: Promise<unknown>;
+    };
+    login.setAttribute('client-id', 'c');
+    login.setAttribute('redirect-uri', new URL('/callback', page.location.href).href);
+    login.setAttribute('authorize-url', 'https://aniapi.example/v1/oauth');
+    login.setAttribute('mode', 'popup');
+    page.document.body.append(login);
+    await login.updateComplete;
+    const failed = new Promise<CustomEvent>((resolve) =>
+      login.addEventListener('aniapi-error', (e) => resolve(e as CustomEvent)),
+    );
+    login.login();
+    popup.closed = true;
+    expect((await failed).detail.code).to.equal('popup_closed');
+  });
+
+  it('an AniapiError of another copy of the package is an AniapiError here', async () => {
+    const all = (await loadInFrame([ALL])).modules[0] as typeof import('../../src/index.js');
+    const theirs = new all.AniapiError('invalid_config', 'x');
+    expect(all.AniapiError).not.to.equal(AniapiError);
+    expect(theirs instanceof AniapiError).to.equal(true);
+    expect(new AniapiError('unsupported', 'y') instanceof all.AniapiError).to.equal(true);
+    expect(new Error('z') instanceof AniapiError).to.equal(false);
   });
 
   for (const files of [

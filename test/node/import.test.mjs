@@ -41,6 +41,7 @@ for (const [file, source] of [
   ['aniapi-user.min.js', 'user.js'],
   ['aniapi-login.min.js', 'button-page.js'],
   ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
+  ['aniapi-popup.min.js', 'popup.js'],
   ['aniapi-callback.min.js', 'callback-page.js'],
   ['aniapi-elements-popup.min.js', 'with-popup.js'],
 ]) {
