@@ -4,6 +4,7 @@
 // names the modules the package ships (dist/*.js), not the sources it is read from.
 import { posix } from 'node:path';
 import { expandTypesPlugin, getTsProgram } from 'cem-plugin-expanded-types';
+import { editorData } from './scripts/editor-data.mjs';
 
 const LIT_STATICS = new Set(['styles', 'shadowRootOptions', 'properties']);
 
@@ -139,5 +140,6 @@ export default {
     expandTypesPlugin({ hideLogs: true }),
     completeExpansionsOnly(),
     shippedPaths(),
+    editorData(),
   ],
 };
