@@ -63,27 +63,8 @@ function entryPoints(pkg) {
 async function typedocPages(entries, elementClasses, details, out) {
   const app = await Application.bootstrapWithPlugins({
     entryPoints: entries.map((entry) => entry.types),
-    tsconfig: join(root, 'tsconfig.docs.json'),
-    plugin: ['typedoc-plugin-markdown'],
+    options: join(root, 'typedoc.json'),
     out,
-    readme: 'none',
-    disableSources: true,
-    skipErrorChecking: true,
-    excludeProtected: true,
-    excludeInternal: true,
-    outputFileStrategy: 'modules',
-    // `### AniapiError {#aniapierror}`: the anchor TypeDoc links to, read and dropped when the pages are joined.
-    useCustomAnchors: true,
-    hidePageHeader: true,
-    hideBreadcrumbs: true,
-    useCodeBlocks: true,
-    parametersFormat: 'table',
-    interfacePropertiesFormat: 'table',
-    classPropertiesFormat: 'table',
-    typeAliasPropertiesFormat: 'table',
-    typeDeclarationFormat: 'table',
-    sanitizeComments: true,
-    logLevel: 'Error',
   });
   app.converter.on(Converter.EVENT_RESOLVE_END, ({ project }) => {
     for (const mod of project.getReflectionsByKind(ReflectionKind.Module)) {
