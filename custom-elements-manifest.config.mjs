@@ -3,7 +3,8 @@
 // and Lit's static plumbing (styles, shadowRootOptions) are left out, and it
 // names the modules the package ships (dist/*.js), not the sources it is read from.
 import { posix } from 'node:path';
-import ts from 'typescript';
+import { expandTypesPlugin, getTsProgram } from 'cem-plugin-expanded-types';
+import { editorData } from './scripts/editor-data.mjs';
 
 const LIT_STATICS = new Set(['styles', 'shadowRootOptions', 'properties']);
 
@@ -55,61 +56,6 @@ function tagDefinitions() {
   };
 }
 
-// A field typed with an alias (store: TokenStore) says only the alias's name, which tells an
-// editor nothing about the values it takes. TypeScript's checker resolves each attribute's and
-// field's type, and where it is a union of literals that its text does not already spell out,
-// the member gets `expandedType: { text: "'session' | 'local' | 'memory'" }` beside its `type`
-// (the field cem-plugin-expanded-types writes, which editor-data generators read); `type` stays
-// as written. Runs on the src/ paths, before shippedPaths.
-function expandedTypes() {
-  const LITERAL = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral;
-  const NOTHING = ts.TypeFlags.Undefined | ts.TypeFlags.Null;
-  return {
-    name: 'expanded-types',
-    packageLinkPhase({ customElementsManifest }) {
-      const config = ts.getParsedCommandLineOfConfigFile(
-        'tsconfig.build.json',
-        {},
-        { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} },
-      );
-      const program = ts.createProgram(
-        customElementsManifest.modules.map((mod) => mod.path),
-        config.options,
-      );
-      const checker = program.getTypeChecker();
-      const expand = (type) => {
-        const parts = type.isUnion() ? type.types : [type];
-        if (!parts.every((part) => part.flags & (LITERAL | NOTHING))) return null;
-        if (!parts.some((part) => part.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral))) return null;
-        return checker.typeToString(
-          type,
-          undefined,
-          ts.TypeFormatFlags.InTypeAlias |
-            ts.TypeFormatFlags.NoTruncation |
-            ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
-        );
-      };
-      for (const mod of customElementsManifest.modules) {
-        const source = program.getSourceFile(mod.path);
-        for (const declaration of mod.declarations ?? []) {
-          if (declaration.kind !== 'class') continue;
-          const node = source.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === declaration.name);
-          const instance = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(node.name));
-          const items = [
-            ...(declaration.members ?? []).filter((m) => m.kind === 'field').map((m) => [m, m.name]),
-            ...(declaration.attributes ?? []).filter((a) => a.fieldName).map((a) => [a, a.fieldName]),
-          ];
-          for (const [item, field] of items) {
-            const property = instance.getProperty(field);
-            const text = property && expand(checker.getTypeOfSymbol(property));
-            if (text && text !== item.type?.text) item.expandedType = { text };
-          }
-        }
-      }
-    },
-  };
-}
-
 // The analyzer reads src/*.ts, which the package does not ship: a tool that follows a
 // module path (to import the element, or open its declarations) must find dist/*.js.
 // Each module's path and every reference to a module of this package (an export's
@@ -140,16 +86,60 @@ function shippedPaths() {
   };
 }
 
+// The modules the manifest describes: the elements and the entry points that register them.
+const GLOBS = [
+  'src/elements/login-element.ts',
+  'src/elements/callback-element.ts',
+  'src/elements/user-element.ts',
+  'src/login.ts',
+  'src/callback.ts',
+  'src/user.ts',
+];
+
+// Only the globs' modules, though the analyzer reads all of src/ (for the expanded types).
+function globsOnly() {
+  return {
+    name: 'globs-only',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules = customElementsManifest.modules.filter((mod) => GLOBS.includes(mod.path));
+    },
+  };
+}
+
+// cem-plugin-expanded-types cannot expand an alias of object types (CallbackResult) and
+// leaves empty parts (" |  | null"): such an expansion says less than the type, so it goes.
+function completeExpansionsOnly() {
+  return {
+    name: 'complete-expansions-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap((mod) => mod.declarations ?? [])) {
+        for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+          if (item.expandedType?.text.split('|').some((part) => !part.trim())) delete item.expandedType;
+        }
+      }
+    },
+  };
+}
+
 export default {
-  globs: [
-    'src/elements/login-element.ts',
-    'src/elements/callback-element.ts',
-    'src/elements/user-element.ts',
-    'src/login.ts',
-    'src/callback.ts',
-    'src/user.ts',
-  ],
+  globs: GLOBS,
   outdir: '.',
   litelement: true,
-  plugins: [tagDefinitions(), publicApiOnly(), expandedTypes(), shippedPaths()],
+  // cem-plugin-expanded-types gives a member typed with an alias (store: TokenStore) the union
+  // it stands for, `expandedType: { text: "'session' | 'local' | 'memory'" }` beside its `type`,
+  // which the editor-data plugins read. It collects the aliases from the modules the analyzer
+  // reads, so it is handed all of src/; the manifest keeps the globs' modules (globsOnly).
+  overrideModuleCreation: ({ ts, globs }) =>
+    getTsProgram(ts, globs, 'tsconfig.build.json')
+      .getSourceFiles()
+      .filter((file) => !file.isDeclarationFile),
+  plugins: [
+    globsOnly(),
+    tagDefinitions(),
+    publicApiOnly(),
+    expandTypesPlugin({ hideLogs: true }),
+    completeExpansionsOnly(),
+    shippedPaths(),
+    editorData(),
+  ],
 };

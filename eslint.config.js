@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -64,7 +66,27 @@ export default defineConfig(
         { object: 'document', property: 'write', message: NO_HTML },
       ],
       'no-restricted-imports': ['error', { paths: [NO_UNSAFE_HTML] }],
+      // Issue 25: a module a reader can hold in mind, and layers that import one way only.
+      // no-cycle follows `./x.js` to x.ts through the TypeScript resolver; it ignores
+      // `import type`, which ties no module's evaluation to another's.
+      'max-lines': ['error', { max: 400 }],
+      'import-x/no-cycle': 'error',
     },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+  },
+  {
+    // Issue 25: a test file over 700 lines is split by what it tests.
+    files: ['test/**/*.{ts,tsx,js,mjs}'],
+    rules: { 'max-lines': ['error', { max: 700 }] },
+  },
+  {
+    // Over the cap when it came; a warning until they are split (issue 25).
+    files: ['test/browser/elements/callback-element.test.ts', 'test/browser/elements/user-element.test.ts'],
+    rules: { 'max-lines': ['warn', { max: 700 }] },
   },
   {
     // The protocol: begin and complete a login, token store, expiry watch, the HTTP client.

@@ -1,50 +1,33 @@
-// Writes docs/api.md, the package's complete API reference, from its sources of
-// truth: custom-elements.json (the elements, from their JSDoc), the TypeScript
-// declarations in dist/ (the events and their details, the error codes, every
-// entry point's functions, constants and types, read with the compiler API),
-// package.json's exports map (the entry points) and rollup.config.mjs (the single
-// files). It reads the build, so `npm run docs` builds first. `--check` writes
-// nothing and fails when docs/api.md is not what they make; test/node/ checks the
-// same after npm test's build, so the reference cannot go stale.
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+// Writes docs/api.md, the package's API reference, in one page. TypeDoc, with
+// typedoc-plugin-markdown, documents every entry point of package.json's exports from its
+// declarations in dist/ (functions, classes, constants, interfaces and types), a page per
+// entry point; this joins those pages after a head of what TypeDoc cannot read: each
+// element's attributes, events, slots, parts, states and CSS properties, from
+// custom-elements.json, and each error code's meaning, from the comment above it (TypeDoc's
+// Markdown leaves union members' comments out). It reads the build, so `npm run docs` builds
+// first. `--check` writes nothing and fails when docs/api.md is not what they make; a Node
+// test does the same after npm test's build, so the reference cannot go stale.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Application, Converter, ReflectionKind } from 'typedoc';
 import ts from 'typescript';
 
-const ROOT = new URL('../', import.meta.url);
-const target = new URL('docs/api.md', ROOT);
-
-// --- Markdown ---------------------------------------------------------------
+const root = fileURLToPath(new URL('../', import.meta.url));
+const read = (path) => readFile(join(root, path), 'utf8');
 
 const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ').trim();
-const cell = (text = '') => oneLine(text).replace(/\|/g, '\\|');
-const code = (text) => (text ? (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``) : '');
-/**
- * Prose without HTML: outside code spans, an element's tag (`<aniapi-login>`)
- * goes into code, and any other `<` that could open a tag is escaped.
- */
-const noHtml = (line) =>
-  line
-    .split(/(``.*?``|`[^`]*`)/)
-    .map((part, i) =>
-      i % 2 ? part : part.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\\<([a-z]\w*-[\w-]*)>/g, '`<$1>`'),
-    )
-    .join('');
-/** The first sentence of a doc comment, on one line (a sentence that opens a list ends before it). */
-const summary = (text = '') =>
-  oneLine(text.split(/\n\s*\n|\n\s*- /)[0])
-    .split(/(?<=\.)\s+(?=[A-Z`(])/)[0]
-    .replace(/:$/, '.');
-
-function table(headings, rows) {
-  if (rows.length === 0) return [];
-  return [
-    `| ${headings.join(' | ')} |`,
-    `|${headings.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-    '',
-  ];
-}
+const code = (text) => (text ? `\`${text}\`` : '');
+const table = (headings, rows) =>
+  rows.length === 0
+    ? []
+    : [
+        `| ${headings.join(' | ')} |`,
+        `|${headings.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map((cell) => oneLine(cell).replace(/\|/g, '\\|')).join(' | ')} |`),
+        '',
+      ];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 const slug = (heading) =>
@@ -53,744 +36,263 @@ const slug = (heading) =>
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
     .replace(/ /g, '-');
 
-/**
- * A Markdown document whose links to its own headings are written `](@key)`:
- * each heading may carry a key, and `text()` turns the keys into the anchors
- * GitHub gives the headings, duplicates numbered in document order.
- */
-class Doc {
-  lines = [];
-  push(...lines) {
-    this.lines.push(...lines);
+/** The anchor GitHub gives each heading of `lines`, by line number (repeats numbered; fenced code skipped). */
+function anchors(lines) {
+  const seen = new Map();
+  const result = new Map();
+  let fenced = false;
+  for (const [i, line] of lines.entries()) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = !fenced && /^#+ (.*)$/.exec(line)?.[1];
+    if (!heading) continue;
+    const count = seen.get(slug(heading)) ?? 0;
+    seen.set(slug(heading), count + 1);
+    result.set(i, count ? `${slug(heading)}-${count}` : slug(heading));
   }
-  heading(level, text, key) {
-    this.lines.push({ heading: `${'#'.repeat(level)} ${text}`, key }, '');
-  }
-  text() {
-    const anchors = new Map();
-    const seen = new Map();
-    let fenced = false;
-    const lines = this.lines.map((line) => {
-      if (typeof line === 'string') {
-        if (line.startsWith('```')) fenced = !fenced;
-        return fenced || line.startsWith('```') ? line : noHtml(line);
-      }
-      const base = slug(line.heading.replace(/^#+ /, ''));
-      const count = seen.get(base) ?? 0;
-      seen.set(base, count + 1);
-      if (line.key) anchors.set(line.key, count ? `${base}-${count}` : base);
-      return line.heading;
-    });
-    return `${lines
-      .join('\n')
-      .replace(/\]\(@([^)\s]+)\)/g, (_, key) => {
-        if (!anchors.has(key)) throw new Error(`api-reference: no heading for the link ${key}`);
-        return `](#${anchors.get(key)})`;
-      })
-      .replace(/\n{3,}/g, '\n\n')
-      .trimEnd()}\n`;
-  }
+  return result;
 }
 
-// --- Paths ------------------------------------------------------------------
-
-/**
- * The module a path names, whatever its form: `src/login.ts`, `dist/login.js`,
- * `./dist/login.d.ts` and `login.js` are all `login`. The manifest has held
- * both the source and the built paths; each is the same module here.
- */
-export const moduleKey = (path) =>
-  path
-    .replace(/^\.?\//, '')
-    .replace(/^(src|dist)\//, '')
-    .replace(/(\.d)?\.(ts|js|mjs)$/, '');
-
-/** The package's entry points, from its exports map. */
-export function entriesOf(pkg) {
-  const modules = [];
-  const singles = [];
-  for (const [key, value] of Object.entries(pkg.exports)) {
-    const name = key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`;
-    if (typeof value === 'string') {
-      if (value.endsWith('.js')) singles.push({ key, name, file: value });
-    } else if (key.endsWith('.js')) {
-      singles.push({ key, name, file: value.default, types: value.types });
-    } else {
-      modules.push({ key, name, types: value.types, js: value.default, typesOnly: !value.default });
-    }
-  }
-  return { modules, singles };
+/** The package's entry points with types, by name (`aniapi-elements/session`), in the exports map's order. */
+function entryPoints(pkg) {
+  return Object.entries(pkg.exports)
+    .filter(([key, value]) => typeof value === 'object' && !key.endsWith('.js'))
+    .map(([key, value]) => ({ name: key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`, types: value.types }));
 }
 
-// --- Reading the declarations -------------------------------------------------
-
-/** Doc-comment parts as Markdown: `{@link X}` becomes `X` in code, `{@link X | text}` `text`. */
-function partsText(parts = []) {
-  let out = '';
-  let link;
-  for (const part of parts) {
-    if (part.kind === 'link' && part.text.startsWith('{@link')) link = { name: '', text: '' };
-    else if (part.kind === 'link') {
-      out += code((link.text || link.name).trim());
-      link = undefined;
-    } else if (link) link[part.kind === 'linkText' ? 'text' : 'name'] += part.text;
-    else out += part.text;
-  }
-  return out;
-}
-
-/** A `/** … *\/` comment's text, its tags left out. */
-function commentText(comment) {
-  const lines = comment
-    .replace(/^\/\*\*\s?/, '')
-    .replace(/\s*\*\/$/, '')
-    .split('\n')
-    .map((line) => line.replace(/^\s*\* ?/, ''));
-  const untagged = [];
-  for (const line of lines) {
-    if (/^@\w/.test(line.trim())) break;
-    untagged.push(line);
-  }
-  return untagged
-    .join('\n')
-    .replace(/\{@link\s+([^}|\s]+)[^}]*\}/g, '`$1`')
-    .trim();
-}
-
-/** The JSDoc comments written just before `pos` (leading trivia). */
-function docCommentsAt(text, pos) {
-  return (ts.getLeadingCommentRanges(text, pos) ?? [])
-    .map((range) => text.slice(range.pos, range.end))
-    .filter((comment) => comment.startsWith('/**'));
-}
-
-class Declarations {
-  constructor(root, files) {
-    this.root = root;
-    this.program = ts.createProgram(
-      files.map((file) => fileURLToPath(new URL(file, root))),
-      {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-        types: [],
-        noEmit: true,
-        skipLibCheck: true,
-      },
-    );
-    this.checker = this.program.getTypeChecker();
-  }
-
-  resolve(symbol) {
-    while (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    return symbol;
-  }
-
-  /** Each export of the module at `file` (relative to the root): its name and its declaration's symbol. */
-  exportsOf(file) {
-    const source = this.program.getSourceFile(fileURLToPath(new URL(file, this.root)));
-    if (!source) throw new Error(`api-reference: ${file} is missing; run npm run build first.`);
-    const module = this.checker.getSymbolAtLocation(source);
-    if (!module) return [];
-    return this.checker
-      .getExportsOfModule(module)
-      .map((symbol) => ({ name: symbol.name, symbol: this.resolve(symbol) }));
-  }
-
-  doc(symbol) {
-    return partsText(symbol.getDocumentationComment(this.checker)).trim();
-  }
-
-  tags(symbol) {
-    return symbol.getJsDocTags(this.checker).map((tag) => ({ name: tag.name, text: partsText(tag.text).trim() }));
-  }
-
-  /** An interface's own members (those of its declarations and augmentations, not inherited ones). */
-  members(symbol) {
-    const declarations = new Set(symbol.declarations);
-    return this.checker
-      .getPropertiesOfType(this.checker.getDeclaredTypeOfSymbol(symbol))
-      .filter((property) => property.declarations?.some((d) => declarations.has(d.parent)))
-      .map((property) => {
-        const declaration = property.valueDeclaration ?? property.declarations[0];
-        const method = ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration);
-        return {
-          name: method ? signature(property.name, declaration, { returns: false }) : property.name,
-          optional: Boolean(property.flags & ts.SymbolFlags.Optional),
-          type: declaration.type?.getText() ?? this.checker.typeToString(this.checker.getTypeOfSymbol(property)),
-          doc: this.doc(property),
-          symbol: property,
-        };
-      });
-  }
-
-  /**
-   * The members of a union type alias, each with the doc comment written
-   * before it, in the order written. The checker's view of the union must
-   * agree, so that no member is missed.
-   */
-  unionMembers(symbol) {
-    const declaration = symbol.declarations.find(ts.isTypeAliasDeclaration);
-    const union = declaration.type;
-    const text = declaration.getSourceFile().text;
-    const members = ts.isUnionTypeNode(union) ? union.types : [union];
-    const written = members.map((member, i) => {
-      const docs = docCommentsAt(text, i === 0 ? union.pos : members[i - 1].end);
-      return {
-        value:
-          ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal) ? member.literal.text : member.getText(),
-        doc: docs.length ? commentText(docs.at(-1)) : '',
-      };
-    });
-    const type = this.checker.getDeclaredTypeOfSymbol(symbol);
-    const values = (type.isUnion() ? type.types : [type]).map((t) => (t.isStringLiteral() ? t.value : undefined));
-    const missing = values.filter((value) => !written.some((member) => member.value === value));
-    if (missing.length) throw new Error(`api-reference: ${symbol.name} has members written elsewhere: ${missing}`);
-    return written;
-  }
-
-  /** The `detail` type of an event type such as `CustomEvent<AniapiLoginDetail>`. */
-  detailOf(eventType) {
-    const detail = eventType.getProperty('detail');
-    return detail && this.checker.getTypeOfSymbol(detail);
-  }
-}
-
-/** The source file a built file was compiled from, by its source map; the file itself when it has none. */
-async function sourceOf(root, built) {
-  const file = new URL(built, root);
-  const map = await readFile(new URL(`${file.href}.map`), 'utf8').catch(() => undefined);
-  return map ? new URL(JSON.parse(map).sources[0], file) : file;
-}
-
-/**
- * The comment at the top of a module's source: its `@module` comment, or the
- * doc comment before its first import; in a generated file without one, its
- * leading `//` lines after the line that says it is generated.
- */
-async function moduleDoc(root, built) {
-  const text = await readFile(await sourceOf(root, built), 'utf8');
-  const source = ts.createSourceFile('module.ts', text, ts.ScriptTarget.Latest);
-  const first = source.statements[0];
-  const comment = first && docCommentsAt(text, first.pos)[0];
-  if (comment) {
-    const isImport = ts.isImportDeclaration(first) || ts.isExportDeclaration(first);
-    return isImport || /@module\b/.test(comment) ? commentText(comment) : '';
-  }
-  const lines = (ts.getLeadingCommentRanges(text, 0) ?? [])
-    .filter((range) => range.kind === ts.SyntaxKind.SingleLineCommentTrivia)
-    .map((range) => text.slice(range.pos + 2, range.end).trim());
-  return lines.filter((line, i) => !(i === 0 && /^Generated\b.*do not edit/.test(line))).join('\n');
-}
-
-/** Every module a built JavaScript file (relative to the root) loads, itself included, by {@link moduleKey}. */
-async function loadedModules(root, built, seen = new Set()) {
-  const file = new URL(built, root);
-  const key = moduleKey(relative(fileURLToPath(root), fileURLToPath(file)));
-  if (seen.has(key)) return seen;
-  seen.add(key);
-  const text = await readFile(file, 'utf8');
-  for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-    if (fileName.startsWith('.')) await loadedModules(root, new URL(fileName, file).href, seen);
-  }
-  return seen;
-}
-
-// --- The reference -----------------------------------------------------------
-
-const KIND_ORDER = ['function', 'class', 'constant', 'type'];
-
-/** What kind of export a symbol is; values only count when the module really exports them at run time. */
-function kindOf(symbol, runtime) {
-  if (runtime) {
-    if (symbol.flags & ts.SymbolFlags.Function) return 'function';
-    if (symbol.flags & ts.SymbolFlags.Class) return 'class';
-    if (symbol.flags & ts.SymbolFlags.Variable) return 'constant';
-  }
-  if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) return 'type';
-  return undefined;
-}
-
-/** `name<T>(parameters): returns`, as the declaration writes them. */
-function signature(name, declaration, { returns = true } = {}) {
-  const typeParameters = declaration.typeParameters
-    ? `<${declaration.typeParameters.map((t) => t.getText()).join(', ')}>`
-    : '';
-  const parameters = declaration.parameters.map((p) => p.getText()).join(', ');
-  const type = returns && declaration.type ? `: ${declaration.type.getText()}` : '';
-  return `${name}${typeParameters}(${parameters})${type}`;
-}
-
-/** "{AniapiError} `x` when …" as "`AniapiError`: `x` when …". */
-const throwsText = (text) => text.replace(/^\{([^}]+)\}\s*/, (_, type) => `${code(type)}: `);
-
-function isPublicMember(member) {
-  const modifiers = ts.getCombinedModifierFlags(member);
-  if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) return false;
-  return !(member.name && (ts.isPrivateIdentifier(member.name) || member.name.getText().startsWith('_')));
-}
-
-/**
- * The Markdown reference: every element of the manifest, every event and its
- * detail, every error code, and each entry point of `pkg` with what it exports.
- * Reads the built declarations and modules under `root`.
- */
-export async function apiReference(manifest, { root = ROOT, pkg, rollupConfig } = {}) {
-  pkg ??= JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
-  rollupConfig ??= (await import(new URL('rollup.config.mjs', root).href)).default;
-  const { modules: entries, singles } = entriesOf(pkg);
-  const decls = new Declarations(root, [
-    ...entries.map((e) => e.types),
-    ...singles.filter((s) => s.types).map((s) => s.types),
-  ]);
-  const doc = new Doc();
-
-  // The elements, and which module registers each.
-  const elements = manifest.modules.flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement));
-  const definedIn = new Map();
-  for (const mod of manifest.modules) {
-    for (const exported of mod.exports ?? []) {
-      if (exported.kind === 'custom-element-definition') definedIn.set(exported.name, moduleKey(mod.path));
-    }
-  }
-  const elementByClass = new Map(elements.map((e) => [e.name, e]));
-
-  // Each entry's exports, at run time and in its declarations.
-  for (const entry of entries) {
-    entry.values = entry.js ? await import(new URL(entry.js, root).href) : {};
-    entry.runtime = new Set(Object.keys(entry.values));
-    entry.loads = entry.js ? await loadedModules(root, entry.js) : new Set();
-    entry.exports = decls
-      .exportsOf(entry.types)
-      .map((e) => ({ ...e, kind: kindOf(e.symbol, entry.runtime.has(e.name)) }))
-      .filter((e) => e.kind);
-    entry.doc = await moduleDoc(root, entry.types);
-    entry.key = `entry:${entry.name}`;
-  }
-  // Each export is documented once, in the smallest entry that has it.
-  const home = new Map();
-  for (const entry of [...entries].sort((a, b) => a.exports.length - b.exports.length)) {
-    for (const e of entry.exports) if (!home.has(e.symbol)) home.set(e.symbol, entry);
-  }
-  const registeredBy = (tag) => entries.filter((entry) => entry.loads.has(definedIn.get(tag)));
-  const entryLink = (entry) => `[${code(entry.name)}](@${entry.key})`;
-
-  // The events, from the event map the `.` entry exports (augmented by the others').
-  const main = entries.find((entry) => entry.key === `entry:${pkg.name}`);
-  const eventMap = main.exports.find((e) => e.name === 'AniapiEventMap')?.symbol;
-  if (!eventMap) throw new Error('api-reference: the package exports no AniapiEventMap');
-  const events = decls.members(eventMap).map((event) => {
-    const eventType = decls.checker.getTypeOfSymbol(event.symbol);
-    const detail = decls.detailOf(eventType)?.getSymbol();
-    return { name: event.name, eventType: event.type, detail, firedBy: [] };
+/** TypeDoc's pages, one per entry point: [path in `out`, Markdown]; fills `details` with each event's detail type. */
+async function typedocPages(entries, elementClasses, details, out) {
+  const app = await Application.bootstrapWithPlugins({
+    entryPoints: entries.map((entry) => entry.types),
+    options: join(root, 'typedoc.json'),
+    out,
   });
-  for (const element of elements) {
-    for (const fired of element.events ?? []) {
-      events.find((event) => event.name === fired.name)?.firedBy.push({ element, description: fired.description });
+  app.converter.on(Converter.EVENT_RESOLVE_END, ({ project }) => {
+    for (const mod of project.getReflectionsByKind(ReflectionKind.Module)) {
+      const entry = entries.find((e) => e.types.replace(/^\.\/dist\/|(\/index)?\.d\.ts$/g, '') === mod.name);
+      if (entry) mod.name = entry.name;
     }
-  }
+    // The elements are documented from the manifest, which knows their attributes, events and parts.
+    for (const reflection of project.getReflectionsByKind(ReflectionKind.Class | ReflectionKind.Interface))
+      if (elementClasses.has(reflection.name)) project.removeReflection(reflection);
+    // Each event's detail type, from AniapiEventMap: 'aniapi-token' is AniapiTokenEvent, a CustomEvent<AniapiTokenDetail>.
+    const eventMap = project.getReflectionsByKind(ReflectionKind.Interface).find((r) => r.name === 'AniapiEventMap');
+    for (const event of eventMap?.children ?? [])
+      details.set(event.name, event.type.reflection?.type?.typeArguments?.[0]?.name);
+    // Members inherited from outside the package (HTMLElement's, a framework's JSX attributes) are theirs to document.
+    for (const reflection of Object.values(project.reflections))
+      if (reflection.inheritedFrom && !reflection.inheritedFrom.reflection) project.removeReflection(reflection);
+  });
+  const project = await app.convert();
+  if (!project) throw new Error('api-reference: TypeDoc could not read the declarations; run npm run build first.');
+  await app.generateOutputs(project);
+  const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  return Promise.all(files.map(async (file) => [file.split('\\').join('/'), await readFile(join(out, file), 'utf8')]));
+}
 
-  // The error codes.
-  const errorCode = main.exports.find((e) => e.name === 'AniapiErrorCode')?.symbol;
-  const errorCause = main.exports.find((e) => e.name === 'AniapiErrorCause')?.symbol;
-  if (!errorCode || !errorCause) throw new Error('api-reference: the package exports no AniapiErrorCode');
+/** A union type alias of a declaration file: its doc comment, and its members, each with the comment before it. */
+async function union(file, name) {
+  const text = await read(file);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const alias = source.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  const docAt = (pos) => {
+    const ranges = ts.getLeadingCommentRanges(text, pos) ?? [];
+    const comment =
+      ranges
+        .map((r) => text.slice(r.pos, r.end))
+        .filter((c) => c.startsWith('/**'))
+        .at(-1) ?? '';
+    const doc = comment.replace(/^\/\*\*|\*\/$/g, '').replace(/^\s*\* ?/gm, '');
+    return oneLine(doc.replace(/\{@link\s+([^}|\s]+)[^}]*\}/g, '`$1`'));
+  };
+  const members = alias.type.types.map((member, i) => ({
+    value: member.literal.text,
+    doc: docAt(i === 0 ? alias.type.pos : alias.type.types[i - 1].end),
+  }));
+  return { doc: docAt(alias.getFullStart()), members };
+}
 
-  // Where each symbol is documented, for links.
-  const linkTo = new Map([
-    [eventMap, 'events'],
-    [errorCode, 'errors'],
-    [errorCause, 'errors:cause'],
-  ]);
-  for (const event of events) {
-    if (event.detail) linkTo.set(event.detail, `event:${event.name}`);
-    const alias = main.exports.find((e) => e.name === event.eventType)?.symbol;
-    if (alias) linkTo.set(alias, `event:${event.name}`);
-  }
-  for (const entry of entries) {
-    for (const e of entry.exports) {
-      if (home.get(e.symbol) !== entry || linkTo.has(e.symbol)) continue;
-      if (elementByClass.has(e.name)) linkTo.set(e.symbol, `element:${elementByClass.get(e.name).tagName}`);
-      else if (!entry.typesOnly) linkTo.set(e.symbol, `symbol:${entry.name}:${e.name}`);
-    }
-  }
-  const linked = (symbol, name) => (linkTo.has(symbol) ? `[${code(name)}](@${linkTo.get(symbol)})` : code(name));
+/** Prose without HTML: outside code spans, a `<` that could open a tag is escaped. */
+const noHtml = (line) =>
+  line
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/<(?=[A-Za-z/!?])/g, '\\<')))
+    .join('');
 
-  // The single files, and the module each is built from.
-  for (const single of singles) {
-    const built = rollupConfig.find((config) =>
-      [config.output.file, config.output.entryFileNames && `dist/${config.output.entryFileNames}`].some(
-        (file) => file && moduleKey(file) === moduleKey(single.file),
-      ),
-    );
-    single.input = built?.input;
-    single.from = single.input && entries.find((entry) => entry.js && moduleKey(entry.js) === moduleKey(single.input));
-    single.doc = single.input && !single.from ? await moduleDoc(root, single.input) : '';
-    single.loads = single.input ? await loadedModules(root, single.input) : new Set();
-  }
+const fields = (element) => (element.members ?? []).filter((m) => m.kind === 'field');
+const methods = (element) => (element.members ?? []).filter((m) => m.kind === 'method');
+const signature = (m) =>
+  `${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type?.text}`).join(', ')})`;
 
-  // --- Writing --------------------------------------------------------------
+/** An element's sections: title, table headings, the manifest's items, and each item's row. */
+const ELEMENT_SECTIONS = [
+  [
+    'Attributes',
+    ['attribute', 'property', 'type', 'default', 'description'],
+    (e) => e.attributes ?? [],
+    (a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description],
+  ],
+  [
+    'Properties',
+    ['property', 'type', 'access', 'description'],
+    fields,
+    (m) => [code(m.name), code(m.type?.text), m.readonly ? 'read-only' : 'read/write', m.description],
+  ],
+  ['Methods', ['method', 'description'], methods, (m) => [code(signature(m)), m.description]],
+  ['Events', ['event', 'description'], (e) => e.events ?? [], (v) => [code(v.name), v.description]],
+  ['Slots', ['slot', 'description'], (e) => e.slots ?? [], (s) => [s.name ? code(s.name) : '(default)', s.description]],
+  ['CSS parts', ['part', 'description'], (e) => e.cssParts ?? [], (p) => [code(p.name), p.description]],
+  [
+    'CSS custom states',
+    ['state', 'description'],
+    (e) => e.cssStates ?? [],
+    (s) => [code(`:state(${s.name})`), s.description],
+  ],
+  [
+    'CSS custom properties',
+    ['property', 'description'],
+    (e) => e.cssProperties ?? [],
+    (p) => [code(p.name), p.description],
+  ],
+];
 
-  doc.push('# API reference', '');
-  doc.push(
-    `${pkg.description}`,
-    '',
-    '*Generated by `scripts/api-reference.mjs` (`npm run docs`) from `custom-elements.json`, the declarations ' +
-      'in `dist/` and `package.json`; do not edit it, edit the JSDoc it comes from.*',
-    '',
+/** The reference, as Markdown. */
+export async function apiReference() {
+  const pkg = JSON.parse(await read('package.json'));
+  const manifest = JSON.parse(await read('custom-elements.json'));
+  const elements = manifest.modules.flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement));
+  const entries = entryPoints(pkg);
+  const out = await mkdtemp(join(tmpdir(), 'aniapi-api-reference-'));
+  const details = new Map();
+  const pages = await typedocPages(entries, new Set(elements.map((e) => e.name)), details, out).finally(() =>
+    rm(out, { recursive: true, force: true }),
   );
-  doc.heading(2, 'Contents');
-  doc.push(
-    ...elements.map((e) => `- [${code(`<${e.tagName}>`)}](@element:${e.tagName})`),
-    `- [Events](@events)`,
-    ...events.map((e) => `  - [${code(e.name)}](@event:${e.name})`),
-    `- [Error codes](@errors)`,
+
+  const head = [
+    '# API reference',
+    '',
+    pkg.description,
+    '',
+    '*Generated by `npm run docs` (`scripts/api-reference.mjs`, with TypeDoc) from `custom-elements.json` and the ' +
+      'declarations in `dist/`; do not edit it, edit the JSDoc it comes from.*',
+    '',
+    '## Contents',
+    '',
+    ...elements.map((e) => `- [${code(`<${e.tagName}>`)}](@## ${code(`<${e.tagName}>`)})`),
+    '- [Events](@## Events)',
+    '- [Error codes](@## Error codes)',
     '- Entry points',
-    ...entries.map((entry) => `  - ${entryLink(entry)}`),
-    `- [Single files](@singles)`,
+    ...entries.map((entry) => `  - [${code(entry.name)}](@## ${code(entry.name)})`),
     '',
-  );
+  ];
 
-  // Elements.
+  // Elements, from the manifest.
   for (const element of elements) {
-    const members = element.members ?? [];
-    doc.heading(2, code(`<${element.tagName}>`), `element:${element.tagName}`);
-    doc.push(`${element.summary ?? ''} Class ${code(element.name)}.`, '', oneLine(element.description), '');
-    const registering = registeredBy(element.tagName);
-    if (registering.length) doc.push(`Registered by importing ${registering.map(entryLink).join(', ')}.`, '');
-    const sections = [
-      [
-        'Attributes',
-        ['attribute', 'property', 'type', 'default', 'description'],
-        (element.attributes ?? []).map((a) => [
-          code(a.name),
-          code(a.fieldName),
-          code(a.type?.text),
-          code(a.default),
-          a.description,
-        ]),
-      ],
-      [
-        'Properties',
-        ['property', 'type', 'access', 'description'],
-        members
-          .filter((m) => m.kind === 'field')
-          .map((m) => [code(m.name), code(m.type?.text), m.readonly ? 'read-only' : 'read/write', m.description]),
-      ],
-      [
-        'Methods',
-        ['method', 'description'],
-        members
-          .filter((m) => m.kind === 'method')
-          .map((m) => {
-            const parameters = (m.parameters ?? []).map(
-              (p) => `${p.name}${p.optional ? '?' : ''}${p.type?.text ? `: ${p.type.text}` : ''}`,
-            );
-            const returns = m.return?.type?.text ? `: ${m.return.type.text}` : '';
-            return [code(`${m.name}(${parameters.join(', ')})${returns}`), m.description];
-          }),
-      ],
-      [
-        'Events',
-        ['event', 'description'],
-        (element.events ?? []).map((e) => [
-          events.some((event) => event.name === e.name) ? `[${code(e.name)}](@event:${e.name})` : code(e.name),
-          e.description,
-        ]),
-      ],
-      [
-        'Slots',
-        ['slot', 'description'],
-        (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description]),
-      ],
-      ['CSS parts', ['part', 'description'], (element.cssParts ?? []).map((p) => [code(p.name), p.description])],
-      [
-        'CSS custom states',
-        ['state', 'description'],
-        (element.cssStates ?? []).map((p) => [code(`:state(${p.name})`), p.description]),
-      ],
-      [
-        'CSS custom properties',
-        ['property', 'description'],
-        (element.cssProperties ?? []).map((p) => [code(p.name), p.description]),
-      ],
-    ];
-    for (const [title, headings, rows] of sections) {
-      if (rows.length > 0) {
-        doc.heading(3, title);
-        doc.push(...table(headings, rows));
-      }
+    head.push(`## ${code(`<${element.tagName}>`)}`, '', `${element.summary ?? ''} Class ${code(element.name)}.`, '');
+    head.push(oneLine(element.description), '');
+    for (const [title, headings, items, row] of ELEMENT_SECTIONS) {
+      const rows = items(element).map(row);
+      if (rows.length) head.push(`### ${title}`, '', ...table(headings, rows));
     }
   }
 
-  // Events.
-  doc.heading(2, 'Events', 'events');
-  doc.push(`${code('AniapiEventMap')}: ${decls.doc(eventMap)}`, '');
-  doc.push(
+  // Events: which element fires each, and its detail type, which TypeDoc documents under the entry points.
+  const events = new Map();
+  for (const element of elements)
+    for (const e of element.events ?? []) events.set(e.name, [...(events.get(e.name) ?? []), element.tagName]);
+  head.push('## Events', '', 'Each is a `CustomEvent` of `AniapiEventMap`; bubbles and is composed.', '');
+  head.push(
     ...table(
       ['event', 'detail', 'fired by'],
-      events.map((event) => [
-        `[${code(event.name)}](@event:${event.name})`,
-        event.detail ? code(event.detail.name) : '',
-        event.firedBy.map(({ element }) => `[${code(`<${element.tagName}>`)}](@element:${element.tagName})`).join(', '),
+      [...events].map(([name, tags]) => [
+        code(name),
+        details.get(name) ? `[${code(details.get(name))}](@#### ${details.get(name)})` : '',
+        tags.map((t) => code(`<${t}>`)).join(', '),
       ]),
     ),
   );
-  for (const event of events) {
-    doc.heading(3, code(event.name), `event:${event.name}`);
-    const detail = event.detail;
-    doc.push(`${code(event.eventType)}, detail ${code(detail?.name)}. ${detail ? decls.doc(detail) : ''}`, '');
-    if (detail) {
-      doc.push(
-        ...table(
-          ['field', 'type', 'description'],
-          decls
-            .members(detail)
-            .map((m) => [code(`${m.name}${m.optional ? '?' : ''}`), code(m.type), fieldNote(m.type) + m.doc]),
-        ),
-      );
-    }
-    if (event.firedBy.length) {
-      doc.push(
-        ...table(
-          ['fired by', 'when'],
-          event.firedBy.map(({ element, description }) => [
-            `[${code(`<${element.tagName}>`)}](@element:${element.tagName})`,
-            description,
-          ]),
-        ),
-      );
-    }
-  }
 
-  /** A link to where a field's type is described, when it is one of ours. */
-  function fieldNote(type) {
-    const symbol = [...linkTo.keys()].find((s) => s.name === type);
-    return symbol && linkTo.get(symbol).startsWith('errors') ? `See [${code(type)}](@${linkTo.get(symbol)}). ` : '';
-  }
-
-  // Error codes.
-  doc.heading(2, 'Error codes', 'errors');
-  doc.push(
-    `${code('AniapiErrorCode')}: ${decls.doc(errorCode)} The elements report it in the detail of ` +
-      `[${code('aniapi-error')}](@event:aniapi-error); the plain functions throw it as ` +
-      `${linked(main.exports.find((e) => e.name === 'AniapiError')?.symbol, 'AniapiError')}.`,
+  // Error codes, with what each means.
+  const errors = await union('dist/oauth/errors.d.ts', 'AniapiErrorCode');
+  const causes = await union('dist/oauth/errors.d.ts', 'AniapiErrorCause');
+  head.push(
+    '## Error codes',
+    '',
+    `${errors.doc} The \`code\` of an \`aniapi-error\` detail and of an \`AniapiError\`.`,
     '',
   );
-  doc.push(
+  head.push(
     ...table(
       ['code', 'meaning'],
-      decls.unionMembers(errorCode).map((m) => [code(m.value), m.doc]),
+      errors.members.map((m) => [code(m.value), m.doc]),
     ),
   );
-  doc.heading(3, code('AniapiErrorCause'), 'errors:cause');
-  const causes = decls.unionMembers(errorCause);
-  const causeDoc = decls.doc(errorCause);
-  doc.push(causeDoc, '');
-  // The values, unless the comment already names each one.
-  if (causes.some((m) => m.doc))
-    doc.push(
+  head.push('### `AniapiErrorCause`', '', causes.doc, '');
+  if (causes.members.some((m) => m.doc))
+    head.push(
       ...table(
         ['cause', 'meaning'],
-        causes.map((m) => [code(m.value), m.doc]),
+        causes.members.map((m) => [code(m.value), m.doc]),
       ),
     );
-  else if (!causes.every((m) => causeDoc.includes(code(m.value))))
-    doc.push(`Values: ${causes.map((m) => code(m.value)).join(', ')}.`, '');
+  else if (!causes.members.every((m) => causes.doc.includes(code(m.value))))
+    head.push(`Values: ${causes.members.map((m) => code(m.value)).join(', ')}.`, '');
 
-  // Entry points.
+  // The entry points, TypeDoc's pages a heading level down, in the exports map's order. Each
+  // heading's {#anchor} is where TypeDoc's links point: it gives way to the anchor GitHub makes.
+  const byTitle = new Map(pages.map(([file, text]) => [/^# (.*)$/m.exec(text)[1].replace(/\\/g, ''), { file, text }]));
+  const body = [];
+  const pageOf = [];
+  const targets = new Map(); // a body line's heading: the key TypeDoc's links use for it
   for (const entry of entries) {
-    doc.heading(2, code(entry.name), entry.key);
-    if (entry.doc) doc.push(entry.doc, '');
-    if (entry.typesOnly) doc.push('Types only: it has no JavaScript.', '');
-    const tags = elements.filter((e) => registeredBy(e.tagName).includes(entry)).map((e) => e.tagName);
-    if (tags.length)
-      doc.push(`Registers ${tags.map((tag) => `[${code(`<${tag}>`)}](@element:${tag})`).join(', ')}.`, '');
-
-    const own = entry.exports.filter((e) => home.get(e.symbol) === entry && !elementByClass.has(e.name));
-    const elsewhere = entry.exports.filter((e) => !own.includes(e));
-    const byHome = new Map();
-    for (const e of elsewhere) {
-      const where = elementByClass.has(e.name)
-        ? `element:${elementByClass.get(e.name).tagName}`
-        : home.get(e.symbol).key;
-      byHome.set(where, [...(byHome.get(where) ?? []), e]);
+    const page = byTitle.get(entry.name);
+    if (!page) throw new Error(`api-reference: TypeDoc wrote no page for ${entry.name}`);
+    let fenced = false;
+    for (const line of page.text.trimEnd().split('\n')) {
+      if (line.startsWith('```')) fenced = !fenced;
+      const [, heading, anchor] = (!fenced && /^#(#* .*?)(?: \{#([^}]+)\})?$/.exec(line)) || [];
+      if (heading?.startsWith(' ')) {
+        targets.set(body.push(`## ${code(entry.name)}`) - 1, page.file);
+      } else if (heading) {
+        targets.set(body.push(`##${heading}`) - 1, `${page.file}#${anchor}`);
+      } else body.push(line.replace(/<a id="[^"]*"><\/a> ?/g, '')); // a table row's anchor: no HTML here
+      pageOf[body.length - 1] = page.file;
     }
-    const sortByKind = (list) =>
-      [...list].sort(
-        (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, 'en'),
-      );
-
-    for (const kind of KIND_ORDER) {
-      const list = sortByKind(own.filter((e) => e.kind === kind));
-      if (list.length === 0) continue;
-      doc.heading(3, { function: 'Functions', class: 'Classes', constant: 'Constants', type: 'Types' }[kind]);
-      if (kind === 'type') writeTypes(entry, list);
-      else
-        for (const e of list) ({ function: writeFunction, class: writeClass, constant: writeConstant })[kind](entry, e);
-    }
-    if (byHome.size) {
-      doc.heading(3, 'Also exported');
-      doc.push(
-        ...table(
-          ['exports', 'documented in'],
-          [...byHome].map(([where, list]) => {
-            const first = list[0];
-            const target = where.startsWith('element:')
-              ? `[${code(`<${where.slice(8)}>`)}](@${where})`
-              : entryLink(home.get(first.symbol));
-            return [
-              sortByKind(list)
-                .map((e) => linked(e.symbol, e.name))
-                .join(', '),
-              target,
-            ];
-          }),
-        ),
-      );
-    }
+    body.push('');
+    pageOf.push(page.file);
   }
-
-  function writeFunction(entry, { name, symbol }) {
-    doc.heading(4, code(`${name}()`), linkTo.get(symbol));
-    const declarations = symbol.declarations.filter(ts.isFunctionDeclaration);
-    doc.push('```ts', ...declarations.map((d) => `function ${signature(name, d)};`), '```', '');
-    doc.push(decls.doc(symbol), '');
-    const tags = decls.tags(symbol);
-    const parameters = declarations.at(-1).parameters.map((p) => {
-      const tag = tags.find((t) => t.name === 'param' && t.text.split(/\s/)[0] === p.name.getText());
-      return [
-        code(`${p.name.getText()}${p.questionToken ? '?' : ''}`),
-        code(p.type?.getText()),
-        tag ? tag.text.slice(p.name.getText().length).trim() : '',
-      ];
-    });
-    if (parameters.some((row) => row[2])) doc.push(...table(['parameter', 'type', 'description'], parameters));
-    for (const tag of tags) {
-      if (tag.name === 'returns' || tag.name === 'return') doc.push(`Returns: ${tag.text}`, '');
-      else if (tag.name === 'throws') doc.push(`Throws ${throwsText(tag.text)}`, '');
-      else if (tag.name === 'deprecated') doc.push(`Deprecated: ${tag.text}`, '');
-    }
-  }
-
-  function writeClass(entry, { name, symbol }) {
-    doc.heading(4, code(name), linkTo.get(symbol));
-    const declaration = symbol.declarations.find(ts.isClassDeclaration);
-    const heritage = (declaration.heritageClauses ?? []).map((h) => ` ${h.getText()}`).join('');
-    const constructors = declaration.members.filter(ts.isConstructorDeclaration).filter(isPublicMember);
-    doc.push(
-      '```ts',
-      `class ${name}${heritage}`,
-      ...constructors.map((c) => `new ${signature(name, c)}`),
-      '```',
-      '',
-      decls.doc(symbol),
-      '',
-    );
-    const rows = declaration.members
-      .filter((m) => !ts.isConstructorDeclaration(m) && m.name && isPublicMember(m))
-      .map((m) => {
-        const member = decls.checker.getSymbolAtLocation(m.name);
-        const readonly = ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly || ts.isGetAccessor(m);
-        const text = ts.isMethodDeclaration(m) ? signature(m.name.getText(), m) : m.name.getText();
-        return [code(text), code(m.type?.getText()), readonly ? 'read-only' : '', member ? decls.doc(member) : ''];
-      });
-    doc.push(...table(['member', 'type', 'access', 'description'], rows));
-  }
-
-  function writeConstant(entry, { name, symbol }) {
-    doc.heading(4, code(name), linkTo.get(symbol));
-    const declaration = symbol.valueDeclaration;
-    const value = entry.values[name];
-    const type = declaration.type?.getText();
-    const primitive = value === null || typeof value !== 'object';
-    doc.push(
-      `${code(type ?? typeof value)}${primitive ? `: ${code(JSON.stringify(value))}` : ''}. ${decls.doc(symbol)}`.trim(),
-      '',
-    );
-    if (!primitive && Object.values(value).every((v) => typeof v === 'string')) {
-      doc.push(
-        ...table(
-          ['key', 'text'],
-          Object.entries(value).map(([key, text]) => [code(key), text]),
-        ),
-      );
-    } else if (!primitive) doc.push('```json', JSON.stringify(value, null, 2), '```', '');
-  }
-
-  function writeTypes(entry, list) {
-    doc.push(
-      ...table(
-        ['type', 'description'],
-        list.map(({ name, symbol }) => {
-          // An alias without a comment says what it is by its definition.
-          const definition = symbol.declarations.find(ts.isTypeAliasDeclaration)?.type.getText();
-          const shown =
-            summary(decls.doc(symbol)) || (definition && !definition.includes('\n') ? code(definition) : '');
-          return [linked(symbol, name), shown];
-        }),
-      ),
-    );
-    for (const { name, symbol } of list) {
-      const key = linkTo.get(symbol);
-      if (!key?.startsWith('symbol:')) continue;
-      doc.heading(4, code(name), key);
-      doc.push(decls.doc(symbol), '');
-      const alias = symbol.declarations.find(ts.isTypeAliasDeclaration);
-      if (alias) {
-        doc.push('```ts', alias.getText().replace(/^export\s+(declare\s+)?/, ''), '```', '');
-        continue;
-      }
-      // An interface made of others says which: their members are listed under them.
-      const bases = symbol.declarations
-        .filter(ts.isInterfaceDeclaration)
-        .flatMap((declaration) => declaration.heritageClauses ?? [])
-        .flatMap((clause) => clause.types.map((type) => code(type.getText())));
-      if (bases.length) doc.push(`Has every member of ${bases.join(', ')}.`, '');
-      doc.push(
-        ...table(
-          ['member', 'type', 'description'],
-          decls
-            .members(symbol)
-            .map((m) => [code(`${m.name}${m.optional ? '?' : ''}`), code(m.type), fieldNote(m.type) + m.doc]),
-        ),
-      );
-    }
-  }
-
-  // Single files.
-  doc.heading(2, 'Single files', 'singles');
-  doc.push(
-    ...table(
-      ['file', 'what it is', 'registers'],
-      singles.map((single) => [
-        code(single.name),
-        single.from ? `${entryLink(single.from)} in one file` : summary(single.doc),
-        elements
-          .filter((e) => single.loads.has(definedIn.get(e.tagName)))
-          .map((e) => `[${code(`<${e.tagName}>`)}](@element:${e.tagName})`)
-          .join(', '),
-      ]),
-    ),
+  // Links in the head name their heading (`](@## Events)`): the first line that is that heading.
+  const all = [...head, ...body];
+  const anchorOf = anchors(all);
+  const where = new Map();
+  for (const [i, key] of targets) where.set(key, anchorOf.get(head.length + i));
+  const headLinked = head.map((line) =>
+    noHtml(line).replace(/\]\(@([^)]+)\)/g, (_, heading) => `](#${anchorOf.get(all.indexOf(heading))})`),
   );
-  return doc.text();
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const manifest = JSON.parse(
-    await readFile(new URL('custom-elements.json', ROOT), 'utf8').catch(() => {
-      console.error('custom-elements.json is missing: run npm run build first (npm run docs does).');
-      process.exit(1);
+  const linked = body.map((line, i) =>
+    line.replace(/\[([^\]]*)\]\(([^)\s#]*)(#[^)\s]*)?\)/g, (link, text, path, anchor = '') => {
+      if (/^[a-z]+:/.test(path)) return link;
+      const file = path ? posix.normalize(posix.join(posix.dirname(pageOf[i]), path)) : pageOf[i];
+      const target = where.get(`${file}${anchor}`);
+      // A member TypeDoc lists without a heading of its own (a parameter, a table row) keeps its name only.
+      return target ? `[${text}](#${target})` : text;
     }),
   );
-  const wanted = await apiReference(manifest);
+  return `${[...headLinked, ...linked]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const wanted = await apiReference();
+  const target = join(root, 'docs/api.md');
   if (process.argv.includes('--check')) {
-    const current = await readFile(target, 'utf8').catch(() => '');
-    if (current !== wanted) {
-      console.error('docs/api.md is out of date: run npm run build and npm run docs, and commit it.');
-      process.exit(1);
+    if ((await readFile(target, 'utf8').catch(() => '')) !== wanted) {
+      console.error('docs/api.md is out of date: run npm run docs, and commit it.');
+      process.exitCode = 1;
     }
   } else {
     await writeFile(target, wanted);
+    console.log(`Wrote ${relative(process.cwd(), target)}.`);
   }
 }

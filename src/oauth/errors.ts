@@ -94,9 +94,6 @@ export class AniapiError extends Error {
 
   override name = 'AniapiError';
 
-  /** @internal Read by `instanceof` across copies of the package. */
-  readonly [ANIAPI_ERROR] = true;
-
   constructor(
     readonly code: AniapiErrorCode,
     message: string,
@@ -113,3 +110,6 @@ export class AniapiError extends Error {
     return detail;
   }
 }
+
+// On the prototype, where every copy's `instanceof` finds it, and out of the class's typings.
+Object.defineProperty(AniapiError.prototype, ANIAPI_ERROR, { value: true });

@@ -1,10 +1,10 @@
 // The editor data (VS Code's custom HTML data and JetBrains' Web Types) is written into
 // dist/ by the build from custom-elements.json; these hold the built files to the manifest,
-// so no tag or attribute goes missing and an attribute's values are the ones its type admits.
+// so no tag or attribute goes missing, an attribute's values are the ones its type admits,
+// and no editor offers the attributes the element only sets itself (signed-in).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { literalValues } from '../../scripts/editor-data.mjs';
 
 const read = async (path) => JSON.parse(await readFile(new URL(`../../${path}`, import.meta.url), 'utf8'));
 const manifest = await read('custom-elements.json');
@@ -15,6 +15,9 @@ const webTypes = await read('dist/web-types.json');
 const declarations = manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.customElement);
 const STORES = ['session', 'local', 'memory'];
 const byName = (items, name) => items.find((item) => item.name === name);
+/** The attributes a user may write, those of a writable field: the element sets the others itself. */
+const settable = (declaration) =>
+  declaration.attributes.filter((a) => declaration.members.some((m) => m.name === a.fieldName && !m.readonly));
 
 test('the package points editors at the built files', () => {
   assert.equal(packageJson['web-types'], './dist/web-types.json');
@@ -27,15 +30,19 @@ test('the manifest resolves the TokenStore alias for editors', () => {
   for (const tag of ['aniapi-login', 'aniapi-callback']) {
     const store = byName(declarations.find((d) => d.tagName === tag).attributes, 'store');
     assert.equal(store.type.text, 'TokenStore', tag);
-    assert.deepEqual(literalValues(store.expandedType.text)?.sort(), [...STORES].sort(), tag);
+    assert.equal(store.expandedType.text, "'session' | 'local' | 'memory'", tag);
   }
 });
 
-test('literalValues reads a union of literals and nothing else', () => {
-  assert.deepEqual(literalValues("'redirect' | 'popup'"), ['redirect', 'popup']);
-  assert.deepEqual(literalValues('\'a\' | "b" | 3 | undefined'), ['a', 'b', '3']);
-  for (const text of ['string', 'string | undefined', 'TokenStore', "'a' | string", 'boolean', '', undefined])
-    assert.equal(literalValues(text), null, String(text));
+test('signed-in is in the manifest, with no field to write, and so in no editor data', () => {
+  const login = declarations.find((d) => d.tagName === 'aniapi-login');
+  assert.ok(byName(login.attributes, 'signed-in'));
+  assert.deepEqual(
+    settable(login).map((a) => a.name),
+    login.attributes.map((a) => a.name).filter((name) => name !== 'signed-in'),
+  );
+  assert.doesNotMatch(JSON.stringify(vscode.tags.map((t) => t.attributes)), /signed-in/);
+  assert.doesNotMatch(JSON.stringify(webTypes.contributions.html.elements.map((e) => e.attributes)), /signed-in/);
 });
 
 test('VS Code custom data: format 1.1, every tag and attribute of the manifest, described', () => {
@@ -49,10 +56,10 @@ test('VS Code custom data: format 1.1, every tag and attribute of the manifest, 
     const tag = byName(vscode.tags, declaration.tagName);
     assert.equal(tag.description.kind, 'markdown');
     assert.ok(tag.description.value.includes(declaration.summary), declaration.tagName);
-    for (const event of declaration.events ?? []) assert.ok(tag.description.value.includes(`\`${event.name}\``));
+    for (const event of declaration.events ?? []) assert.ok(tag.description.value.includes(`**${event.name}**`));
     assert.deepEqual(
       tag.attributes.map((a) => a.name),
-      declaration.attributes.map((a) => a.name),
+      settable(declaration).map((a) => a.name),
       declaration.tagName,
     );
     for (const attribute of tag.attributes) {
@@ -99,7 +106,7 @@ test('Web Types: the schema, the package, and every element, attribute, event, p
     // The module the IDE imports the class from is one the package exports.
     assert.ok(packageJson.exports[element.source.module.replace(packageJson.name, '.')], element.source.module);
     const names = (items) => (items ?? []).map((item) => item.name);
-    assert.deepEqual(names(element.attributes), names(declaration.attributes), declaration.tagName);
+    assert.deepEqual(names(element.attributes), names(settable(declaration)), declaration.tagName);
     assert.deepEqual(names(element.js.events), names(declaration.events), declaration.tagName);
     assert.deepEqual(names(element.slots), names(declaration.slots), declaration.tagName);
     assert.deepEqual(names(element.css.parts), names(declaration.cssParts), declaration.tagName);
@@ -110,21 +117,17 @@ test('Web Types: the schema, the package, and every element, attribute, event, p
       declaration.tagName,
     );
     for (const state of declaration.cssStates ?? []) assert.ok(element.description.includes(`:state(${state.name})`));
+    // Each value is typed in TypeScript (js-types-syntax), an alias expanded: the IDE offers a union's literals.
     for (const attribute of element.attributes) {
-      if (attribute.value) assert.ok(['string', 'number', 'boolean', 'enum'].includes(attribute.value.type));
-      // An enum's values are contributed beside it, and only then.
-      assert.equal(attribute.value?.type === 'enum', Array.isArray(attribute.values), attribute.name);
+      const source = byName(declaration.attributes, attribute.name);
+      assert.equal(attribute.value.type, (source.expandedType ?? source.type).text, attribute.name);
     }
   }
   const login = byName(elements, 'aniapi-login');
   const store = byName(login.attributes, 'store');
-  assert.deepEqual(store.value, { type: 'enum' });
-  assert.deepEqual(
-    store.values,
-    STORES.map((name) => ({ name })),
-  );
-  assert.equal(store.default, 'session');
-  assert.deepEqual(byName(login.attributes, 'disabled').value, { type: 'boolean' });
-  assert.deepEqual(byName(login.attributes, 'popup-timeout').value, { type: 'number' });
+  assert.deepEqual(store.value, { type: STORES.map((name) => `'${name}'`).join(' | '), default: "'session'" });
+  assert.equal(byName(login.attributes, 'mode').value.type, "'redirect' | 'popup'");
+  assert.equal(byName(login.attributes, 'disabled').value.type, 'boolean');
+  assert.equal(byName(login.attributes, 'popup-timeout').value.type, 'number');
   assert.equal(byName(login.js.properties, 'store').type, "'session' | 'local' | 'memory'");
 });

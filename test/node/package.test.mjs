@@ -26,7 +26,7 @@ test('every relative link of the README and the packed docs names a file of the 
 });
 
 test('publint finds nothing in the tarball, suggestions included', async () => {
-  assert.deepEqual(await runPublint(packed.bytes), []);
+  assert.deepEqual(await runPublint(packed.path), []);
 });
 
 test('are-the-types-wrong finds nothing in the tarball under its esm-only profile', async () => {
