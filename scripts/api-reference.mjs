@@ -704,6 +704,9 @@ export async function apiReference(manifest, { root = ROOT, pkg, rollupConfig } 
     const value = entry.values[name];
     const type = declaration.type?.getText();
     const primitive = value === null || typeof value !== 'object';
+    // A value that holds code (a React component) is told by its type and doc alone: JSON would show `{}`.
+    const holdsCode =
+      !primitive && Reflect.ownKeys(value).some((key) => ['function', 'symbol'].includes(typeof value[key]));
     doc.push(
       `${code(type ?? typeof value)}${primitive ? `: ${code(JSON.stringify(value))}` : ''}. ${decls.doc(symbol)}`.trim(),
       '',
@@ -715,7 +718,7 @@ export async function apiReference(manifest, { root = ROOT, pkg, rollupConfig } 
           Object.entries(value).map(([key, text]) => [code(key), text]),
         ),
       );
-    } else if (!primitive) doc.push('```json', JSON.stringify(value, null, 2), '```', '');
+    } else if (!primitive && !holdsCode) doc.push('```json', JSON.stringify(value, null, 2), '```', '');
   }
 
   function writeTypes(entry, list) {
