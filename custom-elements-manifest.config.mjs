@@ -22,8 +22,11 @@ function publicApiOnly() {
           declaration.members &&= declaration.members.filter(
             (member) => !hidden.has(member.name) && !LIT_STATICS.has(member.name),
           );
-          // Internal reactive state ({ state: true } in static properties) is no attribute.
-          declaration.attributes &&= declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
+          // Internal reactive state ({ state: true } in static properties) is no attribute. An attribute that the
+          // class documents (@attr) is, even where a private field holds it (defer-hydration): the field is left out.
+          declaration.attributes &&= declaration.attributes
+            .filter((attribute) => !hidden.has(attribute.fieldName) || attribute.description)
+            .map(({ fieldName, ...attribute }) => (hidden.has(fieldName) ? attribute : { fieldName, ...attribute }));
         }
       }
     },

@@ -33,6 +33,7 @@ const PROJECTS = {
   svelte: 'demo/frameworks/svelte/',
   angular: 'demo/frameworks/angular/',
   react: 'demo/frameworks/react/',
+  next: 'demo/frameworks/next/',
   'fresh-vite': 'test/fresh-vite/',
 };
 const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(PROJECTS);

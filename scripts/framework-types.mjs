@@ -98,8 +98,11 @@ function onEventLines(element, indent) {
 }
 
 function react(elements) {
-  let out = `${HEADER}// React 19 sets a custom element's known properties as properties and adds a
-// listener for an \`on<event-name>\` prop. Use: /// <reference types="aniapi-elements/react" />
+  let out = `${HEADER}// The React components AniapiLogin, AniapiCallback and AniapiUser, and the JSX typings
+// of the bare tags. React 19 sets a custom element's known properties as properties and
+// adds a listener for an \`on<event-name>\` prop in a page it renders, not in one it
+// hydrates from a server's markup: use the components there. Use: import { AniapiLogin }
+// from 'aniapi-elements/react', or, for the tags alone, /// <reference types="aniapi-elements/react" />
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${imports(elements)}\n`;
   for (const element of elements) {
@@ -109,7 +112,8 @@ ${imports(elements)}\n`;
   }
   out += "declare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
   for (const element of elements) out += `      '${element.tag}': ${baseName(element)}Props;\n`;
-  return `${out}    }\n  }\n}\n`;
+  // The same entry's JavaScript: the React components (AniapiLogin, …), typed by tsc.
+  return `${out}    }\n  }\n}\n\nexport * from '../react.js';\n`;
 }
 
 function vue(elements) {

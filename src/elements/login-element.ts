@@ -27,6 +27,7 @@ import type { MessagePack } from '../i18n/message-registry.js';
  * @csspart button - The native `<button>`.
  *
  * @attr signed-in - Set by the element (do not set it yourself) while a session exists, for styling; removed when the token expires.
+ * @attr defer-hydration - Rendered by a server (the React components in `aniapi-elements/react` do) on markup that a framework will hydrate. While it is present the element leaves its `signed-in` attribute alone, so that hydration finds the attributes the server rendered; `:state(signed-in)` is kept meanwhile. Removing it, as the framework does once hydrated, sets `signed-in` at once.
  *
  * @fires aniapi-login - Just before the redirect or the popup's navigation, detail `{ url }`; cancelable (in popup mode, cancelling closes the popup).
  * @fires aniapi-error - The login cannot start (`invalid_config`, `unsupported`, also written to `console.error` once) or, in popup mode, failed; detail `{ code, message }`.
@@ -54,6 +55,7 @@ export class AniapiLoginElement extends ReactiveElement {
     popupTimeout: { type: Number, attribute: 'popup-timeout' },
     expiryWarning: { type: Number, attribute: 'expiry-warning', useDefault: true },
     messages: { attribute: false },
+    _awaitingHydration: { type: Boolean, attribute: 'defer-hydration' },
     _redirecting: { state: true },
     _failed: { state: true },
   };
@@ -121,6 +123,9 @@ export class AniapiLoginElement extends ReactiveElement {
   /** Texts for this element that win over the registered ones, in any language: `{ login: 'Sign in' }`. */
   messages: MessagePack | undefined = undefined;
 
+  // The defer-hydration attribute: the community protocol by which a framework says when it has hydrated the markup.
+  private _awaitingHydration = false;
+
   private _redirecting = false;
 
   private _failed = false;
@@ -133,7 +138,7 @@ export class AniapiLoginElement extends ReactiveElement {
 
   private _button: HTMLButtonElement | undefined;
 
-  /** Whether a session exists; the `signed-in` attribute mirrors it. */
+  /** Whether a session exists; the `signed-in` attribute mirrors it (unless `defer-hydration` holds it back). */
   get signedIn(): boolean {
     return this._session.session !== null;
   }
@@ -226,7 +231,8 @@ export class AniapiLoginElement extends ReactiveElement {
     this._button!.disabled = this.disabled;
     this._button!.firstChild!.textContent = this._texts.lookup()('login');
     this._button!.setAttribute('aria-busy', String(this._redirecting));
-    this.toggleAttribute('signed-in', this.signedIn);
+    // A framework hydrating server-rendered markup warns of any attribute its server did not render.
+    if (!this._awaitingHydration) this.toggleAttribute('signed-in', this.signedIn);
     this._state('signed-in', this.signedIn);
     this._state('redirecting', this._redirecting);
     this._state('error', this._failed);

@@ -13,10 +13,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startSite } from '../../demo/server/demo-server.mjs';
-import { APPS } from '../../scripts/apps.mjs';
+import { APPS as CHOSEN } from '../../scripts/apps.mjs';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../dist/standin/index.js';
 import { launchChromium } from '../e2e/browser.mjs';
 import { apisHolding, assertTokenGone, tokenProbe } from '../e2e/token-probe.mjs';
+
+// The apps that build to static files; the Next.js app runs its own server, and test/apps/next.test.mjs drives it.
+const APPS = CHOSEN.filter((app) => app !== 'next');
 
 // Scripts from the app's own origin only; the apps' styles may be inline (Angular adds <style> elements).
 const policy = (standinUrl) =>

@@ -34,15 +34,22 @@ test('the manifest resolves the TokenStore alias for editors', () => {
   }
 });
 
-test('signed-in is in the manifest, with no field to write, and so in no editor data', () => {
+// signed-in is the element's to write; defer-hydration, a server renderer's (the React components').
+test('signed-in and defer-hydration are in the manifest, with no field to write, and so in no editor data', () => {
   const login = declarations.find((d) => d.tagName === 'aniapi-login');
-  assert.ok(byName(login.attributes, 'signed-in'));
+  const unsettable = ['signed-in', 'defer-hydration'];
+  for (const name of unsettable) assert.ok(byName(login.attributes, name), name);
   assert.deepEqual(
     settable(login).map((a) => a.name),
-    login.attributes.map((a) => a.name).filter((name) => name !== 'signed-in'),
+    login.attributes.map((a) => a.name).filter((name) => !unsettable.includes(name)),
   );
-  assert.doesNotMatch(JSON.stringify(vscode.tags.map((t) => t.attributes)), /signed-in/);
-  assert.doesNotMatch(JSON.stringify(webTypes.contributions.html.elements.map((e) => e.attributes)), /signed-in/);
+  for (const name of unsettable) {
+    assert.doesNotMatch(JSON.stringify(vscode.tags.map((t) => t.attributes)), new RegExp(name));
+    assert.doesNotMatch(
+      JSON.stringify(webTypes.contributions.html.elements.map((e) => e.attributes)),
+      new RegExp(name),
+    );
+  }
 });
 
 test('VS Code custom data: format 1.1, every tag and attribute of the manifest, described', () => {

@@ -1,4 +1,4 @@
-// The Preact and Solid typings (aniapi-elements/preact, aniapi-elements/solid) are held to
+// The React, Preact and Solid typings (aniapi-elements/react, /preact, /solid) are held to
 // real use: tsc type-checks a small app for each, test/types/<framework>/app.tsx, against
 // the built dist/frameworks/*.d.ts and the framework's own JSX types. Its right usages must
 // pass and its wrong ones (store="cookie", a detail member that does not exist), each marked
@@ -13,6 +13,7 @@ const root = new URL('../../', import.meta.url);
 const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', root));
 
 const FIXTURES = {
+  react: { jsx: 'react-jsx', jsxImportSource: 'react' },
   preact: { jsx: 'react-jsx', jsxImportSource: 'preact' },
   solid: { jsx: 'preserve', jsxImportSource: 'solid-js' },
 };

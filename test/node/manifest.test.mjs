@@ -25,6 +25,7 @@ const contract = {
       'popup-timeout',
       'expiry-warning',
       'signed-in',
+      'defer-hydration',
     ],
     members: [
       'clientId',

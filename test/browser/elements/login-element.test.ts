@@ -273,6 +273,32 @@ describe('<aniapi-login>', () => {
     expect(element.hasAttribute('signed-in')).to.equal(true);
   });
 
+  it('holds its signed-in attribute back while defer-hydration is present, and sets it once that is removed', async () => {
+    setToken('t0k3n');
+    const { element } = await loginButton(
+      html`<aniapi-login
+        defer-hydration
+        client-id=${CLIENT}
+        redirect-uri=${REDIRECT}
+        authorize-url=${AUTHORIZE}
+      ></aniapi-login>`,
+    );
+    // As a server rendered it, for a framework to hydrate; the custom state says the truth meanwhile.
+    expect(element.hasAttribute('signed-in')).to.equal(false);
+    expect(element.matches(':state(signed-in)')).to.equal(true);
+    logout();
+    setToken('again');
+    await element.updateComplete;
+    expect(element.hasAttribute('signed-in')).to.equal(false);
+    // Hydrated: the attribute that page styles select on (aniapi-login[signed-in]) follows the session again.
+    element.removeAttribute('defer-hydration');
+    await element.updateComplete;
+    expect(element.hasAttribute('signed-in')).to.equal(true);
+    logout();
+    await element.updateComplete;
+    expect(element.hasAttribute('signed-in')).to.equal(false);
+  });
+
   it('hears a logout made in another tab', async () => {
     setToken('shared', 'local');
     const { element } = await loginButton();
