@@ -138,6 +138,9 @@ export class AniapiLoginElement extends ReactiveElement {
 
   private _button: HTMLButtonElement | undefined;
 
+  // The button's default label: the slot's fallback, shown while the page puts nothing in the slot.
+  private _label: HTMLSlotElement | undefined;
+
   /** Whether a session exists; the `signed-in` attribute mirrors it (unless `defer-hydration` holds it back). */
   get signedIn(): boolean {
     return this._session.session !== null;
@@ -217,7 +220,7 @@ export class AniapiLoginElement extends ReactiveElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
     const button = (this._button = document.createElement('button'));
-    const label = document.createElement('slot');
+    const label = (this._label = document.createElement('slot'));
     button.type = 'button';
     button.setAttribute('part', 'button');
     button.append(label);
@@ -229,7 +232,7 @@ export class AniapiLoginElement extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     this._button!.disabled = this.disabled;
-    this._button!.firstChild!.textContent = this._texts.lookup()('login');
+    this._label!.textContent = this._texts.lookup()('login');
     this._button!.setAttribute('aria-busy', String(this._redirecting));
     // A framework hydrating server-rendered markup warns of any attribute its server did not render.
     if (!this._awaitingHydration) this.toggleAttribute('signed-in', this.signedIn);

@@ -18,6 +18,12 @@ import { USER_MESSAGES } from '../i18n/english-messages.js';
 /** What `<aniapi-user>` shows; the custom state of the same name is on. */
 export type AniapiUserStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
+/** What the card shows: its status, with the user it loaded (and whether to announce them) or why it failed. */
+type Shown =
+  | { status: 'loading' | 'signed-out' }
+  | { status: 'signed-in'; user: AniapiUser; announce: boolean }
+  | { status: 'error'; failure: AniapiError };
+
 /** Detail of `aniapi-user`. */
 export interface AniapiUserDetail {
   /** The user from AniAPI's `GET /v1/auth/me`: its documented fields that had the documented type. */
@@ -71,10 +77,7 @@ export class AniapiUserElement extends ReactiveElement {
     apiBase: { attribute: 'api-base' },
     allowOrigin: { attribute: false },
     messages: { attribute: false },
-    _status: { state: true },
-    _user: { state: true },
-    _failure: { state: true },
-    _announcement: { state: true },
+    _shown: { state: true },
   };
 
   static override styles: CSSResultGroup = userElementStyles;
@@ -97,14 +100,8 @@ export class AniapiUserElement extends ReactiveElement {
    */
   fetch: typeof globalThis.fetch | undefined;
 
-  private _status: AniapiUserStatus = 'loading';
-
-  private _user: AniapiUser | null = null;
-
-  private _failure: AniapiError | null = null;
-
-  // What the live region says: the name of the user loaded, the failure (true), or nothing.
-  private _announcement: string | true | null = null;
+  // The one record of what the card shows; its views and its live region follow from it.
+  private _shown: Shown = { status: 'loading' };
 
   /** Texts for this element that win over the registered ones, in any language: `{ userSignedOut: 'Welcome, guest' }`. */
   messages: MessagePack | undefined = undefined;
@@ -136,12 +133,12 @@ export class AniapiUserElement extends ReactiveElement {
 
   /** What the element shows: `loading`, `signed-in`, `signed-out` or `error`. */
   get status(): AniapiUserStatus {
-    return this._status;
+    return this._shown.status;
   }
 
   /** The user shown, as `fetchUser()` gives it; `null` unless `status` is `signed-in`. */
   get user(): AniapiUser | null {
-    return this._user;
+    return this._shown.status === 'signed-in' ? this._shown.user : null;
   }
 
   override connectedCallback(): void {
@@ -213,12 +210,14 @@ export class AniapiUserElement extends ReactiveElement {
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
+    const shown = this._shown;
     for (const [status, view] of Object.entries(this._views!)) {
-      view.hidden = status !== this._status;
+      view.hidden = status !== shown.status;
       this._state(status, !view.hidden);
     }
+    const user = this.user;
     const avatar = this._avatar!;
-    const src = imageUrl(this._user?.avatar, location);
+    const src = imageUrl(user?.avatar, location);
     if (src === null) {
       avatar.remove();
       avatar.removeAttribute('src');
@@ -227,13 +226,21 @@ export class AniapiUserElement extends ReactiveElement {
       this._views!['signed-in'].prepend(avatar);
     }
     const t = this._texts.lookup();
-    const failure = this._failure ? fill(t('userFailed'), t(this._failure.code) ?? this._failure.message) : '';
-    setText(this._name!, this._user?.username ?? '');
+    setText(this._name!, user?.username ?? '');
     setText(this._loadingSlot!, t('userLoading'));
     setText(this._signedOutSlot!, t('userSignedOut'));
-    setText(this._error!, failure);
-    const announced = this._announcement;
-    setText(this._live!, announced === true ? failure : announced ? fill(t('userSignedIn'), announced) : '');
+    if (shown.status === 'error') {
+      const failure = fill(t('userFailed'), t(shown.failure.code) ?? shown.failure.message);
+      setText(this._error!, failure);
+      setText(this._live!, failure);
+    } else if (shown.status === 'signed-in') {
+      // A user without a name is not announced as "Signed in as ".
+      setText(this._live!, shown.announce && user?.username ? fill(t('userSignedIn'), user.username) : '');
+    } else if (shown.status === 'signed-out') {
+      // Signed out, the live region no longer claims anyone is signed in, nor that a load failed.
+      setText(this._live!, '');
+    }
+    // Loading, the live region keeps what it said: a reload is no news until it ends.
   }
 
   /** Fetches the user for the current session; `announce` puts a loaded user's name in the live region. */
@@ -241,10 +248,10 @@ export class AniapiUserElement extends ReactiveElement {
     const load = ++this._loads;
     // An expired token reads as null; the expiry watch started on connecting drops it, and the change starts a newer load.
     if (getSession() === null) {
-      if (load === this._loads) this._show('signed-out');
+      if (load === this._loads) this._shown = { status: 'signed-out' };
       return;
     }
-    this._show('loading');
+    this._shown = { status: 'loading' };
     const apiBase = this.apiBase;
     if (!apiBase) {
       // A framework may bind api-base a little after connecting: only a page that never sets it is told.
@@ -265,27 +272,16 @@ export class AniapiUserElement extends ReactiveElement {
     // A 401 has cleared the session by now, and the change has started a newer load.
     if (load !== this._loads) return;
     if (!user) {
-      this._show('signed-out');
+      this._shown = { status: 'signed-out' };
       return;
     }
-    this._show('signed-in', user);
-    // A user without a name is not announced as "Signed in as ".
-    this._announcement = (announce && user.username) || null;
+    this._shown = { status: 'signed-in', user, announce };
     emit(this, 'aniapi-user', { user });
   }
 
-  private _fail(error: AniapiError): void {
-    this._show('error');
-    this._failure = error;
-    this._announcement = true;
-    emitFailure(this, error);
-  }
-
-  private _show(status: AniapiUserStatus, user: AniapiUser | null = null): void {
-    this._status = status;
-    this._user = user;
-    // Signed out, the live region no longer claims anyone is signed in.
-    if (status === 'signed-out') this._announcement = null;
+  private _fail(failure: AniapiError): void {
+    this._shown = { status: 'error', failure };
+    emitFailure(this, failure);
   }
 }
 
