@@ -79,9 +79,6 @@ export interface AniapiErrorExtra extends Omit<AniapiErrorDetail, 'code' | 'mess
   attribute?: string;
 }
 
-// Marks an AniapiError of any copy of the package: each copy has a class of its own.
-const ANIAPI_ERROR = Symbol.for('aniapi-elements.error');
-
 /**
  * A failure with a stable `code`, thrown by the plain functions and reported by the elements.
  * `error instanceof AniapiError` holds for an error that any copy of the package in the page
@@ -89,7 +86,8 @@ const ANIAPI_ERROR = Symbol.for('aniapi-elements.error');
  */
 export class AniapiError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && ANIAPI_ERROR in value;
+    // Each copy has a class of its own; its errors all carry this name.
+    return value instanceof Error && value.name === 'AniapiError';
   }
 
   override name = 'AniapiError';
@@ -110,6 +108,3 @@ export class AniapiError extends Error {
     return detail;
   }
 }
-
-// On the prototype, where every copy's `instanceof` finds it, and out of the class's typings.
-Object.defineProperty(AniapiError.prototype, ANIAPI_ERROR, { value: true });
