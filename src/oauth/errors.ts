@@ -87,7 +87,7 @@ export interface AniapiErrorExtra extends Omit<AniapiErrorDetail, 'code' | 'mess
 export class AniapiError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     // Each copy has a class of its own; its errors all carry this name.
-    return value instanceof Error && value.name === 'AniapiError';
+    return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AniapiError';
   }
 
   override name = 'AniapiError';
