@@ -32,7 +32,7 @@ export function stashResponse(fragment: string, inQuery: boolean): void {
 }
 
 /** The response waiting to be checked, if any; it stays in the stash. */
-export function takenResponse(): TakenResponse | undefined {
+export function stashedResponse(): TakenResponse | undefined {
   return stash.taken;
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
-import { takenResponse } from '../callback/response-stash.js';
+import { stashedResponse } from '../callback/response-stash.js';
 import { warnOfServiceWorker } from '../callback/service-worker.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
 import { popupHooks } from '../popup/hooks.js';
@@ -264,7 +264,7 @@ export class AniapiCallbackElement extends ReactiveElement {
    */
   private _check(): void {
     // Asking for the worker costs Chromium about 100 ms (measured): the check waits until the response is dealt with.
-    if (takenResponse()) setTimeout(warnOfServiceWorker);
+    if (stashedResponse()) setTimeout(warnOfServiceWorker);
     if (this._phase.at === 'handing-back') return;
     const offer = popupHooks()?.handBack();
     if (!offer) {
@@ -280,7 +280,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       afterLoad(() => {
         this._report();
         // Claimed, a response that landed meanwhile is still in the stash.
-        if (claim && takenResponse()) {
+        if (claim && stashedResponse()) {
           this._check();
           this._report();
         }

@@ -4,7 +4,7 @@ import { AniapiError } from '../oauth/errors.js';
 import { afterLoad } from './after-load.js';
 import { emit, emitFailure } from './events.js';
 import { watchExpiry } from '../session/expiry-watch.js';
-import { imageUrl } from '../oauth/url-rules.js';
+import { imageUrl } from './avatar-url.js';
 import type { AniapiUser } from '../api/fetch-user.js';
 import { fetchUser } from '../api/fetch-user.js';
 import { getSession, onChange } from '../session/token-store.js';

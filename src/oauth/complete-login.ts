@@ -7,7 +7,7 @@ import { currentPage } from './page-environment.js';
 import { sameOriginPath } from './same-origin-path.js';
 import {
   dropPendingLogins,
-  hasPendingLogins,
+  hasAnyPendingLogin,
   isExpired,
   settledCause,
   supersedePendingLogins,
@@ -58,7 +58,7 @@ export function completeLogin(
     // The code says what the tab holds now, as it always has; the cause, what became of this state.
     const cause = state && settledCause(env.storage, state);
     const extra = cause ? { cause } : {};
-    throw hasPendingLogins(env.storage)
+    throw hasAnyPendingLogin(env.storage)
       ? new AniapiError('state_mismatch', 'The response does not belong to the sign-in this tab started.', extra)
       : new AniapiError(
           'no_pending_login',

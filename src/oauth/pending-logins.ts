@@ -132,12 +132,12 @@ function removeRecord(storage: Storage, state: string): PendingLogin | null {
 }
 
 /** Whether this tab has a pending login for exactly this state, live or not; it stays pending. */
-export function hasPendingLogin(storage: Storage, state: string): boolean {
+export function isLoginPending(storage: Storage, state: string): boolean {
   return storage.getItem(PENDING_PREFIX + state) !== null;
 }
 
 /** Whether this tab has any pending login at all, live or not. */
-export function hasPendingLogins(storage: Storage): boolean {
+export function hasAnyPendingLogin(storage: Storage): boolean {
   return pendingKeys(storage).length > 0;
 }
 

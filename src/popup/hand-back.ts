@@ -3,9 +3,9 @@
  * start is offered to the window that did, the popup's opener first, then the
  * origin's other tabs, and taken back only if no window claims it.
  */
-import { offerOnce, takenResponse } from '../callback/response-stash.js';
+import { offerOnce, stashedResponse } from '../callback/response-stash.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
-import { hasPendingLogin } from '../oauth/pending-logins.js';
+import { isLoginPending } from '../oauth/pending-logins.js';
 import { hearMessages, isClaimFor, OFFER, stateOf } from './channel.js';
 import type { Offer } from './channel.js';
 
@@ -20,7 +20,7 @@ const OPENER_FIRST = 300;
  * is nothing to hand back (no response, or one this tab started).
  */
 export function handBack(): Promise<HandBackClaim | null> | null {
-  const taken = takenResponse();
+  const taken = stashedResponse();
   if (!taken || taken.inQuery || taken.unclaimed) return null;
   const state = stateOf(taken.fragment);
   if (state === undefined || startedHere(state)) return null;
@@ -30,7 +30,7 @@ export function handBack(): Promise<HandBackClaim | null> | null {
 /** Whether this tab started the login of `state`, and so completes it itself. */
 function startedHere(state: string): boolean {
   try {
-    return hasPendingLogin(sessionStorage, state);
+    return isLoginPending(sessionStorage, state);
   } catch {
     // No sessionStorage here, so no pending login either.
     return false;

@@ -4,7 +4,7 @@ import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../../src/oauth/pending-logins.js';
 import { getToken, logout, setToken } from '../../../src/session/token-store.js';
 import { arrive, completeWith } from '../callback-harness.js';
-import { takenResponse } from '../../../src/callback/response-stash.js';
+import { stashedResponse } from '../../../src/callback/response-stash.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
 import {
   aniapiToken,
@@ -211,7 +211,7 @@ describe('<aniapi-callback>', () => {
     document.body.append(element);
     expect(location.hash).to.equal('');
     expect(element.result?.ok && element.result.token.accessToken).to.equal(token);
-    expect(takenResponse()).to.equal(undefined);
+    expect(stashedResponse()).to.equal(undefined);
     await waitUntil(() => events.some((event) => event.target === element), 'the new response was not reported');
     expect(
       events.filter((event) => event.target === element).map((event) => [event.type, event.detail.accessToken]),

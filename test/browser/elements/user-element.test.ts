@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { AniapiUserElement, AniapiUserStatus } from '../../../src/elements/user-element.js';
-import { imageUrl, MAX_DATA_AVATAR_LENGTH } from '../../../src/oauth/url-rules.js';
+import { imageUrl, MAX_DATA_AVATAR_LENGTH } from '../../../src/elements/avatar-url.js';
 import type { AniapiUser } from '../../../src/api/fetch-user.js';
 import type { SessionChangeReason } from '../../../src/session/token-store.js';
 import { getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';

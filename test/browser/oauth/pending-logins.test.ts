@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { PendingLogin } from '../../../src/oauth/pending-logins.js';
 import {
-  hasPendingLogins,
+  hasAnyPendingLogin,
   isExpired,
   lastLogin,
   PENDING_LOGIN_MAX_AGE,
@@ -39,7 +39,7 @@ describe('pending logins', () => {
     expect(takePendingLogin(sessionStorage, 'ONE')).to.equal(null);
     expect(takePendingLogin(sessionStorage, 'one')).to.deep.equal(login);
     expect(takePendingLogin(sessionStorage, 'one')).to.equal(null);
-    expect(hasPendingLogins(sessionStorage)).to.equal(false);
+    expect(hasAnyPendingLogin(sessionStorage)).to.equal(false);
   });
 
   it('matches no prototype name', () => {
@@ -47,7 +47,7 @@ describe('pending logins', () => {
     for (const state of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'length']) {
       expect(takePendingLogin(sessionStorage, state), state).to.equal(null);
     }
-    expect(hasPendingLogins(sessionStorage)).to.equal(true);
+    expect(hasAnyPendingLogin(sessionStorage)).to.equal(true);
   });
 
   it('ignores a record that is not one of ours, and one filed under another state', () => {
