@@ -39,6 +39,7 @@ const PROJECTS = {
   svelte: 'demo/frameworks/svelte/',
   angular: 'demo/frameworks/angular/',
   react: 'demo/frameworks/react/',
+  astro: 'demo/frameworks/astro/',
   'fresh-vite': 'test/fresh-vite/',
 };
 const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(PROJECTS);
