@@ -3,10 +3,10 @@
 // page. Each has its own lockfile and toolchain, so that the root install stays lean.
 // APPS=vue,fresh-vite narrows it.
 //
-// The projects go side by side: every install at once, then their checks and builds,
-// JOBS at a time. Each step's output is printed when it ends, every line after its
-// project's name, with how long the step took; a failed step shows its output and
-// names its project, and the run goes on with the others before it fails.
+// The projects go side by side, JOBS steps (installs, checks, builds) at a time. Each
+// step's output is printed when it ends, every line after its project's name, with how
+// long the step took; a failed step shows its output and names its project, and the run
+// goes on with the others before it fails.
 //
 // They install the package as its users do: from the tarball `npm pack` makes, never
 // from the tree. pack() writes it once to .pack/aniapi-elements.tgz, a fixed path that
@@ -46,7 +46,7 @@ const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(PROJ
 for (const name of chosen)
   if (!(name in PROJECTS)) throw new Error(`APPS names ${name}: not one of ${Object.keys(PROJECTS)}`);
 
-/** How many checks or builds run at once: APPS_JOBS, or one per core. */
+/** How many steps (installs, checks, builds) run at once: APPS_JOBS, or one per core. */
 const JOBS = Number(process.env.APPS_JOBS) || availableParallelism();
 
 /** The chosen projects, with their folders as absolute paths. */
@@ -58,30 +58,33 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const relock = process.argv.includes('--relock');
   const start = performance.now();
   await step('aniapi-elements', 'npm pack', pack).catch(() => process.exit(1));
-  // Installs wait on the network and the disk more than on the CPU: they all start at
-  // once. Checks and builds want the CPU: at most JOBS of them run at a time, each
-  // project's as soon as its install has ended.
-  const cpu = pool(JOBS);
+  // Every step keeps a core busy or more (npm ci too, from npm's warm cache), and most use
+  // only one: JOBS steps at a time, of any projects, keep the cores full without
+  // crowding them.
+  const slot = pool(JOBS);
   const names = Object.keys(PROJECT_DIRS);
-  const outcomes = await Promise.allSettled(names.map((name) => prepare(name, relock, cpu)));
+  const outcomes = await Promise.allSettled(names.map((name) => prepare(name, relock, slot)));
   const failed = names.filter((_, index) => outcomes[index].status === 'rejected');
-  const total = `${names.length} projects in ${seconds(start)} s (${JOBS} checks or builds at a time)`;
+  const total = `${names.length} projects in ${seconds(start)} s (${JOBS} steps at a time)`;
   if (failed.length > 0) fail(`FAILED: ${failed.join(', ')}; ${total}`);
   console.log(`ready: ${total}`);
 }
 
-/** Installs, type-checks and builds one project, each step after the one before; rejects at the first that fails. */
-async function prepare(name, relock, cpu) {
+/**
+ * Installs, type-checks and builds one project, each step after the one before and in a
+ * `slot`; rejects at the first that fails.
+ */
+async function prepare(name, relock, slot) {
   const cwd = PROJECT_DIRS[name];
-  if (relock) await step(name, 'npm install', () => relockProject(cwd));
+  if (relock) await slot(() => step(name, 'npm install', () => relockProject(cwd)));
   const problem = checkLock(cwd);
   if (problem) {
     console.error(`${name}: ${problem}; node scripts/apps.mjs --relock mends it`);
     throw new Error(problem);
   }
-  await step(name, 'npm ci', () => npm(['ci', '--no-audit', '--no-fund'], cwd));
-  await cpu(() => step(name, 'npm run check', () => npm(['run', 'check'], cwd)));
-  await cpu(() => step(name, 'npm run build', () => npm(['run', 'build'], cwd)));
+  await slot(() => step(name, 'npm ci', () => npm(['ci', '--no-audit', '--no-fund'], cwd)));
+  await slot(() => step(name, 'npm run check', () => npm(['run', 'check'], cwd)));
+  await slot(() => step(name, 'npm run build', () => npm(['run', 'build'], cwd)));
 }
 
 /** Packs the package into TARBALL, building it first through its prepack script. */
