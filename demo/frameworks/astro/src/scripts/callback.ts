@@ -1,6 +1,6 @@
 // The redirect URI's page: hears how the login ended. On success <aniapi-callback>
 // goes back by itself (auto-return) to the page the login started from.
-import 'aniapi-elements'; // registers <aniapi-login> and <aniapi-callback>
+import 'aniapi-elements/callback'; // registers <aniapi-callback>
 import { heard, part, watchSession } from './page';
 
 const callback = document.querySelector('aniapi-callback')!;

@@ -1,6 +1,6 @@
 // The start page: sets the login button's properties from the config, holds the login
 // when asked, shows who is signed in and signs out.
-import 'aniapi-elements'; // registers <aniapi-login> and <aniapi-callback>
+// The package's root entry registers <aniapi-login> and <aniapi-callback> as it loads.
 import { AniapiError, logout } from 'aniapi-elements';
 import { fetchUser } from 'aniapi-elements/api';
 import { heard, loadConfig, part, watchSession } from './page';
