@@ -1,7 +1,12 @@
 // Installs, type-checks and builds each project that adopts the package: the framework
 // apps in demo/frameworks/ and test/fresh-vite/, a newcomer's Vite vanilla-TypeScript
 // page. Each has its own lockfile and toolchain, so that the root install stays lean.
-// Prints how long each step took. APPS=vue,fresh-vite narrows it.
+// APPS=vue,fresh-vite narrows it.
+//
+// The projects go side by side, JOBS steps (installs, checks, builds) at a time. Each
+// step's output is printed when it ends, every line after its project's name, with how
+// long the step took; a failed step shows its output and names its project, and the run
+// goes on with the others before it fails.
 //
 // They install the package as its users do: from the tarball `npm pack` makes, never
 // from the tree. pack() writes it once to .pack/aniapi-elements.tgz, a fixed path that
@@ -18,7 +23,8 @@
 // package's own dependencies may change: checkLock() refuses either, and
 // `node scripts/apps.mjs --relock` mends them (it runs npm install in each project,
 // then drops the hash).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -34,11 +40,15 @@ const PROJECTS = {
   angular: 'demo/frameworks/angular/',
   react: 'demo/frameworks/react/',
   next: 'demo/frameworks/next/',
+  astro: 'demo/frameworks/astro/',
   'fresh-vite': 'test/fresh-vite/',
 };
 const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(PROJECTS);
 for (const name of chosen)
   if (!(name in PROJECTS)) throw new Error(`APPS names ${name}: not one of ${Object.keys(PROJECTS)}`);
+
+/** How many steps (installs, checks, builds) run at once: APPS_JOBS, or one per core. */
+const JOBS = Number(process.env.APPS_JOBS) || availableParallelism();
 
 /** The chosen projects, with their folders as absolute paths. */
 export const PROJECT_DIRS = Object.fromEntries(chosen.map((name) => [name, `${ROOT}${PROJECTS[name]}`]));
@@ -47,30 +57,47 @@ export const APPS = chosen.filter((name) => PROJECTS[name].startsWith('demo/fram
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const relock = process.argv.includes('--relock');
-  timed('aniapi-elements', 'npm pack', pack);
-  for (const [name, cwd] of Object.entries(PROJECT_DIRS)) {
-    if (relock) timed(name, 'npm install', () => relockProject(cwd));
-    const problem = checkLock(cwd);
-    if (problem) fail(`${name}: ${problem}; node scripts/apps.mjs --relock mends it`);
-    for (const args of [
-      ['ci', '--no-audit', '--no-fund'],
-      ['run', 'check'],
-      ['run', 'build'],
-    ]) {
-      timed(name, `npm ${args.join(' ')}`, () => npm(args, cwd));
-    }
+  const start = performance.now();
+  await step('aniapi-elements', 'npm pack', pack).catch(() => process.exit(1));
+  // Every step keeps a core busy or more (npm ci too, from npm's warm cache), and most use
+  // only one: JOBS steps at a time, of any projects, keep the cores full without
+  // crowding them.
+  const slot = pool(JOBS);
+  const names = Object.keys(PROJECT_DIRS);
+  const outcomes = await Promise.allSettled(names.map((name) => prepare(name, relock, slot)));
+  const failed = names.filter((_, index) => outcomes[index].status === 'rejected');
+  const total = `${names.length} projects in ${seconds(start)} s (${JOBS} steps at a time)`;
+  if (failed.length > 0) fail(`FAILED: ${failed.join(', ')}; ${total}`);
+  console.log(`ready: ${total}`);
+}
+
+/**
+ * Installs, type-checks and builds one project, each step after the one before and in a
+ * `slot`; rejects at the first that fails.
+ */
+async function prepare(name, relock, slot) {
+  const cwd = PROJECT_DIRS[name];
+  if (relock) await slot(() => step(name, 'npm install', () => relockProject(cwd)));
+  const problem = checkLock(cwd);
+  if (problem) {
+    console.error(`${name}: ${problem}; node scripts/apps.mjs --relock mends it`);
+    throw new Error(problem);
   }
+  await slot(() => step(name, 'npm ci', () => npm(['ci', '--no-audit', '--no-fund'], cwd)));
+  await slot(() => step(name, 'npm run check', () => npm(['run', 'check'], cwd)));
+  await slot(() => step(name, 'npm run build', () => npm(['run', 'build'], cwd)));
 }
 
 /** Packs the package into TARBALL, building it first through its prepack script. */
-function pack() {
+async function pack() {
   const dir = `${ROOT}.pack/`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  npm(['pack', '--pack-destination', dir], ROOT);
+  const output = await npm(['pack', '--pack-destination', dir], ROOT);
   const made = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
-  if (made.length !== 1) fail(`npm pack made ${made.join(', ') || 'nothing'} in .pack/`);
+  if (made.length !== 1) throw stepError(`npm pack made ${made.join(', ') || 'nothing'} in .pack/`, output);
   renameSync(`${dir}${made[0]}`, TARBALL);
+  return output;
 }
 
 /**
@@ -97,32 +124,82 @@ export function checkLock(cwd) {
 }
 
 /** Brings the lockfile in `cwd` up to the tarball, with every other package kept as pinned. */
-function relockProject(cwd) {
-  npm(['install', '--no-audit', '--no-fund'], cwd);
+async function relockProject(cwd) {
+  const output = await npm(['install', '--no-audit', '--no-fund'], cwd);
   const path = `${cwd}package-lock.json`;
   const lock = JSON.parse(readFileSync(path, 'utf8'));
   delete lock.packages['node_modules/aniapi-elements'].integrity;
   writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
+  return output;
 }
 
+/** Runs npm in `cwd`; resolves to what it wrote (stdout and stderr, as they came), or rejects with it. */
 function npm(args, cwd) {
-  const { status } = spawnSync('npm', args, {
+  const child = spawn('npm', args, {
     cwd,
-    stdio: 'inherit',
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NG_CLI_ANALYTICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' },
   });
-  if (status !== 0) throw new Error(`npm ${args.join(' ')} exited with ${status}`);
+  const chunks = [];
+  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  child.stderr.on('data', (chunk) => chunks.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', (error) => reject(stepError(error.message, '')));
+    child.on('close', (status) => {
+      const output = Buffer.concat(chunks).toString();
+      if (status === 0) resolve(output);
+      else reject(stepError(`npm ${args.join(' ')} exited with ${status}`, output));
+    });
+  });
 }
 
-function timed(name, what, step) {
+/** The error of a step that failed, with what the step wrote. */
+function stepError(message, output) {
+  return Object.assign(new Error(message), { output });
+}
+
+/**
+ * Runs `run`, then prints what it wrote, each line after the project's name, and how long
+ * it took: the lines of one step stay together while other projects' steps run.
+ */
+async function step(name, what, run) {
   const start = performance.now();
-  const seconds = () => ((performance.now() - start) / 1000).toFixed(1);
   try {
-    step();
+    report(name, await run());
+    console.log(`${name}: ${what} passed in ${seconds(start)} s`);
   } catch (error) {
-    fail(`${name}: ${what} FAILED in ${seconds()} s: ${error.message}`);
+    report(name, error.output ?? '');
+    console.error(`${name}: ${what} FAILED in ${seconds(start)} s: ${error.message}`);
+    throw error;
   }
-  console.log(`${name}: ${what} passed in ${seconds()} s`);
+}
+
+/** Prints a step's output, each line after the name of its project, the names padded to one width. */
+function report(name, output) {
+  const width = Math.max(...['aniapi-elements', ...Object.keys(PROJECTS)].map((project) => project.length));
+  for (const line of output.trimEnd().split('\n')) if (line) console.log(`${name.padEnd(width)} | ${line}`);
+}
+
+/** Runs at most `size` tasks at a time; the others wait their turn, first come first served. */
+function pool(size) {
+  let running = 0;
+  const waiting = [];
+  return async (task) => {
+    if (running < size) running++;
+    // A task that ends hands its place straight to the next one waiting.
+    else await new Promise((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+function seconds(start) {
+  return ((performance.now() - start) / 1000).toFixed(1);
 }
 
 function fail(message) {

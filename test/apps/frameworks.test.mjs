@@ -1,5 +1,6 @@
 // Each framework app in demo/frameworks/, built by its own toolchain, goes
-// through the real round trip in Chromium against the stand-in: a login held by
+// through the real round trip in Chromium against the stand-in (the single-page
+// apps on their routes; Astro, a static site, on a page for each): a login held by
 // the app's own handler, then a login, the callback route, the signed-in view
 // with the user's name, and logout; once more with the single file loaded on the
 // same page beside the app's own copy of the elements and of Lit. Then a second
@@ -49,7 +50,7 @@ for (const app of APPS) {
     after(() => site?.close());
 
     test("loads the pre-scrub first in its head, the package's aniapi-scrub.js byte for byte", async () => {
-      // The home and the callback route: every route of the app is served from this index.html.
+      // The home and the callback route: one index.html serves both in a single-page app, Astro writes a page for each.
       for (const path of ['/', '/callback']) {
         const response = await fetch(`${site.url}${path}`);
         assert.equal(response.status, 200);
