@@ -48,11 +48,19 @@ const run = (command, args, options) =>
     ),
   );
 
-/** A dev dependency's command line, as npm installs it in node_modules/.bin. */
-const bin = (name, args) =>
-  process.platform === 'win32'
-    ? run(join(root, 'node_modules', '.bin', `${name}.cmd`), args, { shell: true })
-    : run(join(root, 'node_modules', '.bin', name), args);
+/**
+ * A dev dependency's command line, as npm installs it in node_modules/.bin, in plain text:
+ * CI=true turns on the colours of publint's and attw's printers, whose codes no check reads.
+ */
+const bin = (name, args) => {
+  const env = { ...process.env, NO_COLOR: '1' };
+  // Any FORCE_COLOR, even 0, turns them on again.
+  delete env.FORCE_COLOR;
+  const plain = { env };
+  return process.platform === 'win32'
+    ? run(join(root, 'node_modules', '.bin', `${name}.cmd`), args, { ...plain, shell: true })
+    : run(join(root, 'node_modules', '.bin', name), args, plain);
+};
 
 /**
  * Packs the package into a new temporary directory: with its prepack (which empties dist/ and
