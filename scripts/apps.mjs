@@ -57,8 +57,9 @@ export const APPS = chosen.filter((name) => PROJECTS[name].startsWith('demo/fram
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const relock = process.argv.includes('--relock');
+  const build = !process.argv.includes('--no-build');
   const start = performance.now();
-  await step('aniapi-elements', 'npm pack', pack).catch(() => process.exit(1));
+  await step('aniapi-elements', 'npm pack', () => pack({ build })).catch(() => process.exit(1));
   // Every step keeps a core busy or more (npm ci too, from npm's warm cache), and most use
   // only one: JOBS steps at a time, of any projects, keep the cores full without
   // crowding them.
@@ -88,12 +89,15 @@ async function prepare(name, relock, slot) {
   await slot(() => step(name, 'npm run build', () => npm(['run', 'build'], cwd)));
 }
 
-/** Packs the package into TARBALL, building it first through its prepack script. */
-async function pack() {
+/**
+ * Packs the package into TARBALL, building it first through its prepack script; with
+ * `build` false, from the dist/ there is (`--no-build`: .ci/run, right after npm test built it).
+ */
+async function pack({ build = true } = {}) {
   const dir = `${ROOT}.pack/`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const output = await npm(['pack', '--pack-destination', dir], ROOT);
+  const output = await npm(['pack', '--pack-destination', dir, ...(build ? [] : ['--ignore-scripts'])], ROOT);
   const made = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
   if (made.length !== 1) throw stepError(`npm pack made ${made.join(', ') || 'nothing'} in .pack/`, output);
   renameSync(`${dir}${made[0]}`, TARBALL);
