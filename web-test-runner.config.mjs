@@ -20,6 +20,8 @@ export default {
   // One page at a time: the WebDriver launcher would otherwise run tests in iframes,
   // and these tests drive the top-level page's history and address bar.
   concurrency: 1,
+  // The three engines side by side: each waits on its own timers more than it uses a core.
+  concurrentBrowsers: 3,
   // A sandboxed iframe has an opaque origin, so its module scripts load with CORS.
   middleware: [
     (context, next) => {
