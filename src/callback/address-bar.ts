@@ -2,7 +2,7 @@
  * The address-bar scrub: takes an OAuth response off the page's URL and its
  * history entry, synchronously, and leaves every other fragment alone. The
  * elements run it, and so does the pre-scrub (src/pre-scrub.ts), which ships
- * it on its own as a classic script: every byte here is a byte of that script.
+ * it on its own as a classic script, the first of the callback page.
  */
 import { stashResponse } from './response-stash.js';
 
