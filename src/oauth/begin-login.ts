@@ -38,7 +38,14 @@ interface CheckedLogin {
  * @throws {AniapiError} `invalid_config` naming the bad option.
  */
 export function checkLogin(options: LoginOptions, location: PageEnvironment['location']): CheckedLogin {
-  const { clientId, redirectUri, authorizeUrl } = options;
+  const { clientId, redirectUri, authorizeUrl, returnTo } = options;
+  for (const [name, value] of Object.entries({ clientId, redirectUri, authorizeUrl, returnTo })) {
+    // Set from script, an option may be anything: a URL object or a number would pass the URL checks as its
+    // text, and be sent as whatever that is. Null, as an element's removed attribute gives it, is absent.
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw invalidConfig(`${name} must be a string.`);
+    }
+  }
   if (!clientId?.trim()) throw invalidConfig('client-id is required.');
   if (!redirectUri) throw invalidConfig('redirect-uri is required.');
   // Checked, not normalised: AniAPI compares the redirect URI character by character.
@@ -65,9 +72,9 @@ export function checkLogin(options: LoginOptions, location: PageEnvironment['loc
   const clash = OWN_PARAMS.find((name) => authorize.searchParams.has(name));
   if (clash) throw invalidConfig(`authorize-url must not set ${clash}; the login sets it.`);
 
-  const returnTo = sameOriginPath(options.returnTo ?? location.pathname + location.search + location.hash, location);
-  if (returnTo === null) throw invalidConfig('return-to must be a path on this site.');
-  return { authorize, returnTo };
+  const path = sameOriginPath(returnTo ?? location.pathname + location.search + location.hash, location);
+  if (path === null) throw invalidConfig('return-to must be a path on this site.');
+  return { authorize, returnTo: path };
 }
 
 /**

@@ -113,14 +113,6 @@ function readOptions(options: PopupLoginOptions): { login: LoginOptions; store: 
     throw invalidConfig(`signInWithPopup has no option ${unknown}; its options are ${OPTION_NAMES.join(', ')}.`);
   }
   const { clientId, redirectUri, authorizeUrl, returnTo, store = 'session', timeout = DEFAULT_TIMEOUT } = options;
-  const texts = { clientId, redirectUri, authorizeUrl, returnTo };
-  for (const [name, value] of Object.entries(texts)) {
-    // A URL object or a number would pass the URL checks as its text, and be sent as whatever that is.
-    // Null, as an element's removed attribute gives it, is left to the login's checks: absent.
-    if (value !== undefined && value !== null && typeof value !== 'string') {
-      throw invalidConfig(`${name} must be a string.`);
-    }
-  }
   checkStore(store);
   // Named both ways: the button's attribute and this function's option.
   if (!(timeout > 0)) {

@@ -85,6 +85,37 @@ describe('misconfiguration said out loud', () => {
     });
   });
 
+  describe('<aniapi-login> with a setting of the wrong type, set from script', () => {
+    for (const [name, value] of [
+      ['clientId', 42],
+      ['redirectUri', new URL(CALLBACK_URL)],
+      ['authorizeUrl', new URL(AUTHORIZE)],
+      ['returnTo', ['/']],
+    ] as const) {
+      it(`reports ${name} as invalid_config at the click in redirect mode, as popup mode does, and navigates nowhere`, async () => {
+        const element = await fixture<AniapiLoginElement>(
+          html`<aniapi-login
+            client-id=${CLIENT}
+            redirect-uri=${CALLBACK_URL}
+            authorize-url=${AUTHORIZE}
+          ></aniapi-login>`,
+        );
+        const navigations: string[] = [];
+        element.navigate = (url) => navigations.push(url);
+        (element as unknown as Record<string, unknown>)[name] = value;
+        const { events, stop } = collectEvents();
+        element.shadowRoot!.querySelector('button')!.click();
+        stop();
+        expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+          ['aniapi-error', { code: 'invalid_config', message: `${name} must be a string.` }],
+        ]);
+        expect(navigations).to.deep.equal([]);
+        expect(console_.lines).to.have.length(1);
+        expect(console_.lines[0]).to.contain('<aniapi-login>').and.contain(`${name} must be a string.`);
+      });
+    }
+  });
+
   describe('console.error', () => {
     it('gets each invalid_config of an element once, naming the tag and the attribute; the event comes every time', async () => {
       const { element, button } = await crossOriginButton();
