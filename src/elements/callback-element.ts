@@ -1,4 +1,5 @@
 import { ReactiveElement } from '@lit/reactive-element';
+import { listen } from '../internal/listen.js';
 import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { styleSheet } from './style-sheet.js';
 import { scrubCallbackPage } from '../callback/address-bar.js';
@@ -144,6 +145,8 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   private _retry: HTMLButtonElement | undefined;
 
+  private _stopListening: (() => void) | undefined;
+
   private readonly _texts = new LocalizedTexts(this, CALLBACK_PROGRESS_MESSAGES);
 
   private readonly _state = customStates(this);
@@ -158,8 +161,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     // and kept in the first update, once the page or framework has set `store`.
     const arrived = scrubCallbackPage();
     super.connectedCallback();
-    window.addEventListener('popstate', this._onHashChange);
-    window.addEventListener('hashchange', this._onHashChange);
+    this._stopListening = listen(window, ['popstate', 'hashchange'], this._onHashChange);
     // Reconnected after its first check: a response that came meanwhile is checked now, not left waiting.
     if (arrived && this._phase.at !== 'unchecked') this._check();
     // Heard by listeners that any script of the page adds while it loads; nothing once reported.
@@ -168,8 +170,7 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this._onHashChange);
-    window.removeEventListener('hashchange', this._onHashChange);
+    this._stopListening?.();
   }
 
   /** @internal A seam for tests. Leaves for `path` (against the page's URL, never a `<base>`) in a new document. */

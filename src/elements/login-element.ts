@@ -12,6 +12,7 @@ import { popupHooks } from '../popup/hooks.js';
 import type { PopupHooks } from '../popup/hooks.js';
 import type { TokenStore } from '../session/token-store.js';
 import { LocalizedTexts } from '../i18n/message-registry.js';
+import { listen } from '../internal/listen.js';
 import { LOGIN_MESSAGES } from '../i18n/english-messages.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 
@@ -138,6 +139,8 @@ export class AniapiLoginElement extends ReactiveElement {
 
   private _button: HTMLButtonElement | undefined;
 
+  private _stopListening: (() => void) | undefined;
+
   // The button's default label: the slot's fallback, shown while the page puts nothing in the slot.
   private _label: HTMLSlotElement | undefined;
 
@@ -148,12 +151,12 @@ export class AniapiLoginElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pageshow', this._onPageShow);
+    this._stopListening = listen(window, ['pageshow'], this._onPageShow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this._onPageShow);
+    this._stopListening?.();
   }
 
   /**

@@ -3,6 +3,7 @@
  * origin's other windows, and how the window that started the login claims it.
  */
 import { parseFragment } from '../oauth/fragment-parser.js';
+import { listen } from '../internal/listen.js';
 import type { HandBackClaim } from '../callback/response-stash.js';
 
 /** The channel's name, and the `localStorage` key of the fallback. */
@@ -43,12 +44,12 @@ export function hearMessages(hear: (data: unknown, reply: Reply, source?: Messag
     if (event.origin !== location.origin) return;
     hear(event.data, (message) => (event.source as Window).postMessage(message, location.origin), event.source);
   };
-  addEventListener('message', onMessage);
+  const stopListening = listen(window, ['message'], onMessage);
   const channel = openChannel((data) => hear(data, (message) => channel.send(message)));
   return {
     send: (message) => channel.send(message),
     close() {
-      removeEventListener('message', onMessage);
+      stopListening();
       channel.close();
     },
   };
@@ -70,7 +71,7 @@ function openChannel(hear: (data: unknown) => void): Channel {
       // Not ours, or not JSON: ignored.
     }
   };
-  addEventListener('storage', onStorage);
+  const stopListening = listen(window, ['storage'], onStorage);
   return {
     send(message) {
       try {
@@ -80,7 +81,7 @@ function openChannel(hear: (data: unknown) => void): Channel {
         // Storage refused: nothing reaches the other tabs, and the offer simply goes unclaimed.
       }
     },
-    close: () => removeEventListener('storage', onStorage),
+    close: stopListening,
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Session } from './token-store.js';
 import { endSession, onChange, storedSession } from './token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
+import { listen } from '../internal/listen.js';
 
 /**
  * The clock and timers a watch runs on; tests pass their own.
@@ -79,15 +80,15 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
     timer = clock.setTimeout(check, Math.min(Math.max(next - now, 0), MAX_DELAY));
   };
 
-  const stopChanges = onChange(check);
-  globalThis.document?.addEventListener('visibilitychange', check);
-  for (const type of WINDOW_EVENTS) globalThis.addEventListener?.(type, check);
+  const stops = [
+    onChange(check),
+    listen(globalThis.document, ['visibilitychange'], check),
+    listen(globalThis.window, WINDOW_EVENTS, check),
+  ];
   check();
   return () => {
     stopped = true;
     clock.clearTimeout(timer);
-    stopChanges();
-    globalThis.document?.removeEventListener('visibilitychange', check);
-    for (const type of WINDOW_EVENTS) globalThis.removeEventListener?.(type, check);
+    for (const stop of stops) stop();
   };
 }

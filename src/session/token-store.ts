@@ -320,6 +320,8 @@ export function logout(): void {
 export function onChange(listener: SessionListener): () => void {
   if (hub.listeners.size === 0) {
     hub.last = readStored()?.accessToken ?? null;
+    // Not listen(): the hub is shared with other copies of the package in the page, and the copy whose listener is
+    // the last to go may not be the one that added these, so each copy removes them by the hub's own functions.
     globalThis.addEventListener?.('storage', hub.onStorage);
     globalThis.addEventListener?.('pageshow', hub.onPageShow);
   }
