@@ -129,7 +129,10 @@ export function checkLock(cwd) {
 
 /** Brings the lockfile in `cwd` up to the tarball, with every other package kept as pinned. */
 async function relockProject(cwd) {
-  const output = await npm(['install', '--no-audit', '--no-fund'], cwd);
+  // Named, the package is installed again from the tarball: a bare `npm install` finds the tree up to date and
+  // keeps the lockfile's record of the package's dependencies as it was.
+  const wanted = JSON.parse(readFileSync(`${cwd}package.json`, 'utf8')).dependencies['aniapi-elements'];
+  const output = await npm(['install', '--no-audit', '--no-fund', `aniapi-elements@${wanted}`], cwd);
   const path = `${cwd}package-lock.json`;
   const lock = JSON.parse(readFileSync(path, 'utf8'));
   delete lock.packages['node_modules/aniapi-elements'].integrity;
