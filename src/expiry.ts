@@ -6,4 +6,4 @@
  * @module
  */
 export { DEFAULT_EXPIRY_WARNING, watchExpiry } from './session/expiry-watch.js';
-export type { ExpiryOptions } from './session/expiry-watch.js';
+export type { ExpiringSession, ExpiryOptions } from './session/expiry-watch.js';

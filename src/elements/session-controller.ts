@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-e
 import { afterLoad } from './after-load.js';
 import { emit } from './events.js';
 import type { LogoutReason } from '../session/token-store.js';
-import { DEFAULT_EXPIRY_WARNING, watchExpiry } from '../session/expiry-watch.js';
+import { watchExpiry } from '../session/expiry-watch.js';
+import type { ExpiringSession } from '../session/expiry-watch.js';
 import type { Session } from '../session/token-store.js';
 import { getSession, onChange } from '../session/token-store.js';
 
@@ -21,8 +22,9 @@ export class SessionController implements ReactiveController {
   private _stopExpiry: (() => void) | undefined;
   // The lead the expiry watch runs with, in seconds: a new one re-arms it.
   private _warning: number | undefined;
-  // The token last warned about, kept across re-armed watches: one warning per token.
-  private _warned: string | undefined;
+  // Whether the watch warns: from the task after the page's load on, so that a warning due as the element
+  // connects reaches the listeners that the page adds meanwhile, as outcomes do.
+  private _mayWarn = false;
 
   /**
    * Attaches itself to `_host`. A controller made `paused` relays nothing
@@ -55,12 +57,19 @@ export class SessionController implements ReactiveController {
     // next drops it, and the change is relayed as `aniapi-logout` (`expired`).
     this.session = getSession();
     this._watchExpiry();
+    afterLoad(() => {
+      // Still connected, and not yet warning.
+      if (!this._stop || this._mayWarn) return;
+      this._mayWarn = true;
+      this._watchExpiry();
+    });
   }
 
   hostDisconnected(): void {
     this._stop?.();
     this._stopExpiry?.();
     this._stop = this._stopExpiry = undefined;
+    this._mayWarn = false;
   }
 
   /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch. */
@@ -89,25 +98,14 @@ export class SessionController implements ReactiveController {
     this._stopExpiry?.();
     this._warning = this._host.expiryWarning;
     this._stopExpiry = watchExpiry({
-      warnBefore: this._lead(),
-      // A warning due as the element connects waits for the page's listeners, as outcomes do.
-      onExpiring: ({ accessToken }) => afterLoad(() => this._warn(accessToken)),
+      // A lead that is no number (`expiry-warning="soon"`) is the default lead: the watch sees to that.
+      warnBefore: this._warning * 1000,
+      onExpiring: this._mayWarn ? this._warn : undefined,
     });
   }
 
-  /** Fires `aniapi-expiring` once per token, if it is still the session's and still due by the current lead. */
-  private _warn(accessToken: string): void {
-    const session = getSession();
-    if (!this._host.isConnected || this._warned === accessToken || session?.accessToken !== accessToken) return;
-    // The lead may have changed since (a framework binding it after connecting); the watch, re-armed, warns then.
-    if (session.expiresAt === null || session.expiresAt - Date.now() > this._lead()) return;
-    this._warned = accessToken;
-    emit(this._host, 'aniapi-expiring', { expiresAt: session.expiresAt });
-  }
-
-  /** The host's lead in ms. One that is no number (`expiry-warning="soon"`) is the default lead, as in watchExpiry(). */
-  private _lead(): number {
-    const lead = this._host.expiryWarning * 1000;
-    return Number.isFinite(lead) ? lead : DEFAULT_EXPIRY_WARNING;
-  }
+  // One function for every watch this controller starts: the watch warns once per token across them all.
+  private readonly _warn = ({ expiresAt }: ExpiringSession): void => {
+    emit(this._host, 'aniapi-expiring', { expiresAt });
+  };
 }

@@ -24,17 +24,27 @@ export interface ExpiryClock {
 export interface ExpiryOptions {
   /** How long before the token's `exp` to call `onExpiring`, in ms. Default 60 000. */
   warnBefore?: number | undefined;
-  /** Called once per token, `warnBefore` ms before it expires (at once when less is left). */
-  onExpiring?: ((session: Session) => void) | undefined;
+  /**
+   * Called once per token, `warnBefore` ms before it expires (at once when less is left). Once also across
+   * watches given the same function: a watch started again with it, with a new lead or after a pause, does not
+   * call it again for a token it was called for.
+   */
+  onExpiring?: ((session: ExpiringSession) => void) | undefined;
   /** @internal A seam for tests. */
   clock?: ExpiryClock;
 }
+
+/** A session whose token has an expiry, as {@link ExpiryOptions.onExpiring} hears of it. */
+export type ExpiringSession = Session & { expiresAt: number };
 
 /** Default lead of the expiry warning: one minute. */
 export const DEFAULT_EXPIRY_WARNING = 60_000;
 
 // The page coming back: shown again, restored from the back-forward cache, focused.
 const WINDOW_EVENTS = ['pageshow', 'focus'];
+
+// The token each onExpiring function was last called for, by whichever watch called it.
+const warnedFor = new WeakMap<object, string>();
 
 const realClock: ExpiryClock = {
   now: Date.now,
@@ -53,8 +63,9 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
   const lead = options.warnBefore ?? DEFAULT_EXPIRY_WARNING;
   // A lead that is no number (expiry-warning="soon") gets the default, not a busy loop.
   const warnBefore = Number.isFinite(lead) ? Math.max(0, lead) : DEFAULT_EXPIRY_WARNING;
+  // A watch without onExpiring moves on from the warning to the expiry all the same, as if it had warned.
+  const warnedKey = onExpiring ?? {};
   let timer: unknown;
-  let warned: string | null = null;
   let stopped = false;
 
   const check = (): void => {
@@ -67,15 +78,17 @@ export function watchExpiry(options: ExpiryOptions = {}): () => void {
     if (session?.expiresAt == null) return;
     // The one place that acts on expiry: the token goes, and listeners (this watch among them) hear `expired`.
     if (session.expiresAt <= now) return endSession(session.accessToken, 'expired');
-    const warnAt = session.expiresAt - warnBefore;
-    if (warned !== session.accessToken && now >= warnAt) {
-      warned = session.accessToken;
-      onExpiring?.(session);
+    const { expiresAt } = session;
+    const warnAt = expiresAt - warnBefore;
+    const warned = warnedFor.get(warnedKey) === session.accessToken;
+    if (!warned && now >= warnAt) {
+      warnedFor.set(warnedKey, session.accessToken);
+      onExpiring?.({ ...session, expiresAt });
       // onExpiring may have stopped the watch or changed the session: look again.
       check();
       return;
     }
-    const next = warned === session.accessToken ? session.expiresAt : warnAt;
+    const next = warned ? expiresAt : warnAt;
     // A token valid for longer than the longest timer is checked again when it fires.
     timer = clock.setTimeout(check, Math.min(Math.max(next - now, 0), MAX_DELAY));
   };

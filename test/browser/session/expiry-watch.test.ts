@@ -112,6 +112,23 @@ describe('watchExpiry', () => {
     expect(warned).to.have.length(1);
   });
 
+  it('calls one onExpiring once per token across the watches given it, and another function on its own', () => {
+    const token = tokenFor(clock.time, 30);
+    setToken(token);
+    const onExpiring = (session: Session) => warned.push(session);
+    stops.push(watchExpiry({ warnBefore: 60_000, clock, onExpiring }));
+    // Started again, as an element does with a new lead or after a pause.
+    stops.push(watchExpiry({ warnBefore: 90_000, clock, onExpiring }));
+    stops.pop()!();
+    stops.push(watchExpiry({ warnBefore: 60_000, clock, onExpiring }));
+    expect(warned.map((s) => s.accessToken)).to.deep.equal([token]);
+    watch(60_000);
+    expect(warned.map((s) => s.accessToken)).to.deep.equal([token, token]);
+    const next = tokenFor(clock.time, 30, '43');
+    setToken(next);
+    expect(warned.map((s) => s.accessToken)).to.deep.equal([token, token, next, next]);
+  });
+
   it('never times out a token without exp', () => {
     setToken(jwt({ id: '42' }));
     watch();
@@ -261,6 +278,26 @@ describe('expiry on the elements', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events.filter((e) => e.type === 'aniapi-expiring')).to.have.length(1);
     stop();
+  });
+
+  it('warns by a lead set after connecting, before the page could hear a warning, not by the lead it connected with', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 3;
+    setToken(jwt({ id: '42', exp }));
+    const times: number[] = [];
+    const note = () => times.push(Date.now());
+    document.addEventListener('aniapi-expiring', note);
+    const element = document.createElement('aniapi-login');
+    document.body.append(element);
+    // As a framework binds a property after the element connected: the default lead, 60 s, would warn at once.
+    element.expiryWarning = 1;
+    try {
+      await waitUntil(() => times.length > 0, 'no aniapi-expiring by the new lead', { timeout: 5000 });
+      expect(times).to.have.length(1);
+      expect(times[0]).to.be.within((exp - 1) * 1000, exp * 1000 - 1);
+    } finally {
+      document.removeEventListener('aniapi-expiring', note);
+      element.remove();
+    }
   });
 
   it('goes back to the default lead, 60 s, when expiry-warning is removed, and warns by it', async () => {
