@@ -1,11 +1,12 @@
 // Checks the package as npm would publish it: packs it once into a temporary
 // directory (`npm pack`, through publint's @publint/pack, which also reads the tarball's
 // files back) and checks
-// - its files: what the package promises (dist/, the manifest, LICENSE, README,
+// - its files: what the package promises besides its exports (LICENSE, README,
 //   CHANGELOG) is there, src/ and test/ are not, each source map finds its sources
 //   in the package or carries them (sourcesContent), and the README's and docs'
 //   relative links name files of the package;
-// - the tarball with publint, every message, suggestions included;
+// - the tarball with publint, every message, suggestions included (among them, any file
+//   the exports map names that the tarball lacks);
 // - the tarball with are-the-types-wrong's command line, under its esm-only profile: the
 //   package is ESM only, so require() and node10 resolution are out of scope.
 // Prints what it finds and exits 1 if there is anything.
@@ -28,18 +29,8 @@ import { x } from 'tinyexec';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What the package promises to ship. */
-export const REQUIRED_FILES = [
-  'package.json',
-  'LICENSE',
-  'README.md',
-  'CHANGELOG.md',
-  'custom-elements.json',
-  'dist/index.js',
-  'dist/index.d.ts',
-  'dist/aniapi-elements.min.js',
-  'dist/aniapi-scrub.js',
-];
+/** What the package promises to ship besides the exports map's files, each of which publint finds or names. */
+export const REQUIRED_FILES = ['LICENSE', 'README.md', 'CHANGELOG.md'];
 
 /** Folders of the repository that stay out of the package. */
 export const FORBIDDEN_FOLDERS = ['src/', 'test/'];
