@@ -3,16 +3,16 @@
 // declarations in dist/ (functions, classes, constants, interfaces and types), a page per
 // entry point; this joins those pages after a head of what TypeDoc cannot read: each
 // element's attributes, events, slots, parts, states and CSS properties, from
-// custom-elements.json, and each error code's meaning, from the comment above it (TypeDoc's
-// Markdown leaves union members' comments out). It reads the build, so `npm run docs` builds
-// first. `--check` writes nothing and fails when docs/api.md is not what they make; a Node
-// test does the same after npm test's build, so the reference cannot go stale.
+// custom-elements.json, and each error code's meaning, from the comment above it, which
+// TypeDoc reads but its Markdown leaves out. It reads the build, so `npm run docs` builds
+// first; a Node test checks, after npm test's build, that docs/api.md is what it makes, so
+// the reference cannot go stale.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import GithubSlugger from 'github-slugger';
 import { Application, Converter, ReflectionKind } from 'typedoc';
-import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const read = (path) => readFile(join(root, path), 'utf8');
@@ -29,25 +29,15 @@ const table = (headings, rows) =>
         '',
       ];
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-const slug = (heading) =>
-  heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
-
-/** The anchor GitHub gives each heading of `lines`, by line number (repeats numbered; fenced code skipped). */
+/** The anchor GitHub gives each heading of `lines`, by line number (github-slugger numbers repeats; fenced code skipped). */
 function anchors(lines) {
-  const seen = new Map();
+  const slugger = new GithubSlugger();
   const result = new Map();
   let fenced = false;
   for (const [i, line] of lines.entries()) {
     if (line.startsWith('```')) fenced = !fenced;
     const heading = !fenced && /^#+ (.*)$/.exec(line)?.[1];
-    if (!heading) continue;
-    const count = seen.get(slug(heading)) ?? 0;
-    seen.set(slug(heading), count + 1);
-    result.set(i, count ? `${slug(heading)}-${count}` : slug(heading));
+    if (heading) result.set(i, slugger.slug(heading));
   }
   return result;
 }
@@ -59,8 +49,24 @@ function entryPoints(pkg) {
     .map(([key, value]) => ({ name: key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`, types: value.types }));
 }
 
-/** TypeDoc's pages, one per entry point: [path in `out`, Markdown]; fills `details` with each event's detail type. */
-async function typedocPages(entries, elementClasses, details, out) {
+/** A comment TypeDoc has read, as one line; a `{@link X}` is `X` in code. */
+const commentText = (parts = []) =>
+  oneLine(parts.map((p) => (p.kind === 'inline-tag' ? code(p.text) : p.text)).join(''));
+
+/** A union type alias: its doc comment, and its members, each with the comment before it. */
+const union = (alias) => ({
+  doc: commentText(alias.comment?.summary),
+  members: alias.type.types.map((member, i) => ({
+    value: member.value,
+    doc: commentText(alias.type.elementSummaries?.[i]),
+  })),
+});
+
+/**
+ * TypeDoc's pages, one per entry point: [path in `out`, Markdown]; fills `details` with each
+ * event's detail type and `unions` with the type aliases AniapiErrorCode and AniapiErrorCause.
+ */
+async function typedocPages(entries, elementClasses, details, unions, out) {
   const app = await Application.bootstrapWithPlugins({
     entryPoints: entries.map((entry) => entry.types),
     options: join(root, 'typedoc.json'),
@@ -78,6 +84,8 @@ async function typedocPages(entries, elementClasses, details, out) {
     const eventMap = project.getReflectionsByKind(ReflectionKind.Interface).find((r) => r.name === 'AniapiEventMap');
     for (const event of eventMap?.children ?? [])
       details.set(event.name, event.type.reflection?.type?.typeArguments?.[0]?.name);
+    for (const alias of project.getReflectionsByKind(ReflectionKind.TypeAlias))
+      if (alias.name === 'AniapiErrorCode' || alias.name === 'AniapiErrorCause') unions.set(alias.name, union(alias));
     // Members inherited from outside the package (HTMLElement's, a framework's JSX attributes) are theirs to document.
     for (const reflection of Object.values(project.reflections))
       if (reflection.inheritedFrom && !reflection.inheritedFrom.reflection) project.removeReflection(reflection);
@@ -87,28 +95,6 @@ async function typedocPages(entries, elementClasses, details, out) {
   await app.generateOutputs(project);
   const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.md') && f !== 'README.md');
   return Promise.all(files.map(async (file) => [file.split('\\').join('/'), await readFile(join(out, file), 'utf8')]));
-}
-
-/** A union type alias of a declaration file: its doc comment, and its members, each with the comment before it. */
-async function union(file, name) {
-  const text = await read(file);
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const alias = source.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === name);
-  const docAt = (pos) => {
-    const ranges = ts.getLeadingCommentRanges(text, pos) ?? [];
-    const comment =
-      ranges
-        .map((r) => text.slice(r.pos, r.end))
-        .filter((c) => c.startsWith('/**'))
-        .at(-1) ?? '';
-    const doc = comment.replace(/^\/\*\*|\*\/$/g, '').replace(/^\s*\* ?/gm, '');
-    return oneLine(doc.replace(/\{@link\s+([^}|\s]+)[^}]*\}/g, '`$1`'));
-  };
-  const members = alias.type.types.map((member, i) => ({
-    value: member.literal.text,
-    doc: docAt(i === 0 ? alias.type.pos : alias.type.types[i - 1].end),
-  }));
-  return { doc: docAt(alias.getFullStart()), members };
 }
 
 /** Prose without HTML: outside code spans, a `<` that could open a tag is escaped. */
@@ -163,7 +149,9 @@ export async function apiReference() {
   const entries = entryPoints(pkg);
   const out = await mkdtemp(join(tmpdir(), 'aniapi-api-reference-'));
   const details = new Map();
-  const pages = await typedocPages(entries, new Set(elements.map((e) => e.name)), details, out).finally(() =>
+  const unions = new Map();
+  const elementClasses = new Set(elements.map((e) => e.name));
+  const pages = await typedocPages(entries, elementClasses, details, unions, out).finally(() =>
     rm(out, { recursive: true, force: true }),
   );
 
@@ -212,8 +200,8 @@ export async function apiReference() {
   );
 
   // Error codes, with what each means.
-  const errors = await union('dist/oauth/errors.d.ts', 'AniapiErrorCode');
-  const causes = await union('dist/oauth/errors.d.ts', 'AniapiErrorCause');
+  const errors = unions.get('AniapiErrorCode');
+  const causes = unions.get('AniapiErrorCause');
   head.push(
     '## Error codes',
     '',
@@ -284,15 +272,7 @@ export async function apiReference() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const wanted = await apiReference();
   const target = join(root, 'docs/api.md');
-  if (process.argv.includes('--check')) {
-    if ((await readFile(target, 'utf8').catch(() => '')) !== wanted) {
-      console.error('docs/api.md is out of date: run npm run docs, and commit it.');
-      process.exitCode = 1;
-    }
-  } else {
-    await writeFile(target, wanted);
-    console.log(`Wrote ${relative(process.cwd(), target)}.`);
-  }
+  await writeFile(target, await apiReference());
+  console.log(`Wrote ${relative(process.cwd(), target)}.`);
 }

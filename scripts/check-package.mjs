@@ -1,12 +1,14 @@
 // Checks the package as npm would publish it: packs it once into a temporary
-// directory (`npm pack --json`, which lists the tarball's files) and checks
-// - its files: what the package promises (dist/, the manifest, LICENSE, README,
+// directory (`npm pack`, through publint's @publint/pack, which also reads the tarball's
+// files back) and checks
+// - its files: what the package promises besides its exports (LICENSE, README,
 //   CHANGELOG) is there, src/ and test/ are not, each source map finds its sources
 //   in the package or carries them (sourcesContent), and the README's and docs'
 //   relative links name files of the package;
-// - the tarball with publint's command line, every message, suggestions included;
-// - the tarball with are-the-types-wrong's, under its esm-only profile: the package is
-//   ESM only, so require() and node10 resolution are out of scope.
+// - the tarball with publint, every message, suggestions included (among them, any file
+//   the exports map names that the tarball lacks);
+// - the tarball with are-the-types-wrong's command line, under its esm-only profile: the
+//   package is ESM only, so require() and node10 resolution are out of scope.
 // Prints what it finds and exits 1 if there is anything.
 //
 //   node scripts/check-package.mjs              (npm run check:package)
@@ -16,74 +18,40 @@
 // what `npm publish` would upload, with nothing stale in it. --no-build packs the dist/
 // already built (`npm pack --ignore-scripts`): test/node/package.test.mjs uses it, since
 // `npm test` has just built and a rebuild would empty dist/ under the tests beside it.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pack as npmPack, unpack } from '@publint/pack';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { x } from 'tinyexec';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What the package promises to ship. */
-export const REQUIRED_FILES = [
-  'package.json',
-  'LICENSE',
-  'README.md',
-  'CHANGELOG.md',
-  'custom-elements.json',
-  'dist/index.js',
-  'dist/index.d.ts',
-  'dist/aniapi-elements.min.js',
-  'dist/aniapi-scrub.js',
-];
+/** What the package promises to ship besides the exports map's files, each of which publint finds or names. */
+export const REQUIRED_FILES = ['LICENSE', 'README.md', 'CHANGELOG.md'];
 
 /** Folders of the repository that stay out of the package. */
 export const FORBIDDEN_FOLDERS = ['src/', 'test/'];
 
-/** Runs a command to its end: its exit code and what it printed. */
-const run = (command, args, options) =>
-  new Promise((resolve) =>
-    execFile(command, args, { maxBuffer: 64 * 1024 * 1024, ...options }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-
-/**
- * A dev dependency's command line, as npm installs it in node_modules/.bin, in plain text:
- * CI=true turns on the colours of publint's and attw's printers, whose codes no check reads.
- */
-const bin = (name, args) => {
-  const env = { ...process.env, NO_COLOR: '1' };
-  // Any FORCE_COLOR, even 0, turns them on again.
-  delete env.FORCE_COLOR;
-  const plain = { env };
-  return process.platform === 'win32'
-    ? run(join(root, 'node_modules', '.bin', `${name}.cmd`), args, { ...plain, shell: true })
-    : run(join(root, 'node_modules', '.bin', name), args, plain);
-};
-
 /**
  * Packs the package into a new temporary directory: with its prepack (which empties dist/ and
  * builds) when `build`, else from the dist/ there is. Resolves with the tarball's path and its
- * files, each read from the working tree that npm packed; `dispose()` removes the directory.
+ * files, read from the tarball; `dispose()` removes the directory.
  */
 export async function pack({ build = true } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'aniapi-elements-pack-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
-  const args = ['pack', '--json', '--pack-destination', dir, ...(build ? [] : ['--ignore-scripts'])];
-  // `npm run` names its own npm; elsewhere, the one on the PATH.
-  const npm = process.env.npm_execpath?.match(/npm-cli\.[cm]?js$/)
-    ? [process.execPath, process.env.npm_execpath]
-    : ['npm'];
-  const result = await run(npm[0], [...npm.slice(1), ...args], { cwd: root, shell: process.platform === 'win32' });
-  if (result.code !== 0) {
+  try {
+    const path = await npmPack(root, { destination: dir, ignoreScripts: !build });
+    const { files, rootDir } = await unpack(await readFile(path));
+    const byName = new Map(files.map(({ name, data }) => [posix.relative(rootDir, name), Buffer.from(data)]));
+    return { path, name: basename(path), files: byName, dispose };
+  } catch (error) {
     await dispose();
-    throw new Error(`npm ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr.trimEnd()}`);
+    throw error;
   }
-  const [{ filename, files: listed }] = JSON.parse(result.stdout.slice(result.stdout.lastIndexOf('[\n  {')));
-  const files = new Map();
-  for (const { path } of listed) files.set(path, await readFile(join(root, path)));
-  return { path: join(dir, filename), name: filename, files, dispose };
 }
 
 /** The package's promised files that the tarball lacks, and the repository's folders it should not hold. */
@@ -162,11 +130,10 @@ export function checkSourceMaps(files) {
   return findings;
 }
 
-/** publint's command line on the tarball: each message it prints, suggestions included. */
+/** publint on the tarball: each message it gives, suggestions included. */
 export async function runPublint(tarball) {
-  const { code, stdout, stderr } = await bin('publint', ['run', tarball]);
-  if (code === 0 && /^All good!$/m.test(stdout)) return [];
-  return [`publint (exit ${code}):\n${`${stdout}${stderr}`.trimEnd()}`];
+  const { messages, pkg } = await publint({ pack: { tarball: await readFile(tarball) }, level: 'suggestion' });
+  return messages.map((message) => `publint ${message.type}: ${formatMessage(message, pkg, { color: false })}`);
 }
 
 /**
@@ -175,9 +142,9 @@ export async function runPublint(tarball) {
  */
 export async function runAttw(tarball) {
   const args = [tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--no-emoji'];
-  const { code, stdout, stderr } = await bin('attw', args);
-  const fine = code === 0 && !/does not contain types/.test(stdout);
-  return fine ? [] : [`attw (exit ${code}):\n${`${stdout}${stderr}`.trimEnd()}`];
+  const { exitCode, stdout, stderr } = await x('attw', args, { nodeOptions: { cwd: root } });
+  const fine = exitCode === 0 && !/does not contain types/.test(stdout);
+  return fine ? [] : [`attw (exit ${exitCode}):\n${`${stdout}${stderr}`.trimEnd()}`];
 }
 
 async function main() {

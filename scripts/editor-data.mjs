@@ -49,7 +49,6 @@ export function vscodeCustomData(manifest) {
   const data = parse(
     getVsCodeHtmlCustomData(manifest, { descriptionSrc: 'editorDescription', typesSrc: 'expandedType' }),
   );
-  const markdown = (value) => ({ kind: 'markdown', value });
   const booleans = new Set(
     manifest.modules
       .flatMap((mod) => mod.declarations ?? [])
@@ -58,10 +57,7 @@ export function vscodeCustomData(manifest) {
       ),
   );
   for (const tag of data.tags) {
-    tag.description = markdown(tag.description);
     for (const attribute of tag.attributes) {
-      attribute.description = markdown(attribute.description);
-      if (attribute.values?.length === 0) delete attribute.values;
       // "v" is VS Code's value set for an attribute that takes no value.
       if (booleans.has(`${tag.name} ${attribute.name}`)) attribute.valueSet = 'v';
     }
