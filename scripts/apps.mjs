@@ -3,10 +3,10 @@
 // page. Each has its own lockfile and toolchain, so that the root install stays lean.
 // APPS=vue,fresh-vite narrows it.
 //
-// The projects go side by side, JOBS steps (installs, checks, builds) at a time. Each
-// step's output is printed when it ends, every line after its project's name, with how
-// long the step took; a failed step shows its output and names its project, and the run
-// goes on with the others before it fails.
+// The projects go side by side through concurrently, JOBS at a time, each project's install,
+// check and build one after the other. Each project's output is printed whole, every line
+// after its name, and the run ends with how long each took; a project that fails is named,
+// and the others go on before the run fails.
 //
 // They install the package as its users do: from the tarball `npm pack` makes, never
 // from the tree. pack() writes it once to .pack/aniapi-elements.tgz, a fixed path that
@@ -21,13 +21,14 @@
 // its pinned version and hash. npm ci never writes the lockfile, so a run leaves the
 // tree as committed. A plain `npm install` in a project writes the hash back, and the
 // package's own dependencies may change: checkLock() refuses either, and
-// `node scripts/apps.mjs --relock` mends them (it runs npm install in each project,
-// then drops the hash).
-import { spawn } from 'node:child_process';
+// `node scripts/apps.mjs --relock` mends them (it installs the tarball again in each
+// project, then drops the hash).
 import { availableParallelism } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { pack as npmPack } from '@publint/pack';
+import { concurrently } from 'concurrently';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Where pack() writes the tarball: git-ignored, and named in each project's package.json. */
@@ -47,7 +48,7 @@ const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(PROJ
 for (const name of chosen)
   if (!(name in PROJECTS)) throw new Error(`APPS names ${name}: not one of ${Object.keys(PROJECTS)}`);
 
-/** How many steps (installs, checks, builds) run at once: APPS_JOBS, or one per core. */
+/** How many projects go at once: APPS_JOBS, or one per core. */
 const JOBS = Number(process.env.APPS_JOBS) || availableParallelism();
 
 /** The chosen projects, with their folders as absolute paths. */
@@ -56,52 +57,58 @@ export const PROJECT_DIRS = Object.fromEntries(chosen.map((name) => [name, `${RO
 export const APPS = chosen.filter((name) => PROJECTS[name].startsWith('demo/frameworks/'));
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const relock = process.argv.includes('--relock');
-  const build = !process.argv.includes('--no-build');
-  const start = performance.now();
-  await step('aniapi-elements', 'npm pack', () => pack({ build })).catch(() => process.exit(1));
-  // Every step keeps a core busy or more (npm ci too, from npm's warm cache), and most use
-  // only one: JOBS steps at a time, of any projects, keep the cores full without
-  // crowding them.
-  const slot = pool(JOBS);
   const names = Object.keys(PROJECT_DIRS);
-  const outcomes = await Promise.allSettled(names.map((name) => prepare(name, relock, slot)));
-  const failed = names.filter((_, index) => outcomes[index].status === 'rejected');
-  const total = `${names.length} projects in ${seconds(start)} s (${JOBS} steps at a time)`;
-  if (failed.length > 0) fail(`FAILED: ${failed.join(', ')}; ${total}`);
-  console.log(`ready: ${total}`);
-}
-
-/**
- * Installs, type-checks and builds one project, each step after the one before and in a
- * `slot`; rejects at the first that fails.
- */
-async function prepare(name, relock, slot) {
-  const cwd = PROJECT_DIRS[name];
-  if (relock) await slot(() => step(name, 'npm install', () => relockProject(cwd)));
-  const problem = checkLock(cwd);
-  if (problem) {
-    console.error(`${name}: ${problem}; node scripts/apps.mjs --relock mends it`);
-    throw new Error(problem);
+  // With --no-build (.ci/run, right after npm test built it), the tarball is packed from the dist/ there is.
+  await pack({ build: !process.argv.includes('--no-build') }).catch((error) =>
+    fail(`npm pack failed: ${error.message}`),
+  );
+  if (process.argv.includes('--relock')) {
+    // Named, the package is installed again from the tarball: a bare `npm install` finds the tree up to date
+    // and keeps the lockfile's record of the package's dependencies as it was.
+    await run(names, (name) => `npm install --no-audit --no-fund aniapi-elements@${wantedSpec(PROJECT_DIRS[name])}`);
+    for (const name of names) dropIntegrity(PROJECT_DIRS[name]);
   }
-  await slot(() => step(name, 'npm ci', () => npm(['ci', '--no-audit', '--no-fund'], cwd)));
-  await slot(() => step(name, 'npm run check', () => npm(['run', 'check'], cwd)));
-  await slot(() => step(name, 'npm run build', () => npm(['run', 'build'], cwd)));
+  const problems = names.map((name) => [name, checkLock(PROJECT_DIRS[name])]).filter(([, problem]) => problem);
+  for (const [name, problem] of problems) console.error(`${name}: ${problem}; node scripts/apps.mjs --relock mends it`);
+  if (problems.length > 0) process.exit(1);
+  await run(names, () => 'npm ci --no-audit --no-fund && npm run check && npm run build');
 }
 
-/**
- * Packs the package into TARBALL, building it first through its prepack script; with
- * `build` false, from the dist/ there is (`--no-build`: .ci/run, right after npm test built it).
- */
-async function pack({ build = true } = {}) {
+/** Packs the package into TARBALL, building it first through its prepack script unless `build` is false. */
+async function pack({ build }) {
   const dir = `${ROOT}.pack/`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const output = await npm(['pack', '--pack-destination', dir, ...(build ? [] : ['--ignore-scripts'])], ROOT);
-  const made = readdirSync(dir).filter((name) => name.endsWith('.tgz'));
-  if (made.length !== 1) throw stepError(`npm pack made ${made.join(', ') || 'nothing'} in .pack/`, output);
-  renameSync(`${dir}${made[0]}`, TARBALL);
-  return output;
+  renameSync(await npmPack(ROOT, { packageManager: 'npm', ignoreScripts: !build, destination: dir }), TARBALL);
+}
+
+/**
+ * Runs `commandFor(name)` in each project's folder, JOBS at a time, each project's output printed whole after its
+ * name, then how long each took; once all have ended, exits if any failed, naming them.
+ */
+async function run(names, commandFor) {
+  const { result } = concurrently(
+    names.map((name) => ({
+      name,
+      command: commandFor(name),
+      cwd: PROJECT_DIRS[name],
+      env: { NG_CLI_ANALYTICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' },
+    })),
+    { maxProcesses: JOBS, group: true, prefix: 'name', padPrefix: true, timings: true },
+  );
+  await result.catch((events) =>
+    fail(
+      `FAILED: ${events
+        .filter((event) => event.exitCode !== 0)
+        .map((event) => event.command.name)
+        .join(', ')}`,
+    ),
+  );
+}
+
+/** The aniapi-elements spec that the project in `cwd` names: the tarball's path. */
+function wantedSpec(cwd) {
+  return JSON.parse(readFileSync(`${cwd}package.json`, 'utf8')).dependencies['aniapi-elements'];
 }
 
 /**
@@ -113,7 +120,7 @@ export function checkLock(cwd) {
   const lock = JSON.parse(readFileSync(`${cwd}package-lock.json`, 'utf8'));
   const entry = lock.packages['node_modules/aniapi-elements'];
   const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
-  const wanted = JSON.parse(readFileSync(`${cwd}package.json`, 'utf8')).dependencies['aniapi-elements'];
+  const wanted = wantedSpec(cwd);
   if (!entry) return 'its package-lock.json has no aniapi-elements';
   if (entry.resolved !== wanted)
     return `its package-lock.json has aniapi-elements from ${entry.resolved}, not ${wanted}`;
@@ -127,86 +134,12 @@ export function checkLock(cwd) {
   return null;
 }
 
-/** Brings the lockfile in `cwd` up to the tarball, with every other package kept as pinned. */
-async function relockProject(cwd) {
-  // Named, the package is installed again from the tarball: a bare `npm install` finds the tree up to date and
-  // keeps the lockfile's record of the package's dependencies as it was.
-  const wanted = JSON.parse(readFileSync(`${cwd}package.json`, 'utf8')).dependencies['aniapi-elements'];
-  const output = await npm(['install', '--no-audit', '--no-fund', `aniapi-elements@${wanted}`], cwd);
+/** Drops the tarball's integrity hash from the lockfile in `cwd`, which every build would change. */
+function dropIntegrity(cwd) {
   const path = `${cwd}package-lock.json`;
   const lock = JSON.parse(readFileSync(path, 'utf8'));
   delete lock.packages['node_modules/aniapi-elements'].integrity;
   writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-  return output;
-}
-
-/** Runs npm in `cwd`; resolves to what it wrote (stdout and stderr, as they came), or rejects with it. */
-function npm(args, cwd) {
-  const child = spawn('npm', args, {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  const chunks = [];
-  child.stdout.on('data', (chunk) => chunks.push(chunk));
-  child.stderr.on('data', (chunk) => chunks.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) => reject(stepError(error.message, '')));
-    child.on('close', (status) => {
-      const output = Buffer.concat(chunks).toString();
-      if (status === 0) resolve(output);
-      else reject(stepError(`npm ${args.join(' ')} exited with ${status}`, output));
-    });
-  });
-}
-
-/** The error of a step that failed, with what the step wrote. */
-function stepError(message, output) {
-  return Object.assign(new Error(message), { output });
-}
-
-/**
- * Runs `run`, then prints what it wrote, each line after the project's name, and how long
- * it took: the lines of one step stay together while other projects' steps run.
- */
-async function step(name, what, run) {
-  const start = performance.now();
-  try {
-    report(name, await run());
-    console.log(`${name}: ${what} passed in ${seconds(start)} s`);
-  } catch (error) {
-    report(name, error.output ?? '');
-    console.error(`${name}: ${what} FAILED in ${seconds(start)} s: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Prints a step's output, each line after the name of its project, the names padded to one width. */
-function report(name, output) {
-  const width = Math.max(...['aniapi-elements', ...Object.keys(PROJECTS)].map((project) => project.length));
-  for (const line of output.trimEnd().split('\n')) if (line) console.log(`${name.padEnd(width)} | ${line}`);
-}
-
-/** Runs at most `size` tasks at a time; the others wait their turn, first come first served. */
-function pool(size) {
-  let running = 0;
-  const waiting = [];
-  return async (task) => {
-    if (running < size) running++;
-    // A task that ends hands its place straight to the next one waiting.
-    else await new Promise((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}
-
-function seconds(start) {
-  return ((performance.now() - start) / 1000).toFixed(1);
 }
 
 function fail(message) {
