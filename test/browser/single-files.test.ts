@@ -4,7 +4,9 @@ import { AniapiError } from '../../src/oauth/errors.js';
 import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
 
 // The per-page single files beside the all-in-one, as plain pages load them: from dist/, no bundler.
-type Page = Partial<typeof import('../../src/button-page.js') & typeof import('../../src/callback-page.js')>;
+type Page = Partial<
+  typeof import('../../src/bundles/aniapi-login.js') & typeof import('../../src/bundles/aniapi-callback.js')
+>;
 type Frame = Window & {
   ready?: boolean;
   modules: Page[];
@@ -123,7 +125,7 @@ describe('per-page single files', () => {
 
       // The files with the session functions share one session.
       const sessions = win.modules.filter((module) => 'onChange' in module) as Array<
-        typeof import('../../src/button-page.js')
+        typeof import('../../src/bundles/aniapi-login.js')
       >;
       expect(sessions.length).to.equal(2);
       const heard = sessions.map(() => [] as Array<string | null>);
