@@ -8,12 +8,6 @@
  * @module
  */
 export * from '../login.js';
-export { getSession, getToken, logout, onChange } from '../session/token-store.js';
-export type {
-  LogoutReason,
-  Session,
-  SessionChangeReason,
-  SessionListener,
-  TokenStore,
-} from '../session/token-store.js';
+export { getSession, getToken, logout, onChange } from '../token/token-store.js';
+export type { LogoutReason, Session, SessionChangeReason, SessionListener, TokenStore } from '../token/token-store.js';
 export type * from '../elements/events.js';

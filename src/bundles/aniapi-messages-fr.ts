@@ -4,4 +4,4 @@
  * file (it registers into the page's one message registry).
  * @module
  */
-export * from '../messages/fr.js';
+export * from '../languages/fr.js';

@@ -4,4 +4,4 @@
  * file (it registers into the page's one message registry).
  * @module
  */
-export * from '../messages/it.js';
+export * from '../languages/it.js';

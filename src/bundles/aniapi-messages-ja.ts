@@ -4,4 +4,4 @@
  * file (it registers into the page's one message registry).
  * @module
  */
-export * from '../messages/ja.js';
+export * from '../languages/ja.js';

@@ -1,27 +1,27 @@
 import { ReactiveElement } from '@lit/reactive-element';
 import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { styleSheet } from './style-sheet.js';
-import { scrubCallbackPage } from '../callback/address-bar.js';
-import { readCallbackPage } from '../callback/page-outcome.js';
-import type { CallbackResult } from '../callback/page-outcome.js';
+import { scrubCallbackPage } from '../response/address-bar.js';
+import { readCallbackPage } from '../response/page-outcome.js';
+import type { CallbackResult } from '../response/page-outcome.js';
 import { afterLoad } from './after-load.js';
 import { emit, emitError, emitFailure } from './events.js';
-import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
+import { DEFAULT_EXPIRY_WARNING } from '../token/expiry-watch.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
-import { stashedResponse } from '../callback/response-stash.js';
-import { warnOfServiceWorker } from '../callback/service-worker.js';
-import type { HandBackClaim } from '../callback/response-stash.js';
-import { popupHooks } from '../popup/hooks.js';
-import type { TokenStore } from '../session/token-store.js';
-import { getToken, setToken, STORES } from '../session/token-store.js';
+import { stashedResponse } from '../response/response-stash.js';
+import { warnOfServiceWorker } from '../response/service-worker.js';
+import type { HandBackClaim } from '../response/response-stash.js';
+import { popupHooks } from '../popup-sign-in/hooks.js';
+import type { TokenStore } from '../token/token-store.js';
+import { getToken, setToken, STORES } from '../token/token-store.js';
 import { LocalizedTexts } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
 import { lastLogin } from '../oauth/pending-logins.js';
 
-export type { CallbackResult } from '../callback/page-outcome.js';
+export type { CallbackResult } from '../response/page-outcome.js';
 
 /**
  * Where an element is with the page's response. `unchecked`: the next update

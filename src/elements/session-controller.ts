@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { afterLoad } from './after-load.js';
 import { emit } from './events.js';
-import type { LogoutReason } from '../session/token-store.js';
-import { DEFAULT_EXPIRY_WARNING, watchExpiry } from '../session/expiry-watch.js';
-import type { Session } from '../session/token-store.js';
-import { getSession, onChange } from '../session/token-store.js';
+import type { LogoutReason } from '../token/token-store.js';
+import { DEFAULT_EXPIRY_WARNING, watchExpiry } from '../token/expiry-watch.js';
+import type { Session } from '../token/token-store.js';
+import { getSession, onChange } from '../token/token-store.js';
 
 /**
  * Keeps an element's view of the session current while it is connected and

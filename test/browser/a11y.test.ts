@@ -15,7 +15,7 @@ import type { AniapiUserElement, AniapiUserStatus } from '../../src/elements/use
 import '../../src/login.js';
 import '../../src/user.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
-import { logout, setToken } from '../../src/session/token-store.js';
+import { logout, setToken } from '../../src/token/token-store.js';
 import { arrive } from './callback-harness.js';
 import { CALLBACK_URL, aniapiToken, clearStorage, collectEvents, jwt, startLogin } from './helpers.js';
 

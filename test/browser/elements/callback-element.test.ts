@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiCallbackElement } from '../../../src/elements/callback-element.js';
 import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../../src/oauth/pending-logins.js';
-import { getToken, logout, setToken } from '../../../src/session/token-store.js';
+import { getToken, logout, setToken } from '../../../src/token/token-store.js';
 import { arrive, completeWith } from '../callback-harness.js';
-import { stashedResponse } from '../../../src/callback/response-stash.js';
+import { stashedResponse } from '../../../src/response/response-stash.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
 import {
   aniapiToken,

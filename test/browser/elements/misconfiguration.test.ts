@@ -10,7 +10,7 @@ import '../../../src/user.js';
 import { CALLBACK_FAILURE_MESSAGES, explainFailure } from '../../../src/elements/failure-view.js';
 import type { CallbackFailureMessages, TextLookup } from '../../../src/i18n/message-registry.js';
 import { lastLogin, rememberLogin } from '../../../src/oauth/pending-logins.js';
-import { logout, setToken } from '../../../src/session/token-store.js';
+import { logout, setToken } from '../../../src/token/token-store.js';
 import { completeWith } from '../callback-harness.js';
 import { aniapiToken, CALLBACK_URL, clearStorage, collectEvents, keysOf, startLogin } from '../helpers.js';
 

@@ -3,8 +3,8 @@
  * start is offered to the window that did, the popup's opener first, then the
  * origin's other tabs, and taken back only if no window claims it.
  */
-import { offerOnce, stashedResponse } from '../callback/response-stash.js';
-import type { HandBackClaim } from '../callback/response-stash.js';
+import { offerOnce, stashedResponse } from '../response/response-stash.js';
+import type { HandBackClaim } from '../response/response-stash.js';
 import { isLoginPending } from '../oauth/pending-logins.js';
 import { hearMessages, isClaimFor, OFFER, stateOf } from './channel.js';
 import type { Offer } from './channel.js';

@@ -8,7 +8,7 @@ import { completeLogin } from '../oauth/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
 import { CLAIM, hearMessages, isOffer, stateOf } from './channel.js';
 import type { Reply } from './channel.js';
-import type { TokenStore } from '../session/token-store.js';
+import type { TokenStore } from '../token/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
 /** The popup's size in CSS pixels: room for AniAPI's login and consent pages. */

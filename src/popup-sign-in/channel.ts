@@ -3,7 +3,7 @@
  * origin's other windows, and how the window that started the login claims it.
  */
 import { parseFragment } from '../oauth/fragment-parser.js';
-import type { HandBackClaim } from '../callback/response-stash.js';
+import type { HandBackClaim } from '../response/response-stash.js';
 
 /** The channel's name, and the `localStorage` key of the fallback. */
 const CHANNEL = 'aniapi-elements.hand-back.v1';
