@@ -172,8 +172,12 @@ export class AniapiCallbackElement extends ReactiveElement {
     window.removeEventListener('hashchange', this._onHashChange);
   }
 
-  /** @internal A seam for tests. Leaves for `path` (against the page's URL, never a `<base>`) in a new document. */
-  navigate(path: string): void {
+  /**
+   * Leaves for `path` (against the page's URL, never a `<base>`) in a new document, with `location.replace`: it
+   * takes the callback page's place in history. A seam for tests.
+   * @internal
+   */
+  replaceLocation(path: string): void {
     const url = new URL(path, location.href);
     location.replace(url.href);
     // Only the fragment differed, so replace() merely scrolled and the document that held the token stays: reload.
@@ -181,10 +185,11 @@ export class AniapiCallbackElement extends ReactiveElement {
   }
 
   /**
-   * Opens the authorize URL of "Try again", adding a history entry as `<aniapi-login>` does. A seam for tests.
+   * Opens the authorize URL of "Try again" with `location.assign`, adding a history entry as `<aniapi-login>` does.
+   * A seam for tests.
    * @internal
    */
-  assign(url: string): void {
+  assignLocation(url: string): void {
     location.assign(url);
   }
 
@@ -198,7 +203,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     retry.type = 'button';
     retry.addEventListener('click', () => {
       const url = failureViewIfHere()?.retryLogin(this);
-      if (url) this.assign(url);
+      if (url) this.assignLocation(url);
     });
     root.append(status, retry);
     return root;
@@ -305,7 +310,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       emitError(this, phase.result.error);
     } else {
       emit(this, 'aniapi-token', phase.result.token);
-      if (this.autoReturn && phase.result.token.returnTo !== null) this.navigate(phase.result.token.returnTo);
+      if (this.autoReturn && phase.result.token.returnTo !== null) this.replaceLocation(phase.result.token.returnTo);
     }
   }
 

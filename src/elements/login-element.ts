@@ -180,7 +180,7 @@ export class AniapiLoginElement extends ReactiveElement {
       const { url } = beginLogin(options);
       if (!emit(this, 'aniapi-login', { url }, true)) return;
       this._redirecting = true;
-      this.navigate(url);
+      this.assignLocation(url);
     } catch (error) {
       this._fail(error);
     }
@@ -208,10 +208,10 @@ export class AniapiLoginElement extends ReactiveElement {
   }
 
   /**
-   * Opens the authorize URL. A seam for tests.
+   * Opens the authorize URL with `location.assign`, adding a history entry. A seam for tests.
    * @internal
    */
-  navigate(url: string): void {
+  assignLocation(url: string): void {
     location.assign(url);
   }
 

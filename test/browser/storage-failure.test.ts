@@ -69,7 +69,7 @@ describe('storage that is missing or refuses writes', () => {
     await login.updateComplete;
     const heard: string[] = [];
     login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
-    login.navigate = () => heard.push('navigated');
+    login.assignLocation = () => heard.push('navigated');
     login.login();
     login.remove();
     return heard;

@@ -22,7 +22,7 @@ async function loginButton(
 ) {
   const element = await fixture<AniapiLoginElement>(template);
   const navigations: string[] = [];
-  element.navigate = (url) => navigations.push(url);
+  element.assignLocation = (url) => navigations.push(url);
   const button = element.shadowRoot!.querySelector('button')!;
   return { element, button, navigations };
 }

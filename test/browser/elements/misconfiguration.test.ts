@@ -35,7 +35,7 @@ async function crossOriginButton() {
     </aniapi-login>`,
   );
   const navigations: string[] = [];
-  element.navigate = (url) => navigations.push(url);
+  element.assignLocation = (url) => navigations.push(url);
   return { element, navigations, button: element.shadowRoot!.querySelector('button')! };
 }
 
@@ -75,7 +75,7 @@ describe('misconfiguration said out loud', () => {
       });
       const { element } = await completeWith(`access_token=${aniapiToken()}&state=${'q'.repeat(43)}`);
       const opened: string[] = [];
-      element.assign = (url) => opened.push(url);
+      element.assignLocation = (url) => opened.push(url);
       const { events, stop } = collectEvents();
       element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
       stop();
