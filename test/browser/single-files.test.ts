@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { rememberLogin } from '../../src/oauth/pending-logins.js';
+import { rememberLastLogin } from '../../src/oauth/pending-logins.js';
 import { AniapiError } from '../../src/oauth/errors.js';
 import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
 
@@ -230,7 +230,7 @@ describe('aniapi-callback.min.js under the strict policy', () => {
   });
 
   it('still reports a failure, in its own words and without "Try again", when the failure view cannot be fetched', async () => {
-    rememberLogin(sessionStorage, {
+    rememberLastLogin(sessionStorage, {
       clientId: 'client',
       redirectUri: 'http://localhost:3000/callback',
       authorizeUrl: 'http://localhost:8080/v1/oauth',
@@ -262,7 +262,7 @@ describe('aniapi-callback.min.js under the strict policy', () => {
   });
 
   it('offers "Try again" after a failure when this tab knows the login', async () => {
-    rememberLogin(sessionStorage, {
+    rememberLastLogin(sessionStorage, {
       clientId: 'client',
       redirectUri: 'http://localhost:3000/callback',
       authorizeUrl: 'http://localhost:8080/v1/oauth',

@@ -9,7 +9,7 @@ import '../../../src/callback.js';
 import '../../../src/user.js';
 import { CALLBACK_FAILURE_MESSAGES, explainFailure } from '../../../src/elements/failure-view.js';
 import type { CallbackFailureMessages, TextLookup } from '../../../src/i18n/message-registry.js';
-import { lastLogin, rememberLogin } from '../../../src/oauth/pending-logins.js';
+import { lastLogin, rememberLastLogin } from '../../../src/oauth/pending-logins.js';
 import { logout, setToken } from '../../../src/token/token-store.js';
 import { completeWith } from '../callback-harness.js';
 import { aniapiToken, CALLBACK_URL, clearStorage, collectEvents, keysOf, startLogin } from '../helpers.js';
@@ -67,7 +67,7 @@ describe('misconfiguration said out loud', () => {
     });
 
     it('"Try again" on the callback page is refused the same way', async () => {
-      rememberLogin(sessionStorage, {
+      rememberLastLogin(sessionStorage, {
         clientId: CLIENT,
         redirectUri: `${OTHER_ORIGIN}/callback`,
         authorizeUrl: AUTHORIZE,
