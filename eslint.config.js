@@ -11,12 +11,12 @@ const NO_HTML = 'Build the DOM with DOM calls (createElement, append) and set te
 // unsafeHTML directive would parse HTML.
 const NO_UNSAFE_HTML = { name: 'lit/directives/unsafe-html.js', message: 'Provider text is shown as text only.' };
 
-// src/ is laid out by role. The protocol (oauth/, session/, api/, internal/) is at the
-// bottom, with callback/ just above it: neither may import the elements, the popup flow or
+// src/ is laid out by role. The protocol (oauth/, token/, http/, internal/) is at the
+// bottom, with response/ just above it: neither may import the elements, popup sign-in or
 // lit, so that the session, api and expiry entry points, which register nothing, never pull
 // in an element or a DOM-element class. (ESLint replaces a rule's options per file rather
 // than merging them, so each block that sets no-restricted-imports repeats NO_UNSAFE_HTML.)
-const PROTOCOL = 'src/oauth, session, api and internal are the protocol layer, below the elements';
+const PROTOCOL = 'src/oauth, token, http and internal are the protocol layer, below the elements';
 const ENTRY_POINT = {
   regex: String.raw`^\.\./[^/]+\.js$`,
   message:
@@ -90,7 +90,7 @@ export default defineConfig(
   },
   {
     // The protocol: begin and complete a login, token store, expiry watch, the HTTP client.
-    files: ['src/oauth/**/*.ts', 'src/session/**/*.ts', 'src/api/**/*.ts', 'src/internal/**/*.ts'],
+    files: ['src/oauth/**/*.ts', 'src/token/**/*.ts', 'src/http/**/*.ts', 'src/internal/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -102,12 +102,12 @@ export default defineConfig(
               message: `${PROTOCOL}: they must not import the custom elements (src/elements/), which build on them, so that the session, api and expiry entry points define no element.`,
             },
             {
-              regex: '(^|/)popup/',
-              message: `${PROTOCOL}: they must not import the popup flow (src/popup/), an opt-in add-on that builds on them.`,
+              regex: '(^|/)popup-sign-in/',
+              message: `${PROTOCOL}: they must not import popup sign-in (src/popup-sign-in/), an opt-in add-on that builds on them.`,
             },
             {
-              regex: '(^|/)callback/',
-              message: `${PROTOCOL}: they must not import the callback page's handling (src/callback/), which completes a login through them.`,
+              regex: '(^|/)response/',
+              message: `${PROTOCOL}: they must not import the callback page's handling of the response (src/response/), which completes a login through them.`,
             },
             {
               regex: '(^|/)i18n/',
@@ -121,8 +121,8 @@ export default defineConfig(
     },
   },
   {
-    // The callback page's handling: the address-bar scrub, the response stash, the page outcome.
-    files: ['src/callback/**/*.ts'],
+    // The callback page's handling of the response: the address-bar scrub, the response stash, the page outcome.
+    files: ['src/response/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -130,11 +130,11 @@ export default defineConfig(
           paths: [NO_UNSAFE_HTML],
           patterns: [
             {
-              regex: '(^|/)(elements|popup)/',
+              regex: '(^|/)(elements|popup-sign-in)/',
               message:
-                'src/callback/ (address-bar scrub, response stash, page outcome) sits below the elements and the popup flow: it must not import src/elements/ or src/popup/, which build on it.',
+                'src/response/ (address-bar scrub, response stash, page outcome) sits below the elements and popup sign-in: it must not import src/elements/ or src/popup-sign-in/, which build on it.',
             },
-            { ...LIT, message: `src/callback/ defines no element. ${LIT.message}` },
+            { ...LIT, message: `src/response/ defines no element. ${LIT.message}` },
             ENTRY_POINT,
           ],
         },

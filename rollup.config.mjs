@@ -1,6 +1,7 @@
 // The single files for plain HTML pages, each with its imports inlined and
 // minified, so that `<script type="module" src=".../aniapi-elements.min.js">`
-// works without a bundler or an import map. Their inputs are tsc's output in dist/.
+// works without a bundler or an import map. Each is built from its source in src/bundles/,
+// named after it (aniapi-login.ts for aniapi-login.min.js), as tsc writes it to dist/bundles/.
 // - aniapi-elements.min.js: the package's `.` entry with Lit;
 // - aniapi-login.min.js: a page with the button, `<aniapi-login>` and the session;
 // - aniapi-login-user.min.js: a page with the button and the card, `<aniapi-login>`,
@@ -57,17 +58,20 @@ export const LANGUAGES = ['it', 'fr', 'ja'];
 /** The single file a CDN serves at the package's own address: package.json's `jsdelivr` and `unpkg`. */
 const CDN_FILE = 'aniapi-elements.min.js';
 
-/** Each single file and the tsc output it is built from. */
+/** The single files, each built from dist/bundles/ (src/bundles/), the source named after it. */
 export const SINGLE_FILES = [
-  ['aniapi-elements.min.js', 'index.js'],
-  ['aniapi-login.min.js', 'button-page.js'],
-  ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
-  ['aniapi-callback.min.js', 'callback-page.js'],
-  ['aniapi-elements-popup.min.js', 'with-popup.js'],
-  ['aniapi-popup.min.js', 'popup.js'],
-  ['aniapi-user.min.js', 'user.js'],
-  ...LANGUAGES.map((lang) => [`aniapi-messages-${lang}.min.js`, `messages/${lang}.js`]),
+  'aniapi-elements.min.js',
+  'aniapi-login.min.js',
+  'aniapi-login-user.min.js',
+  'aniapi-callback.min.js',
+  'aniapi-elements-popup.min.js',
+  'aniapi-popup.min.js',
+  'aniapi-user.min.js',
+  ...LANGUAGES.map((lang) => `aniapi-messages-${lang}.min.js`),
 ];
+
+/** The source of a single file, as tsc writes it: dist/bundles/aniapi-login.js for aniapi-login.min.js. */
+const bundleSource = (file) => `dist/bundles/${file.replace(/(\.min)?\.js$/, '.js')}`;
 
 /**
  * The elements' CSS ships as written in a `styleSheet(`…`)` call, indentation included,
@@ -107,8 +111,8 @@ const onlyBesideItself = (file) => ({
 });
 
 export default [
-  ...SINGLE_FILES.map(([file, input]) => ({
-    input: `dist/${input}`,
+  ...SINGLE_FILES.map((file) => ({
+    input: bundleSource(file),
     // The entry may export a binding or two for its on-demand file: one file to load, not a facade and a chunk.
     preserveEntrySignatures: 'allow-extension',
     // What only a failure needs is a file of its own beside the single file (aniapi-callback-failure-view.min.js),
@@ -130,7 +134,7 @@ export default [
   })),
   // The pre-scrub: a classic script (no module, no imports) for the callback page's <head>.
   {
-    input: 'dist/pre-scrub.js',
+    input: bundleSource('aniapi-scrub.js'),
     // No source map: 0.9 kB of plain code reads as it is, and a map beside it would be one more file to copy.
     output: { file: 'dist/aniapi-scrub.js', format: 'iife' },
     plugins: [terser({ ...terserOptions, module: false })],

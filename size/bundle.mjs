@@ -52,7 +52,7 @@ const BUNDLES = [
   ['popup.js', 'popup.js', LIT],
   ['user.js', 'user.js', LIT],
   ['session-use.js', '../size/session-use.js', LIT],
-  ...LANGUAGES.map((lang) => [`messages-${lang}.js`, `messages/${lang}.js`, LIT]),
+  ...LANGUAGES.map((lang) => [`messages-${lang}.js`, `languages/${lang}.js`, LIT]),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,5 +5,5 @@
  *
  * @module
  */
-export { fetchUser } from './api/fetch-user.js';
-export type { AniapiUser, FetchUserOptions } from './api/fetch-user.js';
+export { fetchUser } from './http/fetch-user.js';
+export type { AniapiUser, FetchUserOptions } from './http/fetch-user.js';

@@ -5,5 +5,5 @@
  *
  * @module
  */
-export { DEFAULT_EXPIRY_WARNING, watchExpiry } from './session/expiry-watch.js';
-export type { ExpiringSession, ExpiryOptions } from './session/expiry-watch.js';
+export { DEFAULT_EXPIRY_WARNING, watchExpiry } from './token/expiry-watch.js';
+export type { ExpiringSession, ExpiryOptions } from './token/expiry-watch.js';

@@ -15,7 +15,7 @@ export * from './session.js';
 export * from './expiry.js';
 export { registerMessages } from './i18n/message-registry.js';
 export type { AniapiMessages, MessagePack } from './i18n/message-registry.js';
-export type { AniapiUser, FetchUserOptions } from './api/fetch-user.js';
+export type { AniapiUser, FetchUserOptions } from './http/fetch-user.js';
 // Types only: the class is the user entry's, and this entry must not register <aniapi-user>.
 export type {
   AniapiUserElement,

@@ -22,11 +22,11 @@
  *
  * @module
  */
-import { handBack } from './popup/hand-back.js';
-import { installPopupHooks } from './popup/hooks.js';
-import { openPopupSignIn } from './popup/sign-in-with-popup.js';
+import { handBack } from './popup-sign-in/hand-back.js';
+import { installPopupHooks } from './popup-sign-in/hooks.js';
+import { openPopupSignIn } from './popup-sign-in/sign-in-with-popup.js';
 
-export { signInWithPopup } from './popup/sign-in-with-popup.js';
-export type { PopupLoginOptions } from './popup/sign-in-with-popup.js';
+export { signInWithPopup } from './popup-sign-in/sign-in-with-popup.js';
+export type { PopupLoginOptions } from './popup-sign-in/sign-in-with-popup.js';
 
 installPopupHooks({ open: openPopupSignIn, handBack });

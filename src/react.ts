@@ -11,4 +11,4 @@
  * import this module load it.
  * @module
  */
-export { AniapiCallback, AniapiLogin, AniapiUser } from './react/components.js';
+export { AniapiCallback, AniapiLogin, AniapiUser } from './frameworks/react-components.js';

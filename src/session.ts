@@ -6,7 +6,7 @@
  *
  * @module
  */
-export { getSession, getToken, logout, onChange, setToken } from './session/token-store.js';
+export { getSession, getToken, logout, onChange, setToken } from './token/token-store.js';
 export type {
   LogoutReason,
   Session,
@@ -14,4 +14,4 @@ export type {
   SessionListener,
   SetTokenOptions,
   TokenStore,
-} from './session/token-store.js';
+} from './token/token-store.js';

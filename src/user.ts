@@ -11,7 +11,7 @@ import { define } from './elements/define.js';
 export { AniapiUserElement } from './elements/user-element.js';
 export { USER_MESSAGES } from './i18n/english-messages.js';
 export type { AniapiUserDetail, AniapiUserEvent, AniapiUserStatus } from './elements/user-element.js';
-export { fetchUser } from './api/fetch-user.js';
-export type { AniapiUser, FetchUserOptions } from './api/fetch-user.js';
+export { fetchUser } from './http/fetch-user.js';
+export type { AniapiUser, FetchUserOptions } from './http/fetch-user.js';
 
 define('aniapi-user', AniapiUserElement);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 /** Where the script keeps the session: the stores a callback page can choose, but memory. */
 export type SignedInStore = 'session' | 'local';
 
-// The package's own storage format (src/session/token-store.ts): its JSON record under this key. The stand-in ships
+// The package's own storage format (src/token/token-store.ts): its JSON record under this key. The stand-in ships
 // in the same package, so the two change together; the browser tests of signedInScript() hold them to each other.
 const TOKEN_KEY = 'aniapi-elements.token';
 

@@ -6,5 +6,5 @@
  * `aniapi-login-user.min.js`, the one file of the README's quickstart page.
  * @module
  */
-export * from '../button-page.js';
+export * from './aniapi-login.js';
 export * from '../user.js';

@@ -2,27 +2,27 @@ import { ReactiveElement } from '@lit/reactive-element';
 import { listen } from '../internal/listen.js';
 import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import { styleSheet } from './style-sheet.js';
-import { scrubCallbackPage } from '../callback/address-bar.js';
-import { readCallbackPage } from '../callback/page-outcome.js';
-import type { CallbackResult } from '../callback/page-outcome.js';
+import { scrubCallbackPage } from '../response/address-bar.js';
+import { readCallbackPage } from '../response/page-outcome.js';
+import type { CallbackResult } from '../response/page-outcome.js';
 import { afterLoad } from './after-load.js';
 import { emit, emitError, emitFailure } from './events.js';
-import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
+import { DEFAULT_EXPIRY_WARNING } from '../token/expiry-watch.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
 import { setText } from './set-text.js';
-import { stashedResponse } from '../callback/response-stash.js';
-import { warnOfServiceWorker } from '../callback/service-worker.js';
-import type { HandBackClaim } from '../callback/response-stash.js';
-import { popupHooks } from '../popup/hooks.js';
-import type { TokenStore } from '../session/token-store.js';
-import { getToken, setToken, STORES } from '../session/token-store.js';
+import { stashedResponse } from '../response/response-stash.js';
+import { warnOfServiceWorker } from '../response/service-worker.js';
+import type { HandBackClaim } from '../response/response-stash.js';
+import { popupHooks } from '../popup-sign-in/hooks.js';
+import type { TokenStore } from '../token/token-store.js';
+import { getToken, setToken, STORES } from '../token/token-store.js';
 import { LocalizedTexts } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
 import { lastLogin } from '../oauth/pending-logins.js';
 
-export type { CallbackResult } from '../callback/page-outcome.js';
+export type { CallbackResult } from '../response/page-outcome.js';
 
 /**
  * Where an element is with the page's response. `unchecked`: the next update
@@ -173,8 +173,12 @@ export class AniapiCallbackElement extends ReactiveElement {
     this._stopListening?.();
   }
 
-  /** @internal A seam for tests. Leaves for `path` (against the page's URL, never a `<base>`) in a new document. */
-  navigate(path: string): void {
+  /**
+   * Leaves for `path` (against the page's URL, never a `<base>`) in a new document, with `location.replace`: it
+   * takes the callback page's place in history. A seam for tests.
+   * @internal
+   */
+  replaceLocation(path: string): void {
     const url = new URL(path, location.href);
     location.replace(url.href);
     // Only the fragment differed, so replace() merely scrolled and the document that held the token stays: reload.
@@ -182,10 +186,11 @@ export class AniapiCallbackElement extends ReactiveElement {
   }
 
   /**
-   * Opens the authorize URL of "Try again", adding a history entry as `<aniapi-login>` does. A seam for tests.
+   * Opens the authorize URL of "Try again" with `location.assign`, adding a history entry as `<aniapi-login>` does.
+   * A seam for tests.
    * @internal
    */
-  assign(url: string): void {
+  assignLocation(url: string): void {
     location.assign(url);
   }
 
@@ -199,7 +204,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     retry.type = 'button';
     retry.addEventListener('click', () => {
       const url = failureViewIfHere()?.retryLogin(this);
-      if (url) this.assign(url);
+      if (url) this.assignLocation(url);
     });
     root.append(status, retry);
     return root;
@@ -306,7 +311,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       emitError(this, phase.result.error);
     } else {
       emit(this, 'aniapi-token', phase.result.token);
-      if (this.autoReturn && phase.result.token.returnTo !== null) this.navigate(phase.result.token.returnTo);
+      if (this.autoReturn && phase.result.token.returnTo !== null) this.replaceLocation(phase.result.token.returnTo);
     }
   }
 

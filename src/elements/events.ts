@@ -6,11 +6,11 @@
 import { AniapiError } from '../oauth/errors.js';
 import type { AniapiErrorCode, AniapiErrorDetail } from '../oauth/errors.js';
 import type { AniapiTokenDetail } from '../oauth/complete-login.js';
-import type { LogoutReason } from '../session/token-store.js';
+import type { LogoutReason } from '../token/token-store.js';
 
 export type { AniapiErrorCause, AniapiErrorCode, AniapiErrorDetail } from '../oauth/errors.js';
 export type { AniapiTokenDetail } from '../oauth/complete-login.js';
-export type { LogoutReason } from '../session/token-store.js';
+export type { LogoutReason } from '../token/token-store.js';
 
 /** Detail of `aniapi-login`. */
 export interface AniapiLoginDetail {
@@ -86,13 +86,13 @@ export function emitFailure(target: EventTarget, error: unknown): void {
 /** Codes that a page's markup or browser causes, which its developer should hear about without a listener. */
 const SAID_OUT_LOUD: readonly AniapiErrorCode[] = ['invalid_config', 'unsupported'];
 
-/** The messages each element has already written to the console. */
+/** The error messages each element has already written to the console. */
 const logged = new WeakMap<EventTarget, Set<string>>();
 
 /**
  * Fires `aniapi-error` from `target`. An `invalid_config` or `unsupported` also goes to `console.error`, once per
- * element and message, naming the tag and, when the message does not, the attribute to fix: a page that listens
- * for nothing still tells its developer what is wrong. Messages hold no token and no state.
+ * element and error message, naming the tag and, when the error message does not, the attribute to fix: a page that
+ * listens for nothing still tells its developer what is wrong. Error messages hold no token and no state.
  */
 export function emitError(target: EventTarget, detail: AniapiErrorDetail, attribute?: string): void {
   if (SAID_OUT_LOUD.includes(detail.code)) {

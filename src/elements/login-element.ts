@@ -5,12 +5,12 @@ import { AniapiError } from '../oauth/errors.js';
 import { emit, emitFailure } from './events.js';
 import { beginLogin } from '../oauth/begin-login.js';
 import type { LoginOptions } from '../oauth/begin-login.js';
-import { DEFAULT_EXPIRY_WARNING } from '../session/expiry-watch.js';
+import { DEFAULT_EXPIRY_WARNING } from '../token/expiry-watch.js';
 import { SessionController } from './session-controller.js';
 import { customStates } from './custom-states.js';
-import { popupHooks } from '../popup/hooks.js';
-import type { PopupHooks } from '../popup/hooks.js';
-import type { TokenStore } from '../session/token-store.js';
+import { popupHooks } from '../popup-sign-in/hooks.js';
+import type { PopupHooks } from '../popup-sign-in/hooks.js';
+import type { TokenStore } from '../token/token-store.js';
 import { LocalizedTexts } from '../i18n/message-registry.js';
 import { listen } from '../internal/listen.js';
 import { LOGIN_MESSAGES } from '../i18n/english-messages.js';
@@ -183,7 +183,7 @@ export class AniapiLoginElement extends ReactiveElement {
       const { url } = beginLogin(options);
       if (!emit(this, 'aniapi-login', { url }, true)) return;
       this._redirecting = true;
-      this.navigate(url);
+      this.assignLocation(url);
     } catch (error) {
       this._fail(error);
     }
@@ -211,10 +211,10 @@ export class AniapiLoginElement extends ReactiveElement {
   }
 
   /**
-   * Opens the authorize URL. A seam for tests.
+   * Opens the authorize URL with `location.assign`, adding a history entry. A seam for tests.
    * @internal
    */
-  navigate(url: string): void {
+  assignLocation(url: string): void {
     location.assign(url);
   }
 

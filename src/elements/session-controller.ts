@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { afterLoad } from './after-load.js';
 import { emit } from './events.js';
-import type { LogoutReason } from '../session/token-store.js';
-import { watchExpiry } from '../session/expiry-watch.js';
-import type { ExpiringSession } from '../session/expiry-watch.js';
-import type { Session } from '../session/token-store.js';
-import { getSession, onChange } from '../session/token-store.js';
+import type { LogoutReason } from '../token/token-store.js';
+import { watchExpiry } from '../token/expiry-watch.js';
+import type { ExpiringSession } from '../token/expiry-watch.js';
+import type { Session } from '../token/token-store.js';
+import { getSession, onChange } from '../token/token-store.js';
 
 /**
  * Keeps an element's view of the session current while it is connected and

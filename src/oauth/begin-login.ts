@@ -1,12 +1,12 @@
 import { AniapiError } from '../oauth/errors.js';
-import { rememberLogin, savePendingLogin } from './pending-logins.js';
+import { rememberLastLogin, savePendingLogin } from './pending-logins.js';
 import type { PageEnvironment } from './page-environment.js';
 import { currentPage } from './page-environment.js';
 import { endpointUrl, secureOrLocal } from './url-rules.js';
 import { sameOriginPath } from './same-origin-path.js';
 import { createState } from './random-state.js';
 
-/** What a login needs to know. */
+/** What a login needs to know, as its caller passes it to {@link beginLogin}. */
 export interface LoginOptions {
   /** The OAuth client id registered with AniAPI. */
   clientId: string;
@@ -24,8 +24,8 @@ export interface LoginOptions {
 /** Query parameters that the login itself sets, so the authorize URL may not carry them. */
 const OWN_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state'];
 
-/** A login's options, checked: the authorize endpoint and the path to come back to. */
-interface CheckedLogin {
+/** What checking a login's options yields: the authorize endpoint as a URL, and the path to come back to. */
+interface CheckedLoginOptions {
   authorize: URL;
   returnTo: string;
 }
@@ -37,7 +37,7 @@ interface CheckedLogin {
  *
  * @throws {AniapiError} `invalid_config` naming the bad option.
  */
-export function checkLogin(options: LoginOptions, location: PageEnvironment['location']): CheckedLogin {
+export function checkLogin(options: LoginOptions, location: PageEnvironment['location']): CheckedLoginOptions {
   const { clientId, redirectUri, authorizeUrl, returnTo } = options;
   for (const [name, value] of Object.entries({ clientId, redirectUri, authorizeUrl, returnTo })) {
     // Set from script, an option may be anything: a URL object or a number would pass the URL checks as its
@@ -106,7 +106,7 @@ export function beginLogin(options: LoginOptions, env: PageEnvironment = current
   } catch {
     throw new AniapiError('unsupported', 'This browser refused to keep the login in sessionStorage.');
   }
-  rememberLogin(env.storage, { clientId, redirectUri, authorizeUrl, returnTo });
+  rememberLastLogin(env.storage, { clientId, redirectUri, authorizeUrl, returnTo });
   return { url };
 }
 

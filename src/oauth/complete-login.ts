@@ -13,8 +13,8 @@ import {
   supersedePendingLogins,
   takePendingLogin,
 } from './pending-logins.js';
-import type { TokenStore } from '../session/token-store.js';
-import { setToken } from '../session/token-store.js';
+import type { TokenStore } from '../token/token-store.js';
+import { setToken } from '../token/token-store.js';
 
 /** A completed login, as `completeLogin()` returns it and `aniapi-token` carries it. */
 export interface AniapiTokenDetail {

@@ -74,7 +74,7 @@ export interface AniapiErrorDetail {
 export interface AniapiErrorExtra extends Omit<AniapiErrorDetail, 'code' | 'message'> {
   /**
    * For `invalid_config`: the element attribute to fix, when the message names an option by another name. The
-   * console message says it; the event's detail does not carry it.
+   * line the element writes to `console.error` says it; the event's detail does not carry it.
    */
   attribute?: string;
 }

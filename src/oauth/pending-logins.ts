@@ -7,8 +7,8 @@
 import type { AniapiErrorCause } from './errors.js';
 import { endRecord, hasEnded } from '../internal/ended-records.js';
 
-/** What a login remembers between the redirect and the callback. */
-export interface PendingLogin {
+/** A pending login, as sessionStorage keeps it under its state between the redirect and the callback. */
+export interface PendingLoginRecord {
   state: string;
   clientId: string;
   authorizeUrl: string;
@@ -19,8 +19,8 @@ export interface PendingLogin {
   createdAt: number;
 }
 
-/** A login's settings, as the tab keeps its last one for "Try again": never a state or a token. */
-export interface LoginSettings {
+/** The tab's last login, as sessionStorage keeps it for "Try again": its settings, never a state or a token. */
+export interface LastLoginRecord {
   clientId: string;
   redirectUri: string;
   authorizeUrl: string;
@@ -38,7 +38,7 @@ const LAST_KEY = 'aniapi-elements.last-login';
 export const SETTLED_MAX = 20;
 
 /** Stores a pending login under its state, dropping records too old to be completed. */
-export function savePendingLogin(storage: Storage, login: PendingLogin): void {
+export function savePendingLogin(storage: Storage, login: PendingLoginRecord): void {
   for (const key of pendingKeys(storage)) {
     const old = readRecord(storage.getItem(key));
     if (!old || login.createdAt - old.createdAt > PENDING_LOGIN_MAX_AGE) storage.removeItem(key);
@@ -51,14 +51,17 @@ export function savePendingLogin(storage: Storage, login: PendingLogin): void {
  * lookup is by the storage key, so no state can match a prototype property.
  * A login taken is settled as `used`, and its configuration becomes the tab's last login.
  */
-export function takePendingLogin(storage: Storage, state: string): PendingLogin | null {
+export function takePendingLogin(storage: Storage, state: string): PendingLoginRecord | null {
   const record = removeRecord(storage, state);
   // A copy of a login already used, which a history traversal brought back with an older sessionStorage.
   if (record?.state !== state || hasEnded(endedId(state))) return null;
   endLogin(record);
   settle(storage, [state], 'used');
   // The authorize URL as configured: without the parameters the login appended, response_type first.
-  rememberLogin(storage, { ...record, authorizeUrl: record.authorizeUrl.replace(/[?&]response_type=token&.*/, '') });
+  rememberLastLogin(storage, {
+    ...record,
+    authorizeUrl: record.authorizeUrl.replace(/[?&]response_type=token&.*/, ''),
+  });
   return record;
 }
 
@@ -72,7 +75,7 @@ export function dropPendingLogins(storage: Storage): void {
  * signed in, settled as `superseded`: the tab has a newer session than any of
  * them could give. Logins started after it stay pending.
  */
-export function supersedePendingLogins(storage: Storage, login: PendingLogin): void {
+export function supersedePendingLogins(storage: Storage, login: PendingLoginRecord): void {
   dropWhere(storage, (old) => old.createdAt <= login.createdAt, 'superseded');
 }
 
@@ -87,9 +90,9 @@ export function settledCause(storage: Storage, state: string): AniapiErrorCause 
 }
 
 /** Keeps the configuration of the tab's last login, for "try again": these four fields, never a state or a token. */
-export function rememberLogin(
+export function rememberLastLogin(
   storage: Storage,
-  { clientId, redirectUri, authorizeUrl, returnTo }: LoginSettings,
+  { clientId, redirectUri, authorizeUrl, returnTo }: LastLoginRecord,
 ): void {
   try {
     storage.setItem(LAST_KEY, JSON.stringify({ clientId, redirectUri, authorizeUrl, returnTo }));
@@ -99,7 +102,7 @@ export function rememberLogin(
 }
 
 /** The configuration of the tab's last login (started, or answered), or null when this tab has none or cannot tell. */
-export function lastLogin(storage?: Storage): LoginSettings | null {
+export function lastLogin(storage?: Storage): LastLoginRecord | null {
   try {
     const value = JSON.parse((storage ?? sessionStorage).getItem(LAST_KEY)!);
     return [value.clientId, value.redirectUri, value.authorizeUrl, value.returnTo].every(
@@ -124,7 +127,7 @@ export function abandonPendingLogin(storage: Storage, state: string): void {
 }
 
 /** Removes the record stored for exactly this state and returns it as read, or null when it is none. */
-function removeRecord(storage: Storage, state: string): PendingLogin | null {
+function removeRecord(storage: Storage, state: string): PendingLoginRecord | null {
   const key = PENDING_PREFIX + state;
   const record = readRecord(storage.getItem(key));
   storage.removeItem(key);
@@ -142,11 +145,11 @@ export function hasAnyPendingLogin(storage: Storage): boolean {
 }
 
 /** Whether a login is too old to be completed at `now`. */
-export function isExpired(login: PendingLogin, now: number): boolean {
+export function isExpired(login: PendingLoginRecord, now: number): boolean {
   return now - login.createdAt > PENDING_LOGIN_MAX_AGE;
 }
 
-function dropWhere(storage: Storage, drop: (login: PendingLogin) => boolean, cause: AniapiErrorCause): void {
+function dropWhere(storage: Storage, drop: (login: PendingLoginRecord) => boolean, cause: AniapiErrorCause): void {
   const states: string[] = [];
   for (const key of pendingKeys(storage)) {
     const login = readRecord(storage.getItem(key));
@@ -164,7 +167,7 @@ function dropWhere(storage: Storage, drop: (login: PendingLogin) => boolean, cau
  * is over, until it would have expired anyway: a copy of its record that history
  * brings back cannot be completed.
  */
-function endLogin(login: PendingLogin): void {
+function endLogin(login: PendingLoginRecord): void {
   endRecord(endedId(login.state), login.createdAt + PENDING_LOGIN_MAX_AGE);
 }
 
@@ -204,13 +207,15 @@ function pendingKeys(storage: Storage): string[] {
 }
 
 /** A pending login read from its JSON, or null when it is not one. */
-function readRecord(json: string | null): PendingLogin | null {
+function readRecord(json: string | null): PendingLoginRecord | null {
   if (json === null) return null;
   try {
     // Any JSON value: null or a non-object has none of the fields.
-    const r = JSON.parse(json) as Partial<Record<keyof PendingLogin, unknown>> | null;
+    const r = JSON.parse(json) as Partial<Record<keyof PendingLoginRecord, unknown>> | null;
     const texts = [r?.state, r?.clientId, r?.authorizeUrl, r?.redirectUri, r?.returnTo];
-    return texts.every((t) => typeof t === 'string') && typeof r?.createdAt === 'number' ? (r as PendingLogin) : null;
+    return texts.every((t) => typeof t === 'string') && typeof r?.createdAt === 'number'
+      ? (r as PendingLoginRecord)
+      : null;
   } catch {
     return null;
   }

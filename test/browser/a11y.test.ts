@@ -15,7 +15,7 @@ import type { AniapiUserElement, AniapiUserStatus } from '../../src/elements/use
 import '../../src/login.js';
 import '../../src/user.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
-import { logout, setToken } from '../../src/session/token-store.js';
+import { logout, setToken } from '../../src/token/token-store.js';
 import { arrive } from './callback-harness.js';
 import { CALLBACK_URL, aniapiToken, clearStorage, collectEvents, jwt, startLogin } from './helpers.js';
 
@@ -63,7 +63,7 @@ async function loginIn(
   state: 'idle' | 'disabled' | 'redirecting' | 'signed-in' | 'error',
 ): Promise<AniapiLoginElement> {
   const element = await fixture<AniapiLoginElement>(loginTemplate);
-  element.navigate = () => {};
+  element.assignLocation = () => {};
   if (state === 'disabled') element.disabled = true;
   if (state === 'redirecting') element.login();
   if (state === 'signed-in') setToken(aniapiToken());
@@ -117,7 +117,7 @@ async function callbackIn(
 ): Promise<AniapiCallbackElement> {
   await arrive(fragment());
   const element = document.createElement('aniapi-callback');
-  element.navigate = () => {};
+  element.replaceLocation = () => {};
   setup?.(element);
   const { events, stop } = collectEvents(element);
   await fixture(html`<div>${element}</div>`);

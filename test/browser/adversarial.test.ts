@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { AniapiErrorCode } from '../../src/elements/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../src/oauth/pending-logins.js';
-import { getToken, logout } from '../../src/session/token-store.js';
+import { getToken, logout } from '../../src/token/token-store.js';
 import { arrive, completeWith } from './callback-harness.js';
 import { clearStorage, jwt, startLogin, storedToken } from './helpers.js';
 

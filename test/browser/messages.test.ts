@@ -6,7 +6,7 @@ import type { AniapiUserElement } from '../../src/elements/user-element.js';
 import '../../src/login.js';
 import type { MessagePack } from '../../src/i18n/message-registry.js';
 import { registerMessages } from '../../src/i18n/message-registry.js';
-import { logout } from '../../src/session/token-store.js';
+import { logout } from '../../src/token/token-store.js';
 import { completeWith } from './callback-harness.js';
 import { aniapiToken, clearStorage, startLogin } from './helpers.js';
 
@@ -46,9 +46,9 @@ describe('messages', () => {
     const element = await button();
     expect(labelOf(element)).to.equal('Log in with AniAPI');
     await Promise.all([
-      import('../../src/messages/it.js'),
-      import('../../src/messages/fr.js'),
-      import('../../src/messages/ja.js'),
+      import('../../src/languages/it.js'),
+      import('../../src/languages/fr.js'),
+      import('../../src/languages/ja.js'),
     ]);
     expect([...registry().packs.keys()].sort()).to.deep.equal(['fr', 'it', 'ja']);
     // Registering updates the elements already on the page.
@@ -134,7 +134,7 @@ describe('messages', () => {
     registerMessages('en', { login: 'Sign in with AniAPI' });
     registerMessages('en', { retry: 'Start over' });
     expect(labelOf(await button())).to.equal('Sign in with AniAPI');
-    const { messages: italian } = await import('../../src/messages/it.js');
+    const { messages: italian } = await import('../../src/languages/it.js');
     registerMessages('it', { login: 'Entra con AniAPI' });
     try {
       expect(labelOf(await button('it'))).to.equal('Entra con AniAPI');
@@ -186,7 +186,7 @@ describe('messages', () => {
   });
 
   it("say the card's states in the closest language, and the name where the template puts it", async () => {
-    const { setToken } = await import('../../src/session/token-store.js');
+    const { setToken } = await import('../../src/token/token-store.js');
     await import('../../src/user.js');
     const answer = (user: unknown) =>
       Promise.resolve(new Response(JSON.stringify({ status_code: 200, message: 'Hi', data: user, version: '1' })));

@@ -5,7 +5,7 @@ import { completeLogin } from '../../src/oauth/complete-login.js';
 import type { AniapiError } from '../../src/oauth/errors.js';
 import '../../src/popup.js';
 import '../../src/login.js';
-import { getToken, logout } from '../../src/session/token-store.js';
+import { getToken, logout } from '../../src/token/token-store.js';
 import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
 import { arrive, completeWith } from './callback-harness.js';
 import { aniapiToken, clearStorage, collectEvents, openFrame, startLogin, storedToken } from './helpers.js';

@@ -1,10 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { rememberLogin } from '../../src/oauth/pending-logins.js';
+import { rememberLastLogin } from '../../src/oauth/pending-logins.js';
 import { AniapiError } from '../../src/oauth/errors.js';
 import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
 
 // The per-page single files beside the all-in-one, as plain pages load them: from dist/, no bundler.
-type Page = Partial<typeof import('../../src/button-page.js') & typeof import('../../src/callback-page.js')>;
+type Page = Partial<
+  typeof import('../../src/bundles/aniapi-login.js') & typeof import('../../src/bundles/aniapi-callback.js')
+>;
 type Frame = Window & {
   ready?: boolean;
   modules: Page[];
@@ -123,7 +125,7 @@ describe('per-page single files', () => {
 
       // The files with the session functions share one session.
       const sessions = win.modules.filter((module) => 'onChange' in module) as Array<
-        typeof import('../../src/button-page.js')
+        typeof import('../../src/bundles/aniapi-login.js')
       >;
       expect(sessions.length).to.equal(2);
       const heard = sessions.map(() => [] as Array<string | null>);
@@ -228,7 +230,7 @@ describe('aniapi-callback.min.js under the strict policy', () => {
   });
 
   it('still reports a failure, in its own words and without "Try again", when the failure view cannot be fetched', async () => {
-    rememberLogin(sessionStorage, {
+    rememberLastLogin(sessionStorage, {
       clientId: 'client',
       redirectUri: 'http://localhost:3000/callback',
       authorizeUrl: 'http://localhost:8080/v1/oauth',
@@ -260,7 +262,7 @@ describe('aniapi-callback.min.js under the strict policy', () => {
   });
 
   it('offers "Try again" after a failure when this tab knows the login', async () => {
-    rememberLogin(sessionStorage, {
+    rememberLastLogin(sessionStorage, {
       clientId: 'client',
       redirectUri: 'http://localhost:3000/callback',
       authorizeUrl: 'http://localhost:8080/v1/oauth',

@@ -6,7 +6,7 @@ import type { AniapiLoginElement } from '../../src/elements/login-element.js';
 import type { AniapiUserElement } from '../../src/elements/user-element.js';
 import '../../src/login.js';
 import '../../src/user.js';
-import { getSession, logout } from '../../src/session/token-store.js';
+import { getSession, logout } from '../../src/token/token-store.js';
 import { clearStorage } from './helpers.js';
 
 /** A stand-in's script for its demo user, and the stand-in's URL, as a test of a user's app gets them. */

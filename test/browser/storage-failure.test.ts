@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { completeWith } from './callback-harness.js';
 import { CALLBACK_URL, clearStorage, fillLocalStorage, startLogin, storedToken } from './helpers.js';
 import '../../src/login.js';
-import { logout } from '../../src/session/token-store.js';
+import { logout } from '../../src/token/token-store.js';
 
 type Report = { type: string; code: string | null; from?: string };
 
@@ -69,7 +69,7 @@ describe('storage that is missing or refuses writes', () => {
     await login.updateComplete;
     const heard: string[] = [];
     login.addEventListener('aniapi-error', (e) => heard.push(e.detail.code));
-    login.navigate = () => heard.push('navigated');
+    login.assignLocation = () => heard.push('navigated');
     login.login();
     login.remove();
     return heard;

@@ -38,12 +38,12 @@ test('the single file, imported in Node, is the same API as the package entry', 
 });
 
 for (const [file, source] of [
-  ['aniapi-user.min.js', 'user.js'],
-  ['aniapi-login.min.js', 'button-page.js'],
+  ['aniapi-user.min.js', 'bundles/aniapi-user.js'],
+  ['aniapi-login.min.js', 'bundles/aniapi-login.js'],
   ['aniapi-login-user.min.js', 'bundles/aniapi-login-user.js'],
-  ['aniapi-popup.min.js', 'popup.js'],
-  ['aniapi-callback.min.js', 'callback-page.js'],
-  ['aniapi-elements-popup.min.js', 'with-popup.js'],
+  ['aniapi-popup.min.js', 'bundles/aniapi-popup.js'],
+  ['aniapi-callback.min.js', 'bundles/aniapi-callback.js'],
+  ['aniapi-elements-popup.min.js', 'bundles/aniapi-elements-popup.js'],
 ]) {
   test(`the single file ${file}, imported in Node, is the same API as its source, dist/${source}`, async () => {
     const single = await import(`aniapi-elements/${file}`);

@@ -1,5 +1,5 @@
 // The shipped typings carry the public API only: a member whose JSDoc says
-// @internal (a test seam such as navigate() or fetch) is left out of dist/*.d.ts
+// @internal (a test seam such as assignLocation() or fetch) is left out of dist/*.d.ts
 // by stripInternal in tsconfig.build.json. This reads every source for such
 // members and every built .d.ts, so a seam that leaks into the typings fails here.
 import assert from 'node:assert/strict';

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { AniapiError } from '../../../src/oauth/errors.js';
-import type { FetchUserOptions } from '../../../src/api/fetch-user.js';
-import { fetchUser } from '../../../src/api/fetch-user.js';
-import type { SessionChangeReason } from '../../../src/session/token-store.js';
-import { getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
+import type { FetchUserOptions } from '../../../src/http/fetch-user.js';
+import { fetchUser } from '../../../src/http/fetch-user.js';
+import type { SessionChangeReason } from '../../../src/token/token-store.js';
+import { getToken, logout, onChange, setToken } from '../../../src/token/token-store.js';
 import { clearStorage, DEMO_USER as USER, keysOf } from '../helpers.js';
 
 const API = 'http://127.0.0.1:8765';

@@ -2,11 +2,11 @@
 // from script (security round 3, point 3; RFC 6750 §5.1, RFC 9700's audience restriction).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiError } from '../../../src/oauth/errors.js';
-import { fetchUser } from '../../../src/api/fetch-user.js';
+import { fetchUser } from '../../../src/http/fetch-user.js';
 import type { AniapiUserElement } from '../../../src/elements/user-element.js';
 import '../../../src/user.js';
 import { completeLogin } from '../../../src/oauth/complete-login.js';
-import { getSession, getToken, logout, setToken } from '../../../src/session/token-store.js';
+import { getSession, getToken, logout, setToken } from '../../../src/token/token-store.js';
 import { aniapiToken, clearStorage, collectEvents, DEMO_USER, pageAt, rejection, startLogin } from '../helpers.js';
 
 /** The authorize URL's origin in `startLogin()`: the token's issuer. */

@@ -5,9 +5,9 @@
 // what they saw where they ran (fixtures/pre-scrub/record.js). The scrub it shares with the
 // elements is tested here too, on this page's own address bar.
 import { expect, waitUntil } from '@open-wc/testing';
-import { scrubCallbackPage } from '../../../src/callback/address-bar.js';
-import { takeResponse } from '../../../src/callback/response-stash.js';
-import { logout } from '../../../src/session/token-store.js';
+import { scrubCallbackPage } from '../../../src/response/address-bar.js';
+import { takeResponse } from '../../../src/response/response-stash.js';
+import { logout } from '../../../src/token/token-store.js';
 import { aniapiToken, clearStorage, jwt, nextLoad, openFrame, startLogin, storedToken } from '../helpers.js';
 
 const PAGES = '/test/browser/fixtures/pre-scrub';

@@ -2,7 +2,7 @@
 // controls it (security round 3, point 6).
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AniapiCallbackElement } from '../../../src/elements/callback-element.js';
-import { logout } from '../../../src/session/token-store.js';
+import { logout } from '../../../src/token/token-store.js';
 import { aniapiToken, clearStorage, nextLoad, openFrame, startLogin } from '../helpers.js';
 
 type CallbackWindow = Window & { heard: Array<{ type: string; detail: Record<string, unknown> }> };

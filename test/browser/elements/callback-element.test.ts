@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiCallbackElement } from '../../../src/elements/callback-element.js';
 import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../../src/oauth/pending-logins.js';
-import { getToken, logout, setToken } from '../../../src/session/token-store.js';
+import { getToken, logout, setToken } from '../../../src/token/token-store.js';
 import { arrive, completeWith } from '../callback-harness.js';
-import { stashedResponse } from '../../../src/callback/response-stash.js';
+import { stashedResponse } from '../../../src/response/response-stash.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
 import {
   aniapiToken,
@@ -404,7 +404,7 @@ describe('<aniapi-callback>', () => {
     const element = document.createElement('aniapi-callback');
     element.autoReturn = true;
     const navigations: string[] = [];
-    element.navigate = (path) => navigations.push(path);
+    element.replaceLocation = (path) => navigations.push(path);
     document.body.append(element);
     await waitUntil(() => events.length > 0);
     stop();
@@ -435,7 +435,7 @@ describe('<aniapi-callback>', () => {
     const element = document.createElement('aniapi-callback');
     element.autoReturn = true;
     const navigations: string[] = [];
-    element.navigate = (path) => navigations.push(path);
+    element.replaceLocation = (path) => navigations.push(path);
     const { events, stop } = collectEvents();
     document.body.append(element);
     await waitUntil(() => events.length > 0);
@@ -594,7 +594,7 @@ describe('<aniapi-callback>', () => {
       const failed = new URL(url).searchParams.get('state')!;
       const { element } = await expectFailure(`error=access_denied&state=${failed}`, 'provider_error');
       const opened: string[] = [];
-      element.assign = (next) => opened.push(next);
+      element.assignLocation = (next) => opened.push(next);
       const { events, stop } = collectEvents();
       retryOf(element).click();
       stop();
@@ -621,7 +621,7 @@ describe('<aniapi-callback>', () => {
         'state_mismatch',
       );
       const opened: string[] = [];
-      element.assign = (next) => opened.push(next);
+      element.assignLocation = (next) => opened.push(next);
       const cancel = (event: Event) => event.preventDefault();
       document.addEventListener('aniapi-login', cancel);
       retryOf(element).click();
@@ -637,7 +637,7 @@ describe('<aniapi-callback>', () => {
       const last = JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!);
       sessionStorage.setItem('aniapi-elements.last-login', JSON.stringify({ ...last, redirectUri: 'not a url' }));
       const opened: string[] = [];
-      element.assign = (next) => opened.push(next);
+      element.assignLocation = (next) => opened.push(next);
       const { events, stop } = collectEvents();
       retryOf(element).click();
       stop();
@@ -655,7 +655,7 @@ describe('<aniapi-callback>', () => {
       const last = JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!);
       sessionStorage.setItem('aniapi-elements.last-login', JSON.stringify({ ...last, authorizeUrl: '' }));
       const opened: string[] = [];
-      element.assign = (next) => opened.push(next);
+      element.assignLocation = (next) => opened.push(next);
       const pending = () => keysOf(sessionStorage).filter((key) => key.startsWith('aniapi-elements.pending.'));
       const waiting = pending();
       const { events, stop } = collectEvents();

@@ -4,7 +4,7 @@ import { css } from '@lit/reactive-element';
 import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
 import type { AniapiErrorDetail } from '../../../src/elements/events.js';
 import '../../../src/login.js';
-import { logout, setToken } from '../../../src/session/token-store.js';
+import { logout, setToken } from '../../../src/token/token-store.js';
 import { clearStorage, collectEvents, keysOf, nextLoad, openFrame } from '../helpers.js';
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
@@ -22,7 +22,7 @@ async function loginButton(
 ) {
   const element = await fixture<AniapiLoginElement>(template);
   const navigations: string[] = [];
-  element.navigate = (url) => navigations.push(url);
+  element.assignLocation = (url) => navigations.push(url);
   const button = element.shadowRoot!.querySelector('button')!;
   return { element, button, navigations };
 }

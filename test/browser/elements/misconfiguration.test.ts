@@ -9,8 +9,8 @@ import '../../../src/callback.js';
 import '../../../src/user.js';
 import { CALLBACK_FAILURE_MESSAGES, explainFailure } from '../../../src/elements/failure-view.js';
 import type { CallbackFailureMessages, TextLookup } from '../../../src/i18n/message-registry.js';
-import { lastLogin, rememberLogin } from '../../../src/oauth/pending-logins.js';
-import { logout, setToken } from '../../../src/session/token-store.js';
+import { lastLogin, rememberLastLogin } from '../../../src/oauth/pending-logins.js';
+import { logout, setToken } from '../../../src/token/token-store.js';
 import { completeWith } from '../callback-harness.js';
 import { aniapiToken, CALLBACK_URL, clearStorage, collectEvents, keysOf, startLogin } from '../helpers.js';
 
@@ -35,7 +35,7 @@ async function crossOriginButton() {
     </aniapi-login>`,
   );
   const navigations: string[] = [];
-  element.navigate = (url) => navigations.push(url);
+  element.assignLocation = (url) => navigations.push(url);
   return { element, navigations, button: element.shadowRoot!.querySelector('button')! };
 }
 
@@ -67,7 +67,7 @@ describe('misconfiguration said out loud', () => {
     });
 
     it('"Try again" on the callback page is refused the same way', async () => {
-      rememberLogin(sessionStorage, {
+      rememberLastLogin(sessionStorage, {
         clientId: CLIENT,
         redirectUri: `${OTHER_ORIGIN}/callback`,
         authorizeUrl: AUTHORIZE,
@@ -75,7 +75,7 @@ describe('misconfiguration said out loud', () => {
       });
       const { element } = await completeWith(`access_token=${aniapiToken()}&state=${'q'.repeat(43)}`);
       const opened: string[] = [];
-      element.assign = (url) => opened.push(url);
+      element.assignLocation = (url) => opened.push(url);
       const { events, stop } = collectEvents();
       element.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
       stop();
@@ -101,7 +101,7 @@ describe('misconfiguration said out loud', () => {
           ></aniapi-login>`,
         );
         const navigations: string[] = [];
-        element.navigate = (url) => navigations.push(url);
+        element.assignLocation = (url) => navigations.push(url);
         (element as unknown as Record<string, unknown>)[name] = value;
         const { events, stop } = collectEvents();
         element.shadowRoot!.querySelector('button')!.click();

@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { AniapiUserElement, AniapiUserStatus } from '../../../src/elements/user-element.js';
 import { imageUrl, MAX_DATA_AVATAR_LENGTH } from '../../../src/elements/avatar-url.js';
-import type { AniapiUser } from '../../../src/api/fetch-user.js';
-import type { SessionChangeReason } from '../../../src/session/token-store.js';
-import { getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
+import type { AniapiUser } from '../../../src/http/fetch-user.js';
+import type { SessionChangeReason } from '../../../src/token/token-store.js';
+import { getToken, logout, onChange, setToken } from '../../../src/token/token-store.js';
 import '../../../src/user.js';
 import { aniapiToken, clearStorage, collectEvents, jwt, otherTabWrites, storedToken } from '../helpers.js';
 

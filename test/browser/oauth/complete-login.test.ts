@@ -4,7 +4,7 @@ import { beginLogin } from '../../../src/oauth/begin-login.js';
 import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { AniapiError } from '../../../src/oauth/errors.js';
 import { PENDING_LOGIN_MAX_AGE } from '../../../src/oauth/pending-logins.js';
-import type { TokenStore } from '../../../src/session/token-store.js';
+import type { TokenStore } from '../../../src/token/token-store.js';
 import {
   aniapiToken,
   clearStorage,

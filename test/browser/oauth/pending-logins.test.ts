@@ -1,17 +1,17 @@
 import { expect } from '@open-wc/testing';
-import type { PendingLogin } from '../../../src/oauth/pending-logins.js';
+import type { PendingLoginRecord } from '../../../src/oauth/pending-logins.js';
 import {
   hasAnyPendingLogin,
   isExpired,
   lastLogin,
   PENDING_LOGIN_MAX_AGE,
-  rememberLogin,
+  rememberLastLogin,
   savePendingLogin,
   takePendingLogin,
 } from '../../../src/oauth/pending-logins.js';
 import { clearStorage, keysOf } from '../helpers.js';
 
-function record(state: string, createdAt = Date.now()): PendingLogin {
+function record(state: string, createdAt = Date.now()): PendingLoginRecord {
   return {
     state,
     clientId: 'client',
@@ -82,7 +82,7 @@ describe('pending logins', () => {
       authorizeUrl: 'https://a.test/v1/oauth',
       returnTo: '/shows',
     };
-    rememberLogin(sessionStorage, { ...config, state: 'never-kept' } as typeof config);
+    rememberLastLogin(sessionStorage, { ...config, state: 'never-kept' } as typeof config);
     expect(JSON.parse(sessionStorage.getItem('aniapi-elements.last-login')!)).to.deep.equal(config);
     expect(lastLogin(sessionStorage)).to.deep.equal(config);
     for (const broken of ['{not json', 'null', '{"clientId":"c"}', JSON.stringify({ ...config, returnTo: 7 })]) {

@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
-import type { ExpiryClock } from '../../../src/session/expiry-watch.js';
-import { watchExpiry } from '../../../src/session/expiry-watch.js';
+import type { ExpiryClock } from '../../../src/token/expiry-watch.js';
+import { watchExpiry } from '../../../src/token/expiry-watch.js';
 import '../../../src/login.js';
-import type { Session, SessionChangeReason } from '../../../src/session/token-store.js';
-import { logout, onChange, setToken } from '../../../src/session/token-store.js';
+import type { Session, SessionChangeReason } from '../../../src/token/token-store.js';
+import { logout, onChange, setToken } from '../../../src/token/token-store.js';
 import { clearStorage, collectEvents, jwt, storedToken } from '../helpers.js';
 
 /** A wall clock and timers that move only when told; `jump` moves the clock without firing anything. */

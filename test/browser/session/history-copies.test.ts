@@ -3,8 +3,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
 import '../../../src/login.js';
-import type { Session, SessionChangeReason } from '../../../src/session/token-store.js';
-import { getSession, getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
+import type { Session, SessionChangeReason } from '../../../src/token/token-store.js';
+import { getSession, getToken, logout, onChange, setToken } from '../../../src/token/token-store.js';
 import { completeLogin } from '../../../src/oauth/complete-login.js';
 import type { AniapiError } from '../../../src/oauth/errors.js';
 import {

@@ -5,7 +5,7 @@ import type { AniapiLoginElement } from '../../../src/elements/login-element.js'
 import type { AniapiUserElement } from '../../../src/elements/user-element.js';
 import '../../../src/login.js';
 import '../../../src/user.js';
-import { getSession, getToken, logout, setToken } from '../../../src/session/token-store.js';
+import { getSession, getToken, logout, setToken } from '../../../src/token/token-store.js';
 import type { AniapiError } from '../../../src/oauth/errors.js';
 import {
   aniapiToken,

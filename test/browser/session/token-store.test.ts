@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { Session, SessionChangeReason } from '../../../src/session/token-store.js';
-import { getSession, getToken, logout, onChange, setToken } from '../../../src/session/token-store.js';
-import { watchExpiry } from '../../../src/session/expiry-watch.js';
+import type { Session, SessionChangeReason } from '../../../src/token/token-store.js';
+import { getSession, getToken, logout, onChange, setToken } from '../../../src/token/token-store.js';
+import { watchExpiry } from '../../../src/token/expiry-watch.js';
 import {
   aniapiToken,
   clearStorage,

@@ -3,11 +3,11 @@
  * loaded. Without them, `mode="popup"` is refused and a callback page
  * completes only logins its own tab started.
  */
-import type { HandBackClaim } from '../callback/response-stash.js';
+import type { HandBackClaim } from '../response/response-stash.js';
 import { pageSingleton } from '../internal/page-singleton.js';
 import type { PopupLoginOptions, PopupSignIn } from './sign-in-with-popup.js';
 
-export type { HandBackClaim } from '../callback/response-stash.js';
+export type { HandBackClaim } from '../response/response-stash.js';
 
 /** The abilities the popup entry lends the elements. */
 export interface PopupHooks {

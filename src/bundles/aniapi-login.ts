@@ -7,7 +7,7 @@
  * `aniapi-elements.min.js` on one origin, it shares one session.
  * @module
  */
-export * from './login.js';
-export { getSession, getToken, logout, onChange } from './session/token-store.js';
-export type { LogoutReason, Session, SessionChangeReason, SessionListener, TokenStore } from './session/token-store.js';
-export type * from './elements/events.js';
+export * from '../login.js';
+export { getSession, getToken, logout, onChange } from '../token/token-store.js';
+export type { LogoutReason, Session, SessionChangeReason, SessionListener, TokenStore } from '../token/token-store.js';
+export type * from '../elements/events.js';

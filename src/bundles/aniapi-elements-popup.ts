@@ -5,8 +5,8 @@
  * way to reach it.
  * @module
  */
-// First: the popup entry lends the elements its hooks before ./index.js registers them.
-export { signInWithPopup } from './popup.js';
-export type { PopupLoginOptions } from './popup.js';
+// First: the popup entry lends the elements its hooks before ../index.js registers them.
+export { signInWithPopup } from '../popup.js';
+export type { PopupLoginOptions } from '../popup.js';
 
-export * from './index.js';
+export * from '../index.js';

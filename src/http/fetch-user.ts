@@ -4,7 +4,7 @@
  */
 import { AniapiError } from '../oauth/errors.js';
 import { endpointUrl, originOf } from '../oauth/url-rules.js';
-import { endSession, getSession } from '../session/token-store.js';
+import { endSession, getSession } from '../token/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
 /**

@@ -8,8 +8,8 @@
 import { beginLogin, checkLogin } from '../oauth/begin-login.js';
 import type { LoginOptions } from '../oauth/begin-login.js';
 import { AniapiError } from '../oauth/errors.js';
-import { checkStore, getSession } from '../session/token-store.js';
-import type { Session, TokenStore } from '../session/token-store.js';
+import { checkStore, getSession } from '../token/token-store.js';
+import type { Session, TokenStore } from '../token/token-store.js';
 import { openPopup, runPopupLogin } from './popup-login.js';
 
 /**

@@ -7,7 +7,7 @@ import type { AniapiTokenDetail } from '../oauth/complete-login.js';
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { AniapiError } from '../oauth/errors.js';
 import { pageSingleton } from '../internal/page-singleton.js';
-import { checkStore, getSession, getToken, sessionRecordId } from '../session/token-store.js';
+import { checkStore, getSession, getToken, sessionRecordId } from '../token/token-store.js';
 import { sameOriginPath } from '../oauth/same-origin-path.js';
 import { scrubCallbackPage } from './address-bar.js';
 import { takeResponse } from './response-stash.js';

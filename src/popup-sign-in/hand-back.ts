@@ -3,10 +3,10 @@
  * start is offered to the window that did, the popup's opener first, then the
  * origin's other tabs, and taken back only if no window claims it.
  */
-import { offerOnce, stashedResponse } from '../callback/response-stash.js';
-import type { HandBackClaim } from '../callback/response-stash.js';
+import { offerOnce, stashedResponse } from '../response/response-stash.js';
+import type { HandBackClaim } from '../response/response-stash.js';
 import { isLoginPending } from '../oauth/pending-logins.js';
-import { hearMessages, isClaimFor, OFFER, stateOf } from './channel.js';
+import { hearPosts, isClaimFor, OFFER, stateOf } from './channel.js';
 import type { Offer } from './channel.js';
 
 /** How long a callback page waits for another window to take its response before handling it itself. */
@@ -40,18 +40,18 @@ function startedHere(state: string): boolean {
 /** Offers `fragment` and resolves to the first claim for `state`, or to null after the wait. */
 function offer(fragment: string, state: string): Promise<HandBackClaim | null> {
   const opener = window.opener as Window | null;
-  const message: Offer = { type: OFFER, fragment };
+  const post: Offer = { type: OFFER, fragment };
   return new Promise((resolve) => {
     // A claim counts from the opener, or from the origin's other tabs.
-    const channel = hearMessages((data, _reply, source) => {
+    const channel = hearPosts((data, _reply, source) => {
       if ((source === undefined || source === opener) && isClaimFor(data, state)) done({ ok: data.ok === true });
     });
     const timer = setTimeout(() => done(null), HAND_BACK_WAIT);
     // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
-    const others = setTimeout(() => channel.send(message), opener ? OPENER_FIRST : 0);
+    const others = setTimeout(() => channel.send(post), opener ? OPENER_FIRST : 0);
     try {
       // Delivered only if the opener is still a page of this very origin.
-      opener?.postMessage(message, location.origin);
+      opener?.postMessage(post, location.origin);
     } catch {
       // An opener that is gone.
     }

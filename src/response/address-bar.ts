@@ -1,7 +1,7 @@
 /**
  * The address-bar scrub: takes an OAuth response off the page's URL and its
  * history entry, synchronously, and leaves every other fragment alone. The
- * elements run it, and so does the pre-scrub (src/pre-scrub.ts), which ships
+ * elements run it, and so does the pre-scrub (src/bundles/aniapi-scrub.ts), which ships
  * it on its own as a classic script, the first of the callback page.
  */
 import { stashResponse } from './response-stash.js';

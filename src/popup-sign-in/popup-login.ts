@@ -6,9 +6,9 @@
 import { AniapiError } from '../oauth/errors.js';
 import { completeLogin } from '../oauth/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
-import { CLAIM, hearMessages, isOffer, stateOf } from './channel.js';
+import { CLAIM, hearPosts, isOffer, stateOf } from './channel.js';
 import type { Reply } from './channel.js';
-import type { TokenStore } from '../session/token-store.js';
+import type { TokenStore } from '../token/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
 /** The popup's size in CSS pixels: room for AniAPI's login and consent pages. */
@@ -55,7 +55,7 @@ export function runPopupLogin(popup: Window, url: string, store: TokenStore, sec
   const state = new URL(url).searchParams.get('state')!;
   return new Promise<void>((resolve, reject) => {
     // Offers come from the popup itself (postMessage) or from the origin's other tabs.
-    const channel = hearMessages(consider);
+    const channel = hearPosts(consider);
     const stopWatching = watchPopup(popup, state, seconds);
     waiting.set(state, {
       popup,

@@ -4,7 +4,7 @@
  */
 import { parseFragment } from '../oauth/fragment-parser.js';
 import { listen } from '../internal/listen.js';
-import type { HandBackClaim } from '../callback/response-stash.js';
+import type { HandBackClaim } from '../response/response-stash.js';
 
 /** The channel's name, and the `localStorage` key of the fallback. */
 const CHANNEL = 'aniapi-elements.hand-back.v1';
@@ -23,31 +23,32 @@ export interface Claim extends HandBackClaim {
   state: string;
 }
 
-type Message = Offer | Claim;
+/** What windows post to each other in a hand-back: an offer, or a claim that answers it. */
+type Post = Offer | Claim;
 
 /** The origin's other tabs, as one window talks to them. */
 export interface Channel {
-  send(message: Message): void;
+  send(post: Post): void;
   close(): void;
 }
 
-/** Answers a message where it came from: the window that posted it, or the origin's other tabs. */
-export type Reply = (message: Message) => void;
+/** Answers a post where it came from: the window that posted it, or the origin's other tabs. */
+export type Reply = (post: Post) => void;
 
 /**
- * Hears this origin's messages, posted by another window (`source`) or sent by the
+ * Hears this origin's posts, from another window (`source`) or from the
  * origin's other tabs (no `source`). Returns the channel to the other tabs, to send
  * on; closing it ends the hearing too.
  */
-export function hearMessages(hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void): Channel {
+export function hearPosts(hear: (data: unknown, reply: Reply, source?: MessageEventSource | null) => void): Channel {
   const onMessage = (event: MessageEvent): void => {
     if (event.origin !== location.origin) return;
-    hear(event.data, (message) => (event.source as Window).postMessage(message, location.origin), event.source);
+    hear(event.data, (post) => (event.source as Window).postMessage(post, location.origin), event.source);
   };
   const stopListening = listen(window, ['message'], onMessage);
-  const channel = openChannel((data) => hear(data, (message) => channel.send(message)));
+  const channel = openChannel((data) => hear(data, (post) => channel.send(post)));
   return {
-    send: (message) => channel.send(message),
+    send: (post) => channel.send(post),
     close() {
       stopListening();
       channel.close();
@@ -60,7 +61,7 @@ function openChannel(hear: (data: unknown) => void): Channel {
   if (typeof BroadcastChannel === 'function') {
     const broadcast = new BroadcastChannel(CHANNEL);
     broadcast.onmessage = (event) => hear(event.data);
-    return { send: (message) => broadcast.postMessage(message), close: () => broadcast.close() };
+    return { send: (post) => broadcast.postMessage(post), close: () => broadcast.close() };
   }
   // A localStorage entry written and removed at once reaches the other tabs as a `storage` event.
   const onStorage = ({ key, newValue }: StorageEvent): void => {
@@ -73,9 +74,9 @@ function openChannel(hear: (data: unknown) => void): Channel {
   };
   const stopListening = listen(window, ['storage'], onStorage);
   return {
-    send(message) {
+    send(post) {
       try {
-        localStorage.setItem(CHANNEL, JSON.stringify(message));
+        localStorage.setItem(CHANNEL, JSON.stringify(post));
         localStorage.removeItem(CHANNEL);
       } catch {
         // Storage refused: nothing reaches the other tabs, and the offer simply goes unclaimed.

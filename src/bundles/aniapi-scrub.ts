@@ -13,7 +13,7 @@
  * on another route of the app it does nothing. It is the elements' own scrub, so they
  * work the same with it or without it.
  */
-import { scrubCallbackPage } from './callback/address-bar.js';
+import { scrubCallbackPage } from '../response/address-bar.js';
 
 try {
   scrubCallbackPage(true);
