@@ -1,10 +1,10 @@
 // Server-side rendering setups import the package in Node, where there is no
 // DOM: every entry point must import without throwing and register nothing.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { read, readJson } from './helpers.mjs';
 
-const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+const pkg = await readJson('package.json');
 
 // Imported by the package's own name, so that Node resolves them through the exports map.
 // The framework typings (./react, ./vue, ./svelte) are types only and have no module to import.
@@ -53,16 +53,14 @@ for (const [file, source] of [
 }
 
 test('the per-page single files carry only their own element', async () => {
-  const read = (file) => readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
-  assert.doesNotMatch(await read('aniapi-login.min.js'), /aniapi-callback|aniapi-user/);
-  assert.doesNotMatch(await read('aniapi-callback.min.js'), /"aniapi-login"|aniapi-user/);
-  assert.doesNotMatch(await read('aniapi-login-user.min.js'), /aniapi-callback/);
+  assert.doesNotMatch(await read('dist/aniapi-login.min.js'), /aniapi-callback|aniapi-user/);
+  assert.doesNotMatch(await read('dist/aniapi-callback.min.js'), /"aniapi-login"|aniapi-user/);
+  assert.doesNotMatch(await read('dist/aniapi-login-user.min.js'), /aniapi-callback/);
 });
 
 test('<aniapi-user> ships without the login and callback elements, and the package entry without it', async () => {
-  const read = (file) => readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
-  assert.doesNotMatch(await read('aniapi-user.min.js'), /aniapi-login|aniapi-callback/);
-  assert.ok(!(await read('aniapi-elements.min.js')).includes('aniapi-user'));
+  assert.doesNotMatch(await read('dist/aniapi-user.min.js'), /aniapi-login|aniapi-callback/);
+  assert.ok(!(await read('dist/aniapi-elements.min.js')).includes('aniapi-user'));
 });
 
 test('the session answers "signed out" in Node instead of throwing', async () => {
@@ -78,6 +76,6 @@ test('every export condition names a file the build made, types first', async ()
   for (const [entry, target] of Object.entries(pkg.exports)) {
     const files = typeof target === 'string' ? [target] : Object.values(target);
     if (typeof target === 'object') assert.equal(Object.keys(target)[0], 'types', entry);
-    for (const file of files) await readFile(new URL(`../../${file}`, import.meta.url));
+    for (const file of files) await read(file);
   }
 });

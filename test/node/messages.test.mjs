@@ -1,11 +1,10 @@
 // The language packs against the built-in English: complete, templates kept,
 // shipped apart from the core, and registering into the one registry of the page.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { LANGUAGES } from '../../rollup.config.mjs';
+import { read } from './helpers.mjs';
 
-const read = (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
 const registry = () => globalThis[Symbol.for('aniapi-elements.messages.v1')];
 const { CALLBACK_MESSAGES, LOGIN_MESSAGES } = await import('aniapi-elements/messages');
 const { USER_MESSAGES } = await import('aniapi-elements/user');
