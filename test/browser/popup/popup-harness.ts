@@ -3,7 +3,7 @@
 // this page (a channel hears every other channel of its name, in the same page
 // too). The journeys with a real popup and two real tabs run end to end in
 // test/e2e/popup.test.mjs.
-import { keysOf } from './helpers.js';
+import { keysOf } from '../helpers.js';
 
 export const CHANNEL = 'aniapi-elements.hand-back.v1';
 export const OFFER = 'aniapi-elements.offer.v1';
