@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { clearStorage } from './helpers.js';
+import { clearStorage } from '../helpers.js';
 
 // The single-file build, as a plain HTML page loads it: no bundler, no import map.
 // Imported by URL so that nothing of src/ is loaded before it.
 const BUNDLE = '/dist/aniapi-elements.min.js';
-type Bundle = typeof import('../../src/index.js');
+type Bundle = typeof import('../../../src/index.js');
 const load = (url: string): Promise<Bundle> => import(/* @vite-ignore */ url);
 /** A single file's exports without the short internal names that only its on-demand failure view imports. */
 const publicNames = (module: object) =>
@@ -23,7 +23,7 @@ describe('dist/aniapi-elements.min.js', () => {
 
   it('has the same exports as the package entry, and beyond them only the internal names its failure view imports', async () => {
     const bundle = await load(BUNDLE);
-    const source = await import('../../src/index.js');
+    const source = await import('../../../src/index.js');
     expect(publicNames(bundle)).to.deep.equal(Object.keys(source).sort());
     const view = await (await fetch('/dist/aniapi-elements-failure-view.min.js')).text();
     const imported = /import\s*\{([^}]*)\}\s*from\s*["']\.\/aniapi-elements\.min\.js["']/.exec(view)![1]!;

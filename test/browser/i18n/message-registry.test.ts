@@ -1,14 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
-import type { AniapiLoginElement } from '../../src/elements/login-element.js';
-import type { AniapiUserElement } from '../../src/elements/user-element.js';
-import '../../src/login.js';
-import type { MessagePack } from '../../src/i18n/message-registry.js';
-import { registerMessages } from '../../src/i18n/message-registry.js';
-import { logout } from '../../src/session/token-store.js';
-import { completeWith } from './callback-harness.js';
-import { aniapiToken, clearStorage, startLogin } from './helpers.js';
+import type { AniapiCallbackElement } from '../../../src/elements/callback-element.js';
+import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
+import type { AniapiUserElement } from '../../../src/elements/user-element.js';
+import '../../../src/login.js';
+import type { MessagePack } from '../../../src/i18n/message-registry.js';
+import { registerMessages } from '../../../src/i18n/message-registry.js';
+import { logout } from '../../../src/session/token-store.js';
+import { completeWith } from '../callback-harness.js';
+import { aniapiToken, clearStorage, startLogin } from '../helpers.js';
 
 const REGISTRY = Symbol.for('aniapi-elements.messages.v1');
 const registry = () => (globalThis as unknown as Record<symbol, { packs: Map<string, MessagePack> }>)[REGISTRY]!;
@@ -46,9 +46,9 @@ describe('messages', () => {
     const element = await button();
     expect(labelOf(element)).to.equal('Log in with AniAPI');
     await Promise.all([
-      import('../../src/messages/it.js'),
-      import('../../src/messages/fr.js'),
-      import('../../src/messages/ja.js'),
+      import('../../../src/messages/it.js'),
+      import('../../../src/messages/fr.js'),
+      import('../../../src/messages/ja.js'),
     ]);
     expect([...registry().packs.keys()].sort()).to.deep.equal(['fr', 'it', 'ja']);
     // Registering updates the elements already on the page.
@@ -134,7 +134,7 @@ describe('messages', () => {
     registerMessages('en', { login: 'Sign in with AniAPI' });
     registerMessages('en', { retry: 'Start over' });
     expect(labelOf(await button())).to.equal('Sign in with AniAPI');
-    const { messages: italian } = await import('../../src/messages/it.js');
+    const { messages: italian } = await import('../../../src/messages/it.js');
     registerMessages('it', { login: 'Entra con AniAPI' });
     try {
       expect(labelOf(await button('it'))).to.equal('Entra con AniAPI');
@@ -186,8 +186,8 @@ describe('messages', () => {
   });
 
   it("say the card's states in the closest language, and the name where the template puts it", async () => {
-    const { setToken } = await import('../../src/session/token-store.js');
-    await import('../../src/user.js');
+    const { setToken } = await import('../../../src/session/token-store.js');
+    await import('../../../src/user.js');
     const answer = (user: unknown) =>
       Promise.resolve(new Response(JSON.stringify({ status_code: 200, message: 'Hi', data: user, version: '1' })));
     const card = await fixture<AniapiUserElement>(
