@@ -38,7 +38,6 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     expect(tab.offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-handed-back', { popup: false }]]);
     expect(status.textContent).to.equal('Signed in, in the window where you started.');
-    await expect(element).to.be.accessible();
     expect(element.result).to.equal(null);
     expect(getToken()).to.equal(null);
     expect(location.hash).to.equal('');
