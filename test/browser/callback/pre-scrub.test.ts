@@ -10,11 +10,9 @@ import { scrubCallbackPage } from '../../../src/callback/address-bar.js';
 import { takeResponse } from '../../../src/callback/response-stash.js';
 import { logout } from '../../../src/session/token-store.js';
 import { aniapiToken, clearStorage, jwt, nextLoad, openFrame, startLogin, storedToken } from '../helpers.js';
+import { OFFER, claimingTab } from '../popup/popup-harness.js';
 
 const PAGES = '/test/browser/fixtures/pre-scrub';
-const CHANNEL = 'aniapi-elements.hand-back.v1';
-const OFFER = 'aniapi-elements.offer.v1';
-const CLAIM = 'aniapi-elements.claim.v1';
 const TOKEN = jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 3600 });
 
 /** What one script of the page saw: where it ran, the URL and history.state, as JSON. */
@@ -187,23 +185,17 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
   });
 
   it('leaves the popup hand-back working: the response goes to the tab that started its login', async () => {
-    const channel = new BroadcastChannel(CHANNEL);
-    const offers: unknown[] = [];
-    channel.onmessage = (event) => {
-      offers.push(event.data);
-      const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
-      channel.postMessage({ type: CLAIM, state, ok: true });
-    };
+    const tab = claimingTab(true);
     const token = aniapiToken();
     const fragment = `access_token=${token}&token_type=Bearer&state=${'h'.repeat(43)}`;
     try {
       const { page } = await outcome(`hand-back.html#${fragment}`);
       expectClean(page, `${location.origin}${PAGES}/hand-back.html`, ['head', 'body'], [token, 'h'.repeat(43)]);
-      expect(offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
+      expect(tab.offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
       expect(page.heard).to.deep.equal([{ type: 'aniapi-handed-back', detail: { popup: false } }]);
       expect(storedToken(sessionStorage)).to.equal(null);
     } finally {
-      channel.close();
+      tab.close();
     }
   });
 });

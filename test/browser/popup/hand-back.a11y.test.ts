@@ -6,17 +6,7 @@ import { logout } from '../../../src/session/token-store.js';
 import { expectAccessible, inEachMode } from '../a11y-modes.js';
 import { completeWith } from '../callback-harness.js';
 import { aniapiToken, clearStorage } from '../helpers.js';
-import { CHANNEL, CLAIM } from './popup-harness.js';
-
-/** Another tab that claims every offer it hears, saying whether it signed in with it. */
-function claimingTab(ok: boolean): { close: () => void } {
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = (event) => {
-    const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
-    channel.postMessage({ type: CLAIM, state, ok });
-  };
-  return { close: () => channel.close() };
-}
+import { claimingTab } from './popup-harness.js';
 
 describe('<aniapi-callback> handing back, accessibility', () => {
   beforeEach(() => {

@@ -9,7 +9,7 @@ import '../../../src/callback.js';
 import { getToken, logout } from '../../../src/session/token-store.js';
 import { arrive, completeWith } from '../callback-harness.js';
 import { aniapiToken, clearStorage, collectEvents, startLogin } from '../helpers.js';
-import { CHANNEL, CLAIM, OFFER } from './popup-harness.js';
+import { CHANNEL, CLAIM, OFFER, claimingTab } from './popup-harness.js';
 
 describe('<aniapi-callback> with aniapi-elements/popup', () => {
   beforeEach(() => {
@@ -17,18 +17,6 @@ describe('<aniapi-callback> with aniapi-elements/popup', () => {
     clearStorage();
   });
   after(clearStorage);
-
-  /** Another tab that claims every offer it hears with `ok`, and records them. */
-  function claimingTab(ok: boolean) {
-    const channel = new BroadcastChannel(CHANNEL);
-    const offers: unknown[] = [];
-    channel.onmessage = (event) => {
-      offers.push(event.data);
-      const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
-      channel.postMessage({ type: CLAIM, state, ok });
-    };
-    return { offers, close: () => channel.close() };
-  }
 
   it('hands a response its tab did not start to the tab that claims it, and says so', async () => {
     const tab = claimingTab(true);

@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
 import { clearStorage, collectEvents } from '../helpers.js';
 import { loadEntry } from '../package-exports.js';
-import { CHANNEL, CLAIM, OFFER, PopupWindow, opened, restoreOpen, stubOpen } from './popup-harness.js';
+import { OFFER, PopupWindow, claimingTab, opened, restoreOpen, stubOpen } from './popup-harness.js';
 
 /** A popup-mode button of the package, clicked; resolves to the error codes it reported at once. */
 async function clickPopupButton(): Promise<{ element: AniapiLoginElement; codes: string[] }> {
@@ -52,12 +52,7 @@ describe('aniapi-elements/popup, as built', () => {
   it('lends <aniapi-callback> the hand-back: a response its tab did not start goes to the tab that claims it', async () => {
     await loadEntry('./callback');
     await loadEntry('./popup');
-    const channel = new BroadcastChannel(CHANNEL);
-    const offers: unknown[] = [];
-    channel.onmessage = (event) => {
-      offers.push(event.data);
-      channel.postMessage({ type: CLAIM, state: 'h'.repeat(43), ok: true });
-    };
+    const tab = claimingTab(true);
     const own = location.pathname + location.search;
     const fragment = `#access_token=t0k3n&state=${'h'.repeat(43)}`;
     history.replaceState(history.state, '', own + fragment);
@@ -67,10 +62,10 @@ describe('aniapi-elements/popup, as built', () => {
       await waitUntil(() => events.length > 0, 'no outcome', { timeout: 5000 });
     } finally {
       stop();
-      channel.close();
+      tab.close();
       history.replaceState(history.state, '', own);
     }
-    expect(offers).to.deep.equal([{ type: OFFER, fragment }]);
+    expect(tab.offers).to.deep.equal([{ type: OFFER, fragment }]);
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['aniapi-handed-back', { popup: false }]]);
   });
 });

@@ -56,3 +56,15 @@ export function offerFromAnotherTab(fragment: string): Promise<unknown> {
     channel.postMessage({ type: OFFER, fragment });
   });
 }
+
+/** Another tab that claims every offer it hears, saying `ok` (whether it signed in with it), and records the offers. */
+export function claimingTab(ok: boolean): { offers: unknown[]; close: () => void } {
+  const channel = new BroadcastChannel(CHANNEL);
+  const offers: unknown[] = [];
+  channel.onmessage = (event) => {
+    offers.push(event.data);
+    const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
+    channel.postMessage({ type: CLAIM, state, ok });
+  };
+  return { offers, close: () => channel.close() };
+}
