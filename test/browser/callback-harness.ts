@@ -1,8 +1,9 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { AniapiCallbackElement } from '../../src/elements/callback-element.js';
+import type { AniapiErrorCode } from '../../src/elements/events.js';
 import '../../src/callback.js';
-import { collectEvents } from './helpers.js';
+import { collectEvents, storedToken } from './helpers.js';
 
 // WebKit throws after 100 history.replaceState calls in 10 seconds (Chromium quietly
 // drops calls past a limit of its own). Each arrival costs two, this one and the
@@ -40,4 +41,25 @@ export async function completeWith(
   await waitUntil(() => events().length > 0, 'no outcome was reported');
   stop();
   return { element, events: events(), status: element.shadowRoot!.querySelector('[part=status]')! };
+}
+
+/** Arrives with `fragment` and expects the failure `code`, with nothing stored and nothing leaked. */
+export async function expectFailure(fragment: string, code: AniapiErrorCode) {
+  const outcome = await completeWith(fragment);
+  const { element, events, status } = outcome;
+  expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aniapi-error', code]]);
+  expect(element.result).to.deep.equal({ ok: false, error: events[0]!.detail });
+  expect(location.hash).to.equal('');
+  expect(storedToken(sessionStorage)).to.equal(null);
+  expect(storedToken(localStorage)).to.equal(null);
+  const secrets = new URLSearchParams(fragment);
+  for (const name of ['access_token', 'state']) {
+    const secret = secrets.get(name);
+    if (!secret) continue;
+    expect(JSON.stringify(events[0]!.detail), name).not.to.contain(secret);
+    expect(status.textContent, name).not.to.contain(secret);
+  }
+  expect(status.textContent).to.contain('Sign-in failed.');
+  expect([element.matches(':state(signed-in)'), element.matches(':state(error)')]).to.deep.equal([false, true]);
+  return outcome;
 }

@@ -103,6 +103,11 @@ export function nextLoad(frame: HTMLIFrameElement): Promise<void> {
   return new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
 }
 
+/** The element of `host`'s shadow root that is its part `name`; null when it has none. */
+export function part<E extends HTMLElement = HTMLElement>(host: Element, name: string): E | null {
+  return host.shadowRoot!.querySelector<E>(`[part=${name}]`);
+}
+
 /** Collects the package's events that reach `target` until stopped. */
 export function collectEvents(target: EventTarget = document): { events: CustomEvent[]; stop: () => void } {
   const events: CustomEvent[] = [];

@@ -3,7 +3,7 @@
 // starts a fresh login that comes back to the page the first one started from.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { signIn, withDemo } from './browser.mjs';
+import { signIn, storage, TOKEN_KEY, withDemo } from './browser.mjs';
 
 const run = withDemo();
 
@@ -53,9 +53,7 @@ describe('a failed sign-in', () => {
     // The callback's auto-return goes back to where the first login started.
     await page.waitForURL(`${run.demo.url}/?from=here`);
     await page.locator('aniapi-user').locator('[part=name]').filter({ hasText: 'demo' }).waitFor();
-    const token = await page.evaluate(
-      () => JSON.parse(sessionStorage.getItem('aniapi-elements.token'))?.accessToken ?? null,
-    );
+    const token = (await storage(page)).session[TOKEN_KEY];
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 

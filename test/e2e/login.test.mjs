@@ -17,7 +17,6 @@ async function openLogin(page, store = 'session') {
   await page.waitForURL(`${run.demo.standin.url}/v1/oauth?**`);
 }
 
-/** What sessionStorage and localStorage hold for the demo origin. */
 describe('the demo login', () => {
   test('goes round trip: wrong password, right password, callback, back signed in with the name shown', async () => {
     const page = await run.context.newPage();

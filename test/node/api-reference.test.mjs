@@ -4,13 +4,11 @@
 // entry is in it, that it holds no HTML, and that each of its links leads to one
 // of its headings.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import ts from 'typescript';
+import { read, root } from './helpers.mjs';
 
-const root = new URL('../../', import.meta.url);
-const read = (path) => readFile(new URL(path, root), 'utf8');
 const reference = await read('docs/api.md');
 
 /** The part of `text` from the heading `heading` (with its `#`s) up to the next heading of its level or above. */

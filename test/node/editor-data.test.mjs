@@ -3,14 +3,13 @@
 // so no tag or attribute goes missing, an attribute's values are the ones its type admits,
 // and no editor offers the attributes the element only sets itself (signed-in).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { readJson } from './helpers.mjs';
 
-const read = async (path) => JSON.parse(await readFile(new URL(`../../${path}`, import.meta.url), 'utf8'));
-const manifest = await read('custom-elements.json');
-const packageJson = await read('package.json');
-const vscode = await read('dist/vscode.html-custom-data.json');
-const webTypes = await read('dist/web-types.json');
+const manifest = await readJson('custom-elements.json');
+const packageJson = await readJson('package.json');
+const vscode = await readJson('dist/vscode.html-custom-data.json');
+const webTypes = await readJson('dist/web-types.json');
 
 const declarations = manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.customElement);
 const STORES = ['session', 'local', 'memory'];

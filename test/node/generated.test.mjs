@@ -3,12 +3,11 @@
 // hold them to it, so neither can go stale or lose an item. The apps in
 // demo/frameworks type-check real use of the typings.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { apiReference } from '../../scripts/api-reference.mjs';
 import { elementsOf, FRAMEWORKS } from '../../scripts/framework-types.mjs';
+import { read } from './helpers.mjs';
 
-const read = (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
 const manifest = JSON.parse(await read('custom-elements.json'));
 
 test('docs/api.md is what the manifest and the built declarations make (npm run docs rewrites it)', async () => {

@@ -1,10 +1,11 @@
 // custom-elements.json is generated from the JSDoc; this holds it to the
 // public contract, so a renamed attribute or a lost description fails here.
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { test } from 'node:test';
+import { readJson } from './helpers.mjs';
 
-const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+const manifest = await readJson('custom-elements.json');
 const elements = new Map(
   manifest.modules
     .flatMap((mod) => mod.declarations ?? [])

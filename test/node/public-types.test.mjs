@@ -3,11 +3,10 @@
 // by stripInternal in tsconfig.build.json. This reads every source for such
 // members and every built .d.ts, so a seam that leaks into the typings fails here.
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { test } from 'node:test';
-
-const root = new URL('../../', import.meta.url);
+import { read, root } from './helpers.mjs';
 
 /** Files under `dir` (a path from the package root, ending in /) whose names end in `suffix`. */
 async function filesUnder(dir, suffix) {
@@ -17,8 +16,6 @@ async function filesUnder(dir, suffix) {
     .map((path) => `${dir}${path.split(sep).join('/')}`)
     .sort();
 }
-
-const read = (path) => readFile(new URL(path, root), 'utf8');
 
 const IDENT = String.raw`#?[A-Za-z_$][\w$]*`;
 const MEMBER_MODIFIERS = String.raw`(?:(?:public|protected|private|readonly|static|override|declare|abstract|async|accessor|get|set)\s+)*`;

@@ -5,10 +5,10 @@
 // property is set as one, and every event has its prop, typed (read from the type fixture
 // test/types/react/app.tsx, which test/node/jsx-types.test.mjs type-checks).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { readJson, root } from './helpers.mjs';
 
 // First, before anything else of this file can load an element.
 const components = await import('aniapi-elements/react');
@@ -16,8 +16,7 @@ const { createElement } = await import('react');
 const { renderToString } = await import('react-dom/server');
 const { elementsOf } = await import('../../scripts/framework-types.mjs');
 
-const root = new URL('../../', import.meta.url);
-const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));
+const manifest = await readJson('custom-elements.json');
 const elements = elementsOf(manifest);
 const COMPONENTS = { 'aniapi-login': 'AniapiLogin', 'aniapi-callback': 'AniapiCallback', 'aniapi-user': 'AniapiUser' };
 const eventProp = (name) => `on${name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase())}`;

@@ -2,12 +2,12 @@
 // belongs to the package, so this holds the stand-in's script to what the elements and the session module read.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { AniapiLoginElement } from '../../src/elements/login-element.js';
-import type { AniapiUserElement } from '../../src/elements/user-element.js';
-import '../../src/login.js';
-import '../../src/user.js';
-import { getSession, logout } from '../../src/token/token-store.js';
-import { clearStorage } from './helpers.js';
+import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
+import type { AniapiUserElement } from '../../../src/elements/user-element.js';
+import '../../../src/login.js';
+import '../../../src/user.js';
+import { getSession, logout } from '../../../src/token/token-store.js';
+import { clearStorage } from '../helpers.js';
 
 /** A stand-in's script for its demo user, and the stand-in's URL, as a test of a user's app gets them. */
 function signedInScript(store?: 'session' | 'local') {

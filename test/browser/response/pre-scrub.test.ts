@@ -1,35 +1,31 @@
 // The pre-scrub, dist/aniapi-scrub.js: as the first script of a page's <head>, it takes an
 // OAuth response off the address bar and history.state before any other script runs, and
-// keeps it in the page's response stash for the elements. Each page is a same-origin iframe
-// (this tab's sessionStorage, so a login started here completes there) whose scripts record
-// what they saw where they ran (fixtures/pre-scrub/record.js). The scrub it shares with the
-// elements is tested here too, on this page's own address bar.
+// keeps it in memory for the elements, which complete the login with it when they come.
+// Each page is a same-origin iframe (this tab's sessionStorage, so a login started here
+// completes there) whose scripts record what they saw where they ran and what the elements
+// reported (fixtures/pre-scrub/record.js). The scrub it shares with the elements is tested
+// here too, on this page's own address bar.
 import { expect, waitUntil } from '@open-wc/testing';
 import { scrubCallbackPage } from '../../../src/response/address-bar.js';
 import { takeResponse } from '../../../src/response/response-stash.js';
 import { logout } from '../../../src/token/token-store.js';
 import { aniapiToken, clearStorage, jwt, nextLoad, openFrame, startLogin, storedToken } from '../helpers.js';
+import { OFFER, claimingTab } from '../popup-sign-in/popup-harness.js';
 
 const PAGES = '/test/browser/fixtures/pre-scrub';
-const STASH: unique symbol = Symbol.for('aniapi-elements.response-stash.v1');
-const CHANNEL = 'aniapi-elements.hand-back.v1';
-const OFFER = 'aniapi-elements.offer.v1';
-const CLAIM = 'aniapi-elements.claim.v1';
 const TOKEN = jwt({ id: '42', exp: Math.floor(Date.now() / 1000) + 3600 });
 
-/** What one script of the page saw: where it ran, the URL, history.state and the stash, as JSON. */
+/** What one script of the page saw: where it ran, the URL and history.state, as JSON. */
 interface Seen {
   at: string;
   href: string;
   state: string;
-  taken: string;
 }
 type PageWindow = Window & {
   seen: Seen[];
   violations: string[];
   heard: { type: string; detail: Record<string, unknown> }[];
   inline?: true;
-  [STASH]?: { taken?: unknown };
 };
 
 const pageOf = (frame: HTMLIFrameElement) => frame.contentWindow as PageWindow;
@@ -45,6 +41,21 @@ async function outcome(path: string) {
   const opened = await open(path);
   await waitUntil(() => opened.page.heard.length > 0, 'the page heard no outcome', { timeout: 6000 });
   return opened;
+}
+
+/**
+ * Loads the elements into `page` as an app loads them on demand (already loaded, they are not
+ * run again), adds an <aniapi-callback>, and returns what the page heard from then on.
+ */
+async function addCallback(page: PageWindow) {
+  const before = page.heard.length;
+  const script = page.document.createElement('script');
+  script.type = 'module';
+  script.src = '/dist/aniapi-elements.min.js';
+  page.document.head.append(script);
+  page.document.body.append(page.document.createElement('aniapi-callback'));
+  await waitUntil(() => page.heard.length > before, 'the page heard no outcome', { timeout: 6000 });
+  return page.heard.slice(before).map(({ type, detail }) => [type, detail.accessToken ?? detail.code]);
 }
 
 /** Expects every script of the page to have seen `href`, and neither the token nor the state anywhere in what it saw. */
@@ -73,19 +84,19 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
     const fragment = `access_token=${TOKEN}&token_type=Bearer&state=${state}`;
     const { page } = await outcome(`callback.html#${fragment}`);
     expectClean(page, `${location.origin}${PAGES}/callback.html`, ['head', 'body', 'module'], [state]);
-    // The classic script right after the pre-scrub found the response in the stash.
-    expect(JSON.parse(page.seen[0]!.taken)).to.deep.equal({ fragment: `#${fragment}`, inQuery: false });
     expect(page.heard.map(({ type, detail }) => [type, detail.accessToken])).to.deep.equal([['aniapi-token', TOKEN]]);
     expect(storedToken(sessionStorage)).to.equal(TOKEN);
-    // The element took it: nothing waits in the stash any more.
-    expect(page[STASH]?.taken).to.equal(undefined);
+    // The element took the response: another one added now reports the same sign-in, where a response still
+    // waiting would be checked again, and refused as used.
+    expect(await addCallback(page)).to.deep.equal([['aniapi-token', TOKEN]]);
   });
 
-  it('keeps the response in the stash until an element takes it, on a page without one', async () => {
-    const fragment = `access_token=${TOKEN}&state=${'s'.repeat(43)}`;
-    const { page } = await open(`plain.html?page=1#${fragment}`);
-    expectClean(page, `${location.origin}${PAGES}/plain.html?page=1`, ['head', 'body'], []);
-    expect(page[STASH]?.taken).to.deep.equal({ fragment: `#${fragment}`, inQuery: false });
+  it('keeps the response for elements that a page without them loads later, which complete the login', async () => {
+    const state = startLogin();
+    const { page } = await open(`plain.html?page=1#access_token=${TOKEN}&state=${state}`);
+    expectClean(page, `${location.origin}${PAGES}/plain.html?page=1`, ['head', 'body'], [state]);
+    expect(await addCallback(page)).to.deep.equal([['aniapi-token', TOKEN]]);
+    expect(storedToken(sessionStorage)).to.equal(TOKEN);
   });
 
   it('cleans history.state, where a router keeps the URL, before the next script runs', async () => {
@@ -114,22 +125,28 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
     expect(Object.prototype.toString.call(again.history.state.when)).to.equal('[object Date]');
   });
 
-  for (const [what, address] of [
-    ['a skip link', '#main'],
-    ['an anchor named like a parameter, without a value', '#error'],
-    ['an anchor the parser calls malformed', '#caf%C3%A9'],
-    ['response parameters in the query alone, on another page of the app', '?state=CA&code=1&scope=all#main'],
-    ['response parameters in the query alone, without a fragment', '?access_token=x'],
+  // What elements loaded later make of the address: an anchor is no response; a response in the query alone is the
+  // elements' to take off and refuse.
+  for (const [what, address, outcome] of [
+    ['a skip link', '#main', 'no_response'],
+    ['an anchor named like a parameter, without a value', '#error', 'no_response'],
+    ['an anchor the parser calls malformed', '#caf%C3%A9', 'no_response'],
+    [
+      'response parameters in the query alone, on another page of the app',
+      '?state=CA&code=1&scope=all#main',
+      'malformed_response',
+    ],
+    ['response parameters in the query alone, without a fragment', '?access_token=x', 'malformed_response'],
   ]) {
-    it(`leaves ${what} in the URL and stashes nothing`, async () => {
+    it(`leaves ${what} in the URL and keeps nothing for the elements`, async () => {
       const { page } = await open(`plain.html${address}`);
       const href = `${location.origin}${PAGES}/plain.html${address}`;
-      expect(page.seen.map((seen) => [seen.at, seen.href, seen.taken])).to.deep.equal([
-        ['head', href, 'null'],
-        ['body', href, 'null'],
+      expect(page.seen.map((seen) => [seen.at, seen.href])).to.deep.equal([
+        ['head', href],
+        ['body', href],
       ]);
       expect(page.location.href).to.equal(href);
-      expect(page[STASH]?.taken).to.equal(undefined);
+      expect(await addCallback(page)).to.deep.equal([['aniapi-error', outcome]]);
     });
   }
 
@@ -141,7 +158,8 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
   it('takes response parameters off the query too when the fragment is a response', async () => {
     const { page } = await open(`plain.html?page=1&code=c0de#access_token=${TOKEN}`);
     expectClean(page, `${location.origin}${PAGES}/plain.html?page=1`, ['head', 'body'], ['c0de']);
-    expect(JSON.parse(page.seen[0]!.taken)).to.deep.equal({ fragment: `#access_token=${TOKEN}`, inQuery: true });
+    // Kept as a response that came partly in the query, where servers and logs see it: the elements refuse it.
+    expect(await addCallback(page)).to.deep.equal([['aniapi-error', 'malformed_response']]);
   });
 
   it('runs under a strict CSP with Trusted Types: no violation, a clean URL and a completed login', async () => {
@@ -167,23 +185,17 @@ describe('the pre-scrub (aniapi-scrub.js)', () => {
   });
 
   it('leaves the popup hand-back working: the response goes to the tab that started its login', async () => {
-    const channel = new BroadcastChannel(CHANNEL);
-    const offers: unknown[] = [];
-    channel.onmessage = (event) => {
-      offers.push(event.data);
-      const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
-      channel.postMessage({ type: CLAIM, state, ok: true });
-    };
+    const tab = claimingTab(true);
     const token = aniapiToken();
     const fragment = `access_token=${token}&token_type=Bearer&state=${'h'.repeat(43)}`;
     try {
       const { page } = await outcome(`hand-back.html#${fragment}`);
       expectClean(page, `${location.origin}${PAGES}/hand-back.html`, ['head', 'body'], [token, 'h'.repeat(43)]);
-      expect(offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
+      expect(tab.offers).to.deep.equal([{ type: OFFER, fragment: `#${fragment}` }]);
       expect(page.heard).to.deep.equal([{ type: 'aniapi-handed-back', detail: { popup: false } }]);
       expect(storedToken(sessionStorage)).to.equal(null);
     } finally {
-      channel.close();
+      tab.close();
     }
   });
 });

@@ -1,11 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { rememberLastLogin } from '../../src/oauth/pending-logins.js';
-import { AniapiError } from '../../src/oauth/errors.js';
-import { aniapiToken, clearStorage, openFrame, startLogin } from './helpers.js';
+import { rememberLastLogin } from '../../../src/oauth/pending-logins.js';
+import { AniapiError } from '../../../src/oauth/errors.js';
+import { aniapiToken, clearStorage, openFrame, startLogin } from '../helpers.js';
 
 // The per-page single files beside the all-in-one, as plain pages load them: from dist/, no bundler.
 type Page = Partial<
-  typeof import('../../src/bundles/aniapi-login.js') & typeof import('../../src/bundles/aniapi-callback.js')
+  typeof import('../../../src/bundles/aniapi-login.js') & typeof import('../../../src/bundles/aniapi-callback.js')
 >;
 type Frame = Window & {
   ready?: boolean;
@@ -102,7 +102,7 @@ describe('per-page single files', () => {
   });
 
   it('an AniapiError of another copy of the package is an AniapiError here', async () => {
-    const all = (await loadInFrame([ALL])).modules[0] as typeof import('../../src/index.js');
+    const all = (await loadInFrame([ALL])).modules[0] as typeof import('../../../src/index.js');
     const theirs = new all.AniapiError('invalid_config', 'x');
     expect(all.AniapiError).not.to.equal(AniapiError);
     expect(theirs instanceof AniapiError).to.equal(true);
@@ -125,7 +125,7 @@ describe('per-page single files', () => {
 
       // The files with the session functions share one session.
       const sessions = win.modules.filter((module) => 'onChange' in module) as Array<
-        typeof import('../../src/bundles/aniapi-login.js')
+        typeof import('../../../src/bundles/aniapi-login.js')
       >;
       expect(sessions.length).to.equal(2);
       const heard = sessions.map(() => [] as Array<string | null>);
@@ -142,7 +142,7 @@ describe('per-page single files', () => {
       win.document.body.append(callback);
       await waitUntil(() => relayed.length > 0, 'the callback element reported nothing');
       // The all-in-one keeps a token; the button page's file, which only reads the session, hears it.
-      const all = win.modules.find((module) => 'setToken' in module) as typeof import('../../src/index.js');
+      const all = win.modules.find((module) => 'setToken' in module) as typeof import('../../../src/index.js');
       all.setToken('shared', 'memory');
       expect(sessions.map((module) => module.getToken())).to.deep.equal(['shared', 'shared']);
       sessions[1]!.logout();

@@ -1,9 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import { completeWith } from './callback-harness.js';
-import { CALLBACK_URL, clearStorage, fillLocalStorage, startLogin, storedToken } from './helpers.js';
-import '../../src/login.js';
-import { logout } from '../../src/token/token-store.js';
+import { completeWith } from '../callback-harness.js';
+import { CALLBACK_URL, clearStorage, fillLocalStorage, startLogin, storedToken } from '../helpers.js';
+import '../../../src/login.js';
+import { logout } from '../../../src/token/token-store.js';
 
 type Report = { type: string; code: string | null; from?: string };
 

@@ -2,12 +2,12 @@
 // one would think to write by hand.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { completeLogin } from '../../src/oauth/complete-login.js';
-import { AniapiError } from '../../src/oauth/errors.js';
-import { parseFragment } from '../../src/oauth/fragment-parser.js';
-import { PENDING_LOGIN_MAX_AGE, savePendingLogin, takePendingLogin } from '../../src/oauth/pending-logins.js';
-import { logout } from '../../src/token/token-store.js';
-import { clearStorage, pageAt, startLogin } from './helpers.js';
+import { completeLogin } from '../../../src/oauth/complete-login.js';
+import { AniapiError } from '../../../src/oauth/errors.js';
+import { parseFragment } from '../../../src/oauth/fragment-parser.js';
+import { PENDING_LOGIN_MAX_AGE, savePendingLogin, takePendingLogin } from '../../../src/oauth/pending-logins.js';
+import { logout } from '../../../src/token/token-store.js';
+import { clearStorage, pageAt, startLogin } from '../helpers.js';
 
 const VSCHAR = /^[\x20-\x7e]*$/;
 const B64TOKEN = /^[\w\-.~+/]+=*$/;

@@ -1,14 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { AniapiLoginElement } from '../../src/elements/login-element.js';
-import type { AniapiUserElement } from '../../src/elements/user-element.js';
-import { aniapiToken, clearStorage, DEMO_USER as USER } from './helpers.js';
+import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
+import type { AniapiUserElement } from '../../../src/elements/user-element.js';
+import { aniapiToken, clearStorage, DEMO_USER as USER } from '../helpers.js';
 
 // The two single files as a plain HTML page loads them, imported by URL:
 // dist/aniapi-user.min.js first, alone, then beside the package's own.
 const USER_BUNDLE = '/dist/aniapi-user.min.js';
 const BUNDLE = '/dist/aniapi-elements.min.js';
-type UserBundle = typeof import('../../src/user.js');
-type Bundle = typeof import('../../src/index.js');
+type UserBundle = typeof import('../../../src/user.js');
+type Bundle = typeof import('../../../src/index.js');
 const load = <T>(url: string): Promise<T> => import(/* @vite-ignore */ url);
 
 const knowsDemo = (async () => new Response(JSON.stringify({ status_code: 200, data: USER }))) as typeof fetch;
@@ -23,7 +23,7 @@ describe('dist/aniapi-user.min.js', () => {
       undefined,
       undefined,
     ]);
-    expect(Object.keys(bundle).sort()).to.deep.equal(Object.keys(await import('../../src/user.js')).sort());
+    expect(Object.keys(bundle).sort()).to.deep.equal(Object.keys(await import('../../../src/user.js')).sort());
   });
 
   it('shares the session with dist/aniapi-elements.min.js on one page: a login and a logout there reach the card', async () => {

@@ -3,7 +3,7 @@
 // this page (a channel hears every other channel of its name, in the same page
 // too). The journeys with a real popup and two real tabs run end to end in
 // test/e2e/popup.test.mjs.
-import { keysOf } from './helpers.js';
+import { keysOf } from '../helpers.js';
 
 export const CHANNEL = 'aniapi-elements.hand-back.v1';
 export const OFFER = 'aniapi-elements.offer.v1';
@@ -55,4 +55,16 @@ export function offerFromAnotherTab(fragment: string): Promise<unknown> {
     };
     channel.postMessage({ type: OFFER, fragment });
   });
+}
+
+/** Another tab that claims every offer it hears, saying `ok` (whether it signed in with it), and records the offers. */
+export function claimingTab(ok: boolean): { offers: unknown[]; close: () => void } {
+  const channel = new BroadcastChannel(CHANNEL);
+  const offers: unknown[] = [];
+  channel.onmessage = (event) => {
+    offers.push(event.data);
+    const state = new URLSearchParams(event.data.fragment.slice(1)).get('state');
+    channel.postMessage({ type: CLAIM, state, ok });
+  };
+  return { offers, close: () => channel.close() };
 }

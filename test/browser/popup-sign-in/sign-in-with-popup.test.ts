@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { signInWithPopup } from '../../src/popup.js';
-import type { PopupLoginOptions } from '../../src/popup.js';
-import type { AniapiError } from '../../src/oauth/errors.js';
-import { getSession, getToken, logout, onChange } from '../../src/token/token-store.js';
-import { aniapiToken, clearStorage, rejection, startLogin, storedToken } from './helpers.js';
+import { signInWithPopup } from '../../../src/popup.js';
+import type { PopupLoginOptions } from '../../../src/popup.js';
+import type { AniapiError } from '../../../src/oauth/errors.js';
+import { getSession, getToken, logout, onChange } from '../../../src/token/token-store.js';
+import { aniapiToken, clearStorage, rejection, startLogin, storedToken } from '../helpers.js';
 import {
   CLAIM,
   offerFromAnotherTab,
