@@ -80,13 +80,14 @@ function component<I extends HTMLElement, E extends Record<string, EventName>>(o
   define: () => Promise<unknown>;
 }): ReactWebComponent<I, E> {
   const { tagName, displayName, properties, events, define } = options;
-  // Typed loosely inside: the component below takes the same props, and adds one attribute.
-  const Wrapped: React.ElementType = createComponent({
+  // Typed loosely inside: the component below takes the same props, and adds one attribute. Cast, not
+  // annotated: checking that ReactWebComponent<I, E> is an ElementType took TypeScript 5 s a compile.
+  const Wrapped = createComponent({
     react: React,
     tagName,
     elementClass: propertiesOf<I>(properties),
     events,
-  });
+  }) as unknown as React.ElementType;
   let defined: Promise<unknown> | undefined;
   const Component = React.forwardRef<I, Record<string, unknown>>((props, ref) => {
     React.useEffect(() => {
@@ -98,6 +99,9 @@ function component<I extends HTMLElement, E extends Record<string, EventName>>(o
   return Component as unknown as ReactWebComponent<I, E>;
 }
 
+// Each component's type arguments are written out: inferred from a declared type instead, they took
+// TypeScript 20 s a compile, in the build, the type check and the editor alike.
+
 /**
  * `<aniapi-login>` as a React component, e.g. `<AniapiLogin clientId={id} onAniapiLogin={onLogin} />`.
  * Props named after its properties (`clientId`, `redirectUri`, `authorizeUrl`, `returnTo`, `disabled`, `mode`,
@@ -106,7 +110,7 @@ function component<I extends HTMLElement, E extends Record<string, EventName>>(o
  * reaches the element. The element is defined in the browser, after the component's first render there; a
  * server renders the tag alone and loads no element code.
  */
-export const AniapiLogin: ReactWebComponent<AniapiLoginElement, typeof LOGIN_EVENTS> = component({
+export const AniapiLogin = component<AniapiLoginElement, typeof LOGIN_EVENTS>({
   tagName: 'aniapi-login',
   displayName: 'AniapiLogin',
   properties: LOGIN_PROPERTIES,
@@ -122,7 +126,7 @@ export const AniapiLogin: ReactWebComponent<AniapiLoginElement, typeof LOGIN_EVE
  * defined in the browser, after the component's first render there, and scrubs the address bar only then: put
  * the pre-scrub first in the callback page (docs/frameworks.md says how in Next.js).
  */
-export const AniapiCallback: ReactWebComponent<AniapiCallbackElement, typeof CALLBACK_EVENTS> = component({
+export const AniapiCallback = component<AniapiCallbackElement, typeof CALLBACK_EVENTS>({
   tagName: 'aniapi-callback',
   displayName: 'AniapiCallback',
   properties: CALLBACK_PROPERTIES,
@@ -136,7 +140,7 @@ export const AniapiCallback: ReactWebComponent<AniapiCallbackElement, typeof CAL
  * `onAniapiError` listen for its events; a ref reaches the element. The element is defined in the browser,
  * after the component's first render there: only pages that show a card load `aniapi-elements/user`.
  */
-export const AniapiUser: ReactWebComponent<AniapiUserElement, typeof USER_EVENTS> = component({
+export const AniapiUser = component<AniapiUserElement, typeof USER_EVENTS>({
   tagName: 'aniapi-user',
   displayName: 'AniapiUser',
   properties: USER_PROPERTIES,
