@@ -1,8 +1,9 @@
-// Negative type tests in TypeScript, part of `npm run check` (and never imported by the app):
+// Negative type tests in TypeScript, part of `ng build`, which type-checks every file of tsconfig.app.json
+// (this one is never imported by the app):
 // each line under @ts-expect-error must fail to type-check, or the compiler reports
 // "Unused '@ts-expect-error' directive". The line above each must pass, so that a test
 // cannot be satisfied by a type that is missing altogether.
-// Mistakes inside templates are covered by `npm run check:negative` (type-errors/).
+// Mistakes inside templates are covered by `npm run check` (type-errors/).
 import type { AniapiTokenEvent } from 'aniapi-elements';
 
 /** A handler that misreads the token event's detail. */

@@ -1,4 +1,4 @@
-// Negative type test for templates, checked by `npm run check:negative` (part of `npm run check`).
+// Negative type test for templates, checked by `npm run check`.
 // Angular templates have no "expect an error here" directive, so this file lives outside src/
 // and scripts/check-negative.mjs requires the Angular compiler (strictTemplates) to report
 // exactly the two errors marked ERROR below, at those lines, and nothing else.
