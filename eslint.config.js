@@ -14,7 +14,8 @@ const NO_UNSAFE_HTML = { name: 'lit/directives/unsafe-html.js', message: 'Provid
 // src/ is laid out by role. The protocol (oauth/, token/, http/, internal/) is at the
 // bottom, with response/ just above it: neither may import the elements, popup sign-in or
 // lit, so that the session, api and expiry entry points, which register nothing, never pull
-// in an element or a DOM-element class. (ESLint replaces a rule's options per file rather
+// in an element or a DOM-element class. Within the protocol, oauth/ (the login's rules) is the
+// ground: it keeps no token, so it imports neither token/ nor http/. (ESLint replaces a rule's options per file rather
 // than merging them, so each block that sets no-restricted-imports repeats NO_UNSAFE_HTML.)
 const PROTOCOL = 'src/oauth, token, http and internal are the protocol layer, below the elements';
 const ENTRY_POINT = {
@@ -26,6 +27,28 @@ const LIT = {
   regex: String.raw`^(lit|lit-html|lit-element)(/|$)|^@lit(-labs)?/`,
   message: 'lit and @lit/* (ReactiveElement, its controllers and DOM-element classes) belong to the elements.',
 };
+
+// What no module of the protocol imports.
+const PROTOCOL_PATTERNS = [
+  {
+    regex: '(^|/)elements/',
+    message: `${PROTOCOL}: they must not import the custom elements (src/elements/), which build on them, so that the session, api and expiry entry points define no element.`,
+  },
+  {
+    regex: '(^|/)popup-sign-in/',
+    message: `${PROTOCOL}: they must not import popup sign-in (src/popup-sign-in/), an opt-in add-on that builds on them.`,
+  },
+  {
+    regex: '(^|/)response/',
+    message: `${PROTOCOL}: they must not import the callback page's handling of the response (src/response/), which completes a login through them.`,
+  },
+  {
+    regex: '(^|/)i18n/',
+    message: `${PROTOCOL}: they report an error as a code (AniapiError) and must not import i18n/; the elements word it for the user.`,
+  },
+  { ...LIT, message: `${PROTOCOL}: they are plain TypeScript with no DOM-element class. ${LIT.message}` },
+  ENTRY_POINT,
+];
 
 export default defineConfig(
   {
@@ -84,39 +107,32 @@ export default defineConfig(
     rules: { 'max-lines': ['error', { max: 700 }] },
   },
   {
-    // The protocol: begin and complete a login, token store, expiry watch, the HTTP client.
+    // The protocol: the login's rules, token store, expiry watch, the HTTP client.
     files: ['src/oauth/**/*.ts', 'src/token/**/*.ts', 'src/http/**/*.ts', 'src/internal/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_UNSAFE_HTML], patterns: PROTOCOL_PATTERNS }] },
+  },
+  {
+    // The login's rules, at the bottom of the protocol: the token store and the HTTP client build on them.
+    files: ['src/oauth/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [NO_UNSAFE_HTML],
           patterns: [
+            ...PROTOCOL_PATTERNS,
             {
-              regex: '(^|/)elements/',
-              message: `${PROTOCOL}: they must not import the custom elements (src/elements/), which build on them, so that the session, api and expiry entry points define no element.`,
+              regex: '(^|/)(token|http)/',
+              message:
+                "src/oauth/ is the login's rules, which keep no token: the token store (src/token/) and the HTTP client (src/http/) build on them, and a login is completed, its token kept, in src/response/.",
             },
-            {
-              regex: '(^|/)popup-sign-in/',
-              message: `${PROTOCOL}: they must not import popup sign-in (src/popup-sign-in/), an opt-in add-on that builds on them.`,
-            },
-            {
-              regex: '(^|/)response/',
-              message: `${PROTOCOL}: they must not import the callback page's handling of the response (src/response/), which completes a login through them.`,
-            },
-            {
-              regex: '(^|/)i18n/',
-              message: `${PROTOCOL}: they report an error as a code (AniapiError) and must not import i18n/; the elements word it for the user.`,
-            },
-            { ...LIT, message: `${PROTOCOL}: they are plain TypeScript with no DOM-element class. ${LIT.message}` },
-            ENTRY_POINT,
           ],
         },
       ],
     },
   },
   {
-    // The callback page's handling of the response: the address-bar scrub, the response stash, the page outcome.
+    // The callback page's handling of the response: the address-bar scrub, the response stash, the login's completion, the page outcome.
     files: ['src/response/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -127,7 +143,7 @@ export default defineConfig(
             {
               regex: '(^|/)(elements|popup-sign-in)/',
               message:
-                'src/response/ (address-bar scrub, response stash, page outcome) sits below the elements and popup sign-in: it must not import src/elements/ or src/popup-sign-in/, which build on it.',
+                'src/response/ (address-bar scrub, response stash, login completion, page outcome) sits below the elements and popup sign-in: it must not import src/elements/ or src/popup-sign-in/, which build on it.',
             },
             { ...LIT, message: `src/response/ defines no element. ${LIT.message}` },
             ENTRY_POINT,

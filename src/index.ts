@@ -25,7 +25,7 @@ export type {
 } from './elements/user-element.js';
 export { beginLogin } from './oauth/begin-login.js';
 export type { LoginOptions } from './oauth/begin-login.js';
-export { completeLogin } from './oauth/complete-login.js';
+export { completeLogin } from './response/complete-login.js';
 export type { PageEnvironment } from './oauth/page-environment.js';
 export { AniapiError } from './oauth/errors.js';
 export type { AniapiErrorExtra } from './oauth/errors.js';

@@ -5,11 +5,11 @@
  */
 import { AniapiError } from '../oauth/errors.js';
 import type { AniapiErrorCode, AniapiErrorDetail } from '../oauth/errors.js';
-import type { AniapiTokenDetail } from '../oauth/complete-login.js';
+import type { AniapiTokenDetail } from '../response/complete-login.js';
 import type { LogoutReason } from '../token/token-store.js';
 
 export type { AniapiErrorCause, AniapiErrorCode, AniapiErrorDetail } from '../oauth/errors.js';
-export type { AniapiTokenDetail } from '../oauth/complete-login.js';
+export type { AniapiTokenDetail } from '../response/complete-login.js';
 export type { LogoutReason } from '../token/token-store.js';
 
 /** Detail of `aniapi-login`. */

@@ -4,7 +4,7 @@
  * What a sign-in must check first is in sign-in-with-popup.ts.
  */
 import { AniapiError } from '../oauth/errors.js';
-import { completeLogin } from '../oauth/complete-login.js';
+import { completeLogin } from '../response/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
 import { CLAIM, hearPosts, isOffer, stateOf } from './channel.js';
 import type { Reply } from './channel.js';

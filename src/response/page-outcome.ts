@@ -2,8 +2,8 @@
  * The page's outcome: the one check of the response the address bar held, and
  * its result, which every `<aniapi-callback>` of the page reports.
  */
-import { completeLogin, refuseResponse } from '../oauth/complete-login.js';
-import type { AniapiTokenDetail } from '../oauth/complete-login.js';
+import { completeLogin, refuseResponse } from './complete-login.js';
+import type { AniapiTokenDetail } from './complete-login.js';
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { AniapiError } from '../oauth/errors.js';
 import { pageSingleton } from '../internal/page-singleton.js';

@@ -5,7 +5,7 @@ import type { AniapiError } from '../../../src/oauth/errors.js';
 import { fetchUser } from '../../../src/http/fetch-user.js';
 import type { AniapiUserElement } from '../../../src/elements/user-element.js';
 import '../../../src/user.js';
-import { completeLogin } from '../../../src/oauth/complete-login.js';
+import { completeLogin } from '../../../src/response/complete-login.js';
 import { getSession, getToken, logout, setToken } from '../../../src/token/token-store.js';
 import { aniapiToken, clearStorage, collectEvents, DEMO_USER, pageAt, rejection, startLogin } from '../helpers.js';
 

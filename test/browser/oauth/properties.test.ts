@@ -2,7 +2,7 @@
 // one would think to write by hand.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { completeLogin } from '../../../src/oauth/complete-login.js';
+import { completeLogin } from '../../../src/response/complete-login.js';
 import { AniapiError } from '../../../src/oauth/errors.js';
 import { parseFragment } from '../../../src/oauth/fragment-parser.js';
 import { PENDING_LOGIN_MAX_AGE, savePendingLogin, takePendingLogin } from '../../../src/oauth/pending-logins.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AniapiLoginElement } from '../../../src/elements/login-element.js';
 import type { AniapiErrorDetail } from '../../../src/elements/events.js';
-import { completeLogin } from '../../../src/oauth/complete-login.js';
+import { completeLogin } from '../../../src/response/complete-login.js';
 import type { AniapiError } from '../../../src/oauth/errors.js';
 import '../../../src/popup.js';
 import '../../../src/login.js';

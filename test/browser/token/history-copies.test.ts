@@ -5,7 +5,7 @@ import type { AniapiLoginElement } from '../../../src/elements/login-element.js'
 import '../../../src/login.js';
 import type { Session, SessionChangeReason } from '../../../src/token/token-store.js';
 import { getSession, getToken, logout, onChange, setToken } from '../../../src/token/token-store.js';
-import { completeLogin } from '../../../src/oauth/complete-login.js';
+import { completeLogin } from '../../../src/response/complete-login.js';
 import type { AniapiError } from '../../../src/oauth/errors.js';
 import {
   aniapiToken,

@@ -1,10 +1,10 @@
-import { AniapiError } from './errors.js';
-import { parseFragment } from './fragment-parser.js';
-import { isBearerToken } from './bearer-token.js';
-import { readClaims } from './jwt-claims.js';
-import type { PageEnvironment } from './page-environment.js';
-import { currentPage } from './page-environment.js';
-import { sameOriginPath } from './same-origin-path.js';
+import { AniapiError } from '../oauth/errors.js';
+import { parseFragment } from '../oauth/fragment-parser.js';
+import { isBearerToken } from '../oauth/bearer-token.js';
+import { readClaims } from '../oauth/jwt-claims.js';
+import type { PageEnvironment } from '../oauth/page-environment.js';
+import { currentPage } from '../oauth/page-environment.js';
+import { sameOriginPath } from '../oauth/same-origin-path.js';
 import {
   dropPendingLogins,
   hasAnyPendingLogin,
@@ -12,7 +12,7 @@ import {
   settledCause,
   supersedePendingLogins,
   takePendingLogin,
-} from './pending-logins.js';
+} from '../oauth/pending-logins.js';
 import type { TokenStore } from '../token/token-store.js';
 import { setToken } from '../token/token-store.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { completeLogin } from '../../../src/oauth/complete-login.js';
+import { completeLogin } from '../../../src/response/complete-login.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
 import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { AniapiError } from '../../../src/oauth/errors.js';

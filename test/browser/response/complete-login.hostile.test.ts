@@ -1,4 +1,4 @@
-// Hostile responses that completeLogin (src/oauth/complete-login.ts) must refuse, landed
+// Hostile responses that completeLogin (src/response/complete-login.ts) must refuse, landed
 // on the real <aniapi-callback>: missing values, parameters that do not belong, forged
 // provider errors, prototype names as the state, a response in the wrong place, and
 // responses for logins that are late, unknown or replaced. What each refusal must leave
@@ -8,7 +8,7 @@ import { PENDING_LOGIN_MAX_AGE } from '../../../src/oauth/pending-logins.js';
 import { logout } from '../../../src/token/token-store.js';
 import { completeWith } from '../callback-harness.js';
 import { clearStorage, startLogin } from '../helpers.js';
-import { expectAccepted, expectRefused, TOKEN } from './hostile-harness.js';
+import { expectAccepted, expectRefused, TOKEN } from '../oauth/hostile-harness.js';
 
 describe('<aniapi-callback> under attack: what the response says', () => {
   let state: string;
