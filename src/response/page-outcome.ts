@@ -76,7 +76,10 @@ function signInOfThisPage(): CallbackResult | undefined {
   }
   const session = getSession();
   if (!session || signIn?.url !== location.href || signIn.sessionId !== sessionRecordId()) return undefined;
-  const returnTo = typeof signIn.returnTo === 'string' ? sameOriginPath(signIn.returnTo, location) : null;
+  const back = typeof signIn.returnTo === 'string' ? sameOriginPath(signIn.returnTo, location) : null;
+  // A login started on this very page returns to it: the page it loads is this one again, which must stay, or
+  // `auto-return` would load it again and again. Anywhere else, a reload before the return still goes back.
+  const returnTo = back !== null && new URL(back, location.href).href === location.href ? null : back;
   return { ok: true, token: { accessToken: session.accessToken, expiresAt: session.expiresAt, returnTo } };
 }
 

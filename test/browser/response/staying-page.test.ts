@@ -58,6 +58,24 @@ describe('<aniapi-callback> on a page that stays', () => {
     expect(again.location.hash).to.equal('');
   });
 
+  it('returns once, then stays, when the login started on the callback page itself (auto-return)', async () => {
+    const page = '/test/browser/fixtures/callback.html?auto-return';
+    const token = aniapiToken();
+    const state = startLogin({ returnTo: page });
+    const frame = document.createElement('iframe');
+    let loads = 0;
+    frame.addEventListener('load', () => loads++);
+    frame.src = `${page}#access_token=${token}&state=${state}`;
+    document.body.append(frame);
+    // The page that took the response, then the one it returned to: itself, which shows the sign-in it remembers.
+    await waitUntil(() => loads === 2 && (frame.contentWindow as CallbackWindow).heard?.length > 0, 'no return');
+    const returned = frame.contentWindow as CallbackWindow;
+    expect(returned.heard.map((h) => h.detail.returnTo)).to.deep.equal([null]);
+    expect(shown(returned)).to.deep.equal({ text: 'Signed in.', signedIn: true, error: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(loads, 'the page loaded itself again').to.equal(2);
+  });
+
   it('fails a reload with no_response once the sign-in it made has ended', async () => {
     const { frame } = await callbackPage(`#access_token=${aniapiToken()}&state=${startLogin()}`);
     logout();
