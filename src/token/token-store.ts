@@ -145,6 +145,8 @@ function withStorage<T>(store: 'session' | 'local', use: (storage: Storage) => T
  * has ended (brought back by a history traversal), is removed where it lies.
  */
 function readStored(): StoredSession | null {
+  // A record moved to memory keeps its id, and a tab duplicated before the move may hold a copy of it and end it there.
+  if (hub.memory && hasEnded(hub.memory.id)) hub.memory = null;
   return hub.memory ?? withStorage('session', readFrom) ?? withStorage('local', readFrom) ?? null;
 }
 
@@ -180,6 +182,16 @@ function forget(record: StoredSession | null): void {
   withStorage('session', remove);
   withStorage('local', remove);
   if (record) endRecord(record.id, toSession(record).expiresAt ?? NO_EXPIRY);
+}
+
+/**
+ * A `memory` session is this page's only and ends with any navigation, as the store promises, also with one that the
+ * back-forward cache keeps the page through: the page wakes signed out, and its listeners hear `logout` on `pageshow`.
+ * Added with the first memory session and left in place: the browser adds one function once, and it does nothing
+ * while memory holds no session.
+ */
+function forgetMemoryOnLeave(event: PageTransitionEvent): void {
+  if (event.persisted) hub.memory = null;
 }
 
 function remove(storage: Storage): void {
@@ -284,8 +296,10 @@ export function setToken(accessToken: string, store: TokenStore = 'session', opt
       ? { ...old, issuer: issuer ?? old.issuer }
       : { accessToken, issuer: issuer ?? null, id: recordId() };
   forget(record.id === old?.id ? null : old);
-  if (store === 'memory') hub.memory = record;
-  else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, JSON.stringify(record)), true))) {
+  if (store === 'memory') {
+    hub.memory = record;
+    globalThis.addEventListener?.('pagehide', forgetMemoryOnLeave);
+  } else if (!withStorage(store, (storage) => (storage.setItem(TOKEN_KEY, JSON.stringify(record)), true))) {
     // The old session is gone all the same: its listeners hear that it ended.
     if (hub.last) notify(null, 'logout');
     throw new AniapiError('unsupported', `The browser refused to keep the sign-in in ${store}Storage.`, {

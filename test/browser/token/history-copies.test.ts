@@ -108,6 +108,41 @@ describe('a copy of sessionStorage that history brings back', () => {
     expect(getToken()).to.equal(null);
   });
 
+  it('does not keep a memory session through the back-forward cache: the page wakes signed out', () => {
+    setToken(aniapiToken(), 'memory');
+    const heard: Array<[Session | null, SessionChangeReason]> = [];
+    const stop = onChange((session, reason) => heard.push([session, reason]));
+    try {
+      // The user leaves the page, which the cache keeps, then presses Back.
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    } finally {
+      stop();
+    }
+    expect(heard).to.deep.equal([[null, 'logout']]);
+    expect(getToken()).to.equal(null);
+  });
+
+  it('ends a memory session when a tab duplicated before the move signs out its copy of it', async () => {
+    const token = aniapiToken();
+    setToken(token);
+    const copy = sessionStorage.getItem(TOKEN_KEY)!;
+    // The same session, moved to memory (as a store bound late moves it): its record, and its id, go along.
+    setToken(token, 'memory');
+    const heard: SessionChangeReason[] = [];
+    const stop = onChange((_session, reason) => heard.push(reason));
+    const other = await otherDocument();
+    try {
+      sessionStorage.setItem(TOKEN_KEY, copy);
+      other.logout();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      stop();
+    }
+    expect(heard).to.deep.equal(['logout']);
+    expect(getToken()).to.equal(null);
+  });
+
   it('lets a later sign-in work, in this document or another', async () => {
     setToken(aniapiToken());
     const signedIn = copyOfSessionStorage();
