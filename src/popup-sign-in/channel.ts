@@ -11,10 +11,14 @@ const CHANNEL = 'aniapi-elements.hand-back.v1';
 export const OFFER = 'aniapi-elements.offer.v1';
 export const CLAIM = 'aniapi-elements.claim.v1';
 
-/** A callback page offers its response: the fragment as it arrived. */
+/**
+ * A callback page offers its response: the fragment as it arrived. A response that came in the query is offered
+ * as `inQuery`, without its text: it is refused unread.
+ */
 export interface Offer {
   type: typeof OFFER;
   fragment: string;
+  inQuery?: true;
 }
 
 /** The starting window took the response of the login with this state. */

@@ -4,7 +4,7 @@
  * origin's other tabs, and taken back only if no window claims it.
  */
 import { offerOnce, stashedResponse } from '../response/response-stash.js';
-import type { HandBackClaim } from '../response/response-stash.js';
+import type { HandBackClaim, TakenResponse } from '../response/response-stash.js';
 import { isLoginPending } from '../oauth/pending-logins.js';
 import { hearPosts, isClaimFor, OFFER, stateOf } from './channel.js';
 import type { Offer } from './channel.js';
@@ -21,10 +21,32 @@ const OPENER_FIRST = 300;
  */
 export function handBack(): Promise<HandBackClaim | null> | null {
   const taken = stashedResponse();
-  if (!taken || taken.inQuery || taken.unclaimed) return null;
-  const state = stateOf(taken.fragment);
-  if (state === undefined || startedHere(state)) return null;
+  if (!taken || taken.unclaimed) return null;
+  const state = taken.inQuery ? undefined : stateOf(taken.fragment);
+  if (state === undefined) {
+    tellOpener(taken);
+    return null;
+  }
+  if (startedHere(state)) return null;
   return offerOnce(taken, () => offer(taken.fragment, state));
+}
+
+/**
+ * A response that cannot say which login it answers (the parser refuses it, or it came in the query) is refused
+ * where it landed. In a popup, the opener hears it too: its login waits for this very window, and fails as a
+ * callback page would fail it, rather than wait until the user closes the popup. No other tab hears it: only
+ * the opener knows the window it came from.
+ */
+function tellOpener(taken: TakenResponse): void {
+  const post: Offer = taken.inQuery
+    ? { type: OFFER, fragment: '', inQuery: true }
+    : { type: OFFER, fragment: taken.fragment };
+  try {
+    // Delivered only if the opener is still a page of this very origin.
+    (window.opener as Window | null)?.postMessage(post, location.origin);
+  } catch {
+    // An opener that is gone.
+  }
 }
 
 /** Whether this tab started the login of `state`, and so completes it itself. */

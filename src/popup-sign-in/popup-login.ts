@@ -4,10 +4,10 @@
  * What a sign-in must check first is in sign-in-with-popup.ts.
  */
 import { AniapiError } from '../oauth/errors.js';
-import { completeLogin } from '../response/complete-login.js';
+import { completeLogin, refuseQueryResponse } from '../response/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
 import { CLAIM, hearPosts, isOffer, stateOf } from './channel.js';
-import type { Reply } from './channel.js';
+import type { Offer, Reply } from './channel.js';
 import type { TokenStore } from '../token/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
@@ -26,8 +26,8 @@ interface Waiting {
   finish(error?: unknown): void;
 }
 
-// A Map, so that no state can match an inherited property; a response without a state finds none.
-const waiting = new Map<string | undefined, Waiting>();
+// A Map, so that no state can match an inherited property.
+const waiting = new Map<string, Waiting>();
 
 /**
  * Opens an empty popup, centred on this window, synchronously in the click.
@@ -113,7 +113,8 @@ function giveUp(state: string, code: 'popup_closed' | 'popup_timeout', message: 
  */
 function consider(data: unknown, answer: Reply, from?: MessageEventSource | null): void {
   if (!isOffer(data)) return;
-  const state = stateOf(data.fragment);
+  const state = data.inQuery ? undefined : stateOf(data.fragment);
+  if (state === undefined) return refuseFromPopup(data, from);
   const login = waiting.get(state);
   if (!login || (from !== undefined && from !== login.popup)) return;
   let ok = true;
@@ -124,6 +125,30 @@ function consider(data: unknown, answer: Reply, from?: MessageEventSource | null
     ok = false;
     failure = error;
   }
-  answer({ type: CLAIM, state: state!, ok });
+  answer({ type: CLAIM, state, ok });
   login.finish(failure);
+}
+
+/**
+ * A response that cannot say which login it answers, from the popup that got it (the popup refuses it too): the
+ * login that opened that very window ends with the failure a callback page reports for it, and its pending record
+ * goes. From anywhere else, such a response belongs to no login here.
+ */
+function refuseFromPopup(offer: Offer, from: MessageEventSource | null | undefined): void {
+  const entry = [...waiting].find(([, login]) => from != null && login.popup === from);
+  if (!entry) return;
+  const [state, login] = entry;
+  try {
+    if (offer.inQuery) throw refuseQueryResponse();
+    // Checked as a callback page checks it, which refuses a response that names no login.
+    completeLogin(offer.fragment, login.store);
+    login.finish();
+  } catch (error) {
+    try {
+      abandonPendingLogin(sessionStorage, state);
+    } catch {
+      // Storage refused: there is no record to drop either.
+    }
+    login.finish(error);
+  }
 }

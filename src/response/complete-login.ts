@@ -108,6 +108,11 @@ export function refuseResponse(message: string, env: PageEnvironment = currentPa
   return new AniapiError('malformed_response', message);
 }
 
+/** The failure for a response that came in the query, where servers and logs see it: refused, like one too broken to read. */
+export function refuseQueryResponse(env: PageEnvironment = currentPage()): AniapiError {
+  return refuseResponse('The response came in the query, where servers and logs see it, and is refused.', env);
+}
+
 function providerError(error: string, description: string | undefined, uri: string | undefined): AniapiError {
   const extra: { error: string; errorDescription?: string; errorUri?: string } = { error };
   if (description !== undefined) extra.errorDescription = description;

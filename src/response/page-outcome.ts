@@ -2,7 +2,7 @@
  * The page's outcome: the one check of the response the address bar held, and
  * its result, which every `<aniapi-callback>` of the page reports.
  */
-import { completeLogin, refuseResponse } from './complete-login.js';
+import { completeLogin, refuseQueryResponse } from './complete-login.js';
 import type { AniapiTokenDetail } from './complete-login.js';
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { AniapiError } from '../oauth/errors.js';
@@ -90,9 +90,7 @@ function signInOfThisPage(): CallbackResult | undefined {
 function checkResponse(taken: TakenResponse | undefined, store: string): CallbackResult {
   try {
     checkStore(store);
-    if (taken?.inQuery) {
-      throw refuseResponse('The response came in the query, where servers and logs see it, and is refused.');
-    }
+    if (taken?.inQuery) throw refuseQueryResponse();
     return { ok: true, token: completeLogin(taken?.fragment ?? '', store) };
   } catch (error) {
     if (error instanceof AniapiError) return { ok: false, error: error.detail };

@@ -6,7 +6,7 @@ import type { AniapiError } from '../../../src/oauth/errors.js';
 import '../../../src/popup.js';
 import '../../../src/login.js';
 import { getToken, logout } from '../../../src/token/token-store.js';
-import { aniapiToken, clearStorage, collectEvents, openFrame, storedToken } from '../helpers.js';
+import { aniapiToken, clearStorage, collectEvents, nextLoad, openFrame, storedToken } from '../helpers.js';
 import {
   CHANNEL,
   CLAIM,
@@ -179,6 +179,40 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
     expect(popup!.closed).to.equal(true);
     expect(pending()).to.deep.equal([]);
   });
+
+  // The popup is a frame here, whose callback page (popup-callback.html) takes this page for its opener.
+  for (const [what, response] of [
+    [
+      'the parser refuses (a repeated state)',
+      (state: string) => `#access_token=${aniapiToken()}&state=${state}&state=${state}`,
+    ],
+    ['came in the query', (state: string) => `?access_token=${aniapiToken()}&state=${state}`],
+  ] as const) {
+    it(`fails at once, malformed_response, when its popup gets a response that ${what}`, async () => {
+      const frame = await openFrame('/test/browser/fixtures/landing.html');
+      try {
+        const element = await popupButton(`authorize-url=${location.origin}/test/browser/fixtures/landing.html`);
+        stubOpen(frame.contentWindow as unknown as PopupWindow);
+        const { events, stop } = collectEvents(element);
+        const authorizePage = nextLoad(frame);
+        click(element);
+        await authorizePage;
+        const state = new URL(frame.contentWindow!.location.href).searchParams.get('state')!;
+        frame.contentWindow!.location.replace(`/test/browser/fixtures/popup-callback.html${response(state)}`);
+        await waitUntil(() => events.length > 1, 'the button heard no end of its popup login', { timeout: 5000 });
+        stop();
+        expect(events.map((e) => [e.type, (e.detail as AniapiErrorDetail).code])).to.deep.equal([
+          ['aniapi-login', undefined],
+          ['aniapi-error', 'malformed_response'],
+        ]);
+        expect(element.matches(':state(redirecting)')).to.equal(false);
+        expect(pending()).to.deep.equal([]);
+        expect(getToken()).to.equal(null);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
 
   it('takes a postMessage offer only from its own popup', async () => {
     const element = await popupButton();
