@@ -318,10 +318,12 @@ export class AniapiCallbackElement extends ReactiveElement {
   // A new response can arrive without a new page: the same URL with another
   // fragment. popstate comes first, synchronously, hashchange a task later;
   // whichever runs first scrubs the address bar, and the response is reported
-  // like the first. Any other fragment (a skip link) changes nothing here.
+  // like the first. Any other fragment (a skip link) changes nothing here, and
+  // neither does a query: one with a response in it comes with a new page, so
+  // in this one it is an entry of the app's own (Back to `?state=CA`).
   private _onHashChange = (): void => {
     // Off the address bar at once, even while the last response is still being offered.
-    if (!scrubCallbackPage()) return;
+    if (!scrubCallbackPage(true)) return;
     this._check();
     this._report();
   };

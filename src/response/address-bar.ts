@@ -34,10 +34,10 @@ function isResponse(fragment: string): boolean {
  * response stash. Any other fragment is left where it is. Returns whether the
  * URL held a response.
  *
- * `fragmentOnly`, for the pre-scrub, which may run on every route of an app:
- * response parameters in the query alone (`?state=`, `?code=` on some other
- * page) are then left to the elements, and the URL is touched only when the
- * fragment is a response.
+ * `fragmentOnly`, for the pre-scrub, which may run on every route of an app, and
+ * for the elements once the page has loaded: response parameters in the query
+ * alone (`?state=`, `?code=` on some other page, or an app's own history entry)
+ * are then left alone, and the URL is touched only when the fragment is a response.
  */
 export function scrubCallbackPage(fragmentOnly?: boolean): boolean {
   const url = new URL(location.href);
