@@ -47,9 +47,16 @@ export function scrubCallbackPage(fragmentOnly?: boolean): boolean {
   if (!isResponse(hash) && (fragmentOnly || !inQuery)) return false;
   url.hash = '';
   // Routers keep the URL in history.state too (Vue Router's `current`, maybe relative to
-  // its base): the response leaves every form of it there as well, fragment and query.
+  // its base, and in hash mode the route alone, without its `#`): the response leaves every
+  // form of it there as well, fragment and query.
+  const fragment = hash.slice(1);
   history.replaceState(
-    editStrings(history.state, (text) => text.split(hash).join('').split(search).join(url.search)),
+    editStrings(history.state, (text) =>
+      text
+        .replaceAll(hash, '')
+        .replaceAll(fragment, '')
+        .replaceAll(search, () => url.search),
+    ),
     '',
     url.href,
   );

@@ -58,6 +58,20 @@ describe('<aniapi-callback> and the address bar', () => {
     element.remove();
   });
 
+  it('removes the response from history.state where a hash-mode router keeps the route without its #', async () => {
+    const token = aniapiToken();
+    // Vue Router's hash history: the route in the fragment, and in history.state without the `#`.
+    const route = `/access_token=${token}&state=${startLogin()}`;
+    await arrive(route);
+    history.replaceState({ back: '/', current: route, position: 1 }, '', location.href);
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    expect(location.hash).to.equal('');
+    expect(history.state).to.deep.equal({ back: '/', current: '', position: 1 });
+    await element.updateComplete;
+    element.remove();
+  });
+
   it('scrubs and reports a new response that arrives in the same document', async () => {
     const state = startLogin();
     const { element } = await completeWith(`access_token=t&state=${state}`);
