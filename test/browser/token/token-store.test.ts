@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { Session, SessionChangeReason } from '../../../src/token/token-store.js';
+import type { Session, SessionChangeReason, TokenStore } from '../../../src/token/token-store.js';
+import type { AniapiError } from '../../../src/oauth/errors.js';
 import { getSession, getToken, logout, onChange, setToken } from '../../../src/token/token-store.js';
 import { watchExpiry } from '../../../src/token/expiry-watch.js';
 import {
@@ -11,6 +12,7 @@ import {
   sessionRecord,
   storedToken,
   TOKEN_KEY,
+  thrown,
 } from '../helpers.js';
 
 /** Records what session listeners hear until stopped. */
@@ -55,6 +57,21 @@ describe('session', () => {
     expect(storedToken(sessionStorage)).to.equal(null);
     expect(getToken()).to.equal('in-memory');
   });
+
+  for (const [what, store] of [
+    ["a store named as the Web Storage is ('localStorage')", 'localStorage'],
+    ['the options where the store goes', { issuer: 'https://aniapi.example' }],
+  ] as const) {
+    it(`refuses ${what} with invalid_config, keeping nothing`, () => {
+      const failure = thrown<AniapiError>(() => setToken(aniapiToken(), store as unknown as TokenStore));
+      expect([failure.code, failure.message]).to.deep.equal([
+        'invalid_config',
+        'store must be session, local or memory.',
+      ]);
+      expect(getToken()).to.equal(null);
+      expect(storedToken(sessionStorage)).to.equal(null);
+    });
+  }
 
   it('reads an expired token as signed out without a write; the expiry watch drops it and says so', () => {
     const now = Date.now();
