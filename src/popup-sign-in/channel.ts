@@ -10,15 +10,12 @@ import type { HandBackClaim } from '../response/response-stash.js';
 const CHANNEL = 'aniapi-elements.hand-back.v1';
 export const OFFER = 'aniapi-elements.offer.v1';
 export const CLAIM = 'aniapi-elements.claim.v1';
+export const REFUSAL = 'aniapi-elements.refusal.v1';
 
-/**
- * A callback page offers its response: the fragment as it arrived. A response that came in the query is offered
- * as `inQuery`, without its text: it is refused unread.
- */
+/** A callback page offers its response: the fragment as it arrived. */
 export interface Offer {
   type: typeof OFFER;
   fragment: string;
-  inQuery?: true;
 }
 
 /** The starting window took the response of the login with this state. */
@@ -27,8 +24,17 @@ export interface Claim extends HandBackClaim {
   state: string;
 }
 
-/** What windows post to each other in a hand-back: an offer, or a claim that answers it. */
-type Post = Offer | Claim;
+/**
+ * A popup refused its response, which names no login (it has no state, cannot be read, or came in the query), and
+ * tells its opener so, without the response's text: whether it came in the query.
+ */
+export interface Refusal {
+  type: typeof REFUSAL;
+  inQuery: boolean;
+}
+
+/** What windows post to each other in a hand-back: an offer, or a claim that answers it; a popup's refusal. */
+type Post = Offer | Claim | Refusal;
 
 /** The origin's other tabs, as one window talks to them. */
 export interface Channel {
@@ -92,6 +98,10 @@ function openChannel(hear: (data: unknown) => void): Channel {
 
 export function isOffer(data: unknown): data is Offer {
   return (data as Offer | null)?.type === OFFER && typeof (data as Offer).fragment === 'string';
+}
+
+export function isRefusal(data: unknown): data is Refusal {
+  return (data as Refusal | null)?.type === REFUSAL && typeof (data as Refusal).inQuery === 'boolean';
 }
 
 export function isClaimFor(data: unknown, state: string): data is Claim {

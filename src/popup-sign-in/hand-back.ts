@@ -6,8 +6,8 @@
 import { offerOnce, stashedResponse } from '../response/response-stash.js';
 import type { HandBackClaim, TakenResponse } from '../response/response-stash.js';
 import { isLoginPending } from '../oauth/pending-logins.js';
-import { hearPosts, isClaimFor, OFFER, stateOf } from './channel.js';
-import type { Offer } from './channel.js';
+import { hearPosts, isClaimFor, OFFER, REFUSAL, stateOf } from './channel.js';
+import type { Offer, Refusal } from './channel.js';
 
 /** How long a callback page waits for another window to take its response before handling it itself. */
 const HAND_BACK_WAIT = 3000;
@@ -32,18 +32,16 @@ export function handBack(): Promise<HandBackClaim | null> | null {
 }
 
 /**
- * A response that cannot say which login it answers (the parser refuses it, or it came in the query) is refused
- * where it landed. In a popup, the opener hears it too: its login waits for this very window, and fails as a
- * callback page would fail it, rather than wait until the user closes the popup. No other tab hears it: only
- * the opener knows the window it came from.
+ * A response that cannot say which login it answers (it has no state, the parser refuses it, or it came in the
+ * query) is refused where it landed. In a popup, the opener hears that too, and not the response: its login waits
+ * for this very window, and fails as a callback page would fail it, rather than wait until the user closes the
+ * popup. No other tab hears it: only the opener knows the window it came from.
  */
-function tellOpener(taken: TakenResponse): void {
-  const post: Offer = taken.inQuery
-    ? { type: OFFER, fragment: '', inQuery: true }
-    : { type: OFFER, fragment: taken.fragment };
+function tellOpener({ inQuery }: TakenResponse): void {
+  const refusal: Refusal = { type: REFUSAL, inQuery };
   try {
     // Delivered only if the opener is still a page of this very origin.
-    (window.opener as Window | null)?.postMessage(post, location.origin);
+    (window.opener as Window | null)?.postMessage(refusal, location.origin);
   } catch {
     // An opener that is gone.
   }

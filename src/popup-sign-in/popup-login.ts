@@ -4,10 +4,10 @@
  * What a sign-in must check first is in sign-in-with-popup.ts.
  */
 import { AniapiError } from '../oauth/errors.js';
-import { completeLogin, refuseQueryResponse } from '../response/complete-login.js';
+import { completeLogin, refuseQueryResponse, refuseResponse } from '../response/complete-login.js';
 import { abandonPendingLogin } from '../oauth/pending-logins.js';
-import { CLAIM, hearPosts, isOffer, stateOf } from './channel.js';
-import type { Offer, Reply } from './channel.js';
+import { CLAIM, hearPosts, isOffer, isRefusal, stateOf } from './channel.js';
+import type { Refusal, Reply } from './channel.js';
 import type { TokenStore } from '../token/token-store.js';
 import { MAX_DELAY } from '../internal/max-delay.js';
 
@@ -112,9 +112,11 @@ function giveUp(state: string, code: 'popup_closed' | 'popup_timeout', message: 
  * with a claim before the wait ends.
  */
 function consider(data: unknown, answer: Reply, from?: MessageEventSource | null): void {
+  if (isRefusal(data)) return refusedInPopup(data, from);
   if (!isOffer(data)) return;
-  const state = data.inQuery ? undefined : stateOf(data.fragment);
-  if (state === undefined) return refuseFromPopup(data, from);
+  const state = stateOf(data.fragment);
+  // A response without a state names no login: its popup refuses it and says so.
+  if (state === undefined) return;
   const login = waiting.get(state);
   if (!login || (from !== undefined && from !== login.popup)) return;
   let ok = true;
@@ -130,25 +132,16 @@ function consider(data: unknown, answer: Reply, from?: MessageEventSource | null
 }
 
 /**
- * A response that cannot say which login it answers, from the popup that got it (the popup refuses it too): the
- * login that opened that very window ends with the failure a callback page reports for it, and its pending record
- * goes. From anywhere else, such a response belongs to no login here.
+ * The popup of a login here refused its response, which names no login: that login fails with
+ * `malformed_response`, and the tab's pending logins go, as a callback page drops them for a response too broken
+ * to read. Heard only from the popup itself: over the channel, a refusal belongs to no login.
  */
-function refuseFromPopup(offer: Offer, from: MessageEventSource | null | undefined): void {
-  const entry = [...waiting].find(([, login]) => from != null && login.popup === from);
-  if (!entry) return;
-  const [state, login] = entry;
-  try {
-    if (offer.inQuery) throw refuseQueryResponse();
-    // Checked as a callback page checks it, which refuses a response that names no login.
-    completeLogin(offer.fragment, login.store);
-    login.finish();
-  } catch (error) {
-    try {
-      abandonPendingLogin(sessionStorage, state);
-    } catch {
-      // Storage refused: there is no record to drop either.
-    }
-    login.finish(error);
-  }
+function refusedInPopup({ inQuery }: Refusal, from: MessageEventSource | null | undefined): void {
+  const login = from ? [...waiting.values()].find((each) => each.popup === from) : undefined;
+  if (!login) return;
+  login.finish(
+    inQuery
+      ? refuseQueryResponse()
+      : refuseResponse('The sign-in window got a response that names no sign-in, or cannot be read.'),
+  );
 }

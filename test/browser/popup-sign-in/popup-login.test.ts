@@ -181,15 +181,21 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
   });
 
   // The popup is a frame here, whose callback page (popup-callback.html) takes this page for its opener.
+  const TOKEN = aniapiToken();
   for (const [what, response] of [
     [
       'the parser refuses (a repeated state)',
-      (state: string) => `#access_token=${aniapiToken()}&state=${state}&state=${state}`,
+      (state: string) => `#access_token=${TOKEN}&state=${state}&state=${state}`,
     ],
-    ['came in the query', (state: string) => `?access_token=${aniapiToken()}&state=${state}`],
+    ['came in the query', (state: string) => `?access_token=${TOKEN}&state=${state}`],
+    // The frame's own check then drops nothing: the pending login goes only if this page drops it.
+    ['has no state', () => `#access_token=${TOKEN}`],
   ] as const) {
     it(`fails at once, malformed_response, when its popup gets a response that ${what}`, async () => {
       const frame = await openFrame('/test/browser/fixtures/landing.html');
+      const posted: string[] = [];
+      const hear = (event: MessageEvent) => posted.push(JSON.stringify(event.data));
+      addEventListener('message', hear);
       try {
         const element = await popupButton(`authorize-url=${location.origin}/test/browser/fixtures/landing.html`);
         stubOpen(frame.contentWindow as unknown as PopupWindow);
@@ -208,7 +214,10 @@ describe('popup sign-in (aniapi-elements/popup)', () => {
         expect(element.matches(':state(redirecting)')).to.equal(false);
         expect(pending()).to.deep.equal([]);
         expect(getToken()).to.equal(null);
+        // The popup says that it refused the response, and not what the response was.
+        expect(posted.filter((data) => data.includes(TOKEN))).to.deep.equal([]);
       } finally {
+        removeEventListener('message', hear);
         frame.remove();
       }
     });
