@@ -44,17 +44,17 @@ export function scrubCallbackPage(fragmentOnly?: boolean): boolean {
   const { hash, search, searchParams } = url;
   for (const name of [...searchParams.keys()]) if (RESPONSE_PARAM.test(name)) searchParams.delete(name);
   const inQuery = url.search != search;
-  if (!isResponse(hash) && (fragmentOnly || !inQuery)) return false;
+  const inFragment = isResponse(hash);
+  if (!inFragment && (fragmentOnly || !inQuery)) return false;
   url.hash = '';
   // Routers keep the URL in history.state too (Vue Router's `current`, maybe relative to
-  // its base, and in hash mode the route alone, without its `#`): the response leaves every
-  // form of it there as well, fragment and query.
-  const fragment = hash.slice(1);
+  // its base): the response leaves every form of it there as well, fragment and query, and
+  // a fragment that is the response also without its `#`, as a hash-mode router keeps it.
   history.replaceState(
     editStrings(history.state, (text) =>
       text
         .replaceAll(hash, '')
-        .replaceAll(fragment, '')
+        .replaceAll(inFragment ? hash.slice(1) : hash, '')
         .replaceAll(search, () => url.search),
     ),
     '',

@@ -72,6 +72,18 @@ describe('<aniapi-callback> and the address bar', () => {
     element.remove();
   });
 
+  it('leaves the rest of history.state alone when the response came in the query, beside an anchor', async () => {
+    const own = location.search;
+    await arrive('a', `${own}&access_token=${aniapiToken()}&state=${startLogin()}`);
+    history.replaceState({ back: '/shows/banana', label: 'data' }, '', location.href);
+    const element = document.createElement('aniapi-callback');
+    document.body.append(element);
+    expect(location.search).to.equal(own);
+    expect(history.state).to.deep.equal({ back: '/shows/banana', label: 'data' });
+    await element.updateComplete;
+    element.remove();
+  });
+
   it('scrubs and reports a new response that arrives in the same document', async () => {
     const state = startLogin();
     const { element } = await completeWith(`access_token=t&state=${state}`);
