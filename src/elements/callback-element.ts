@@ -159,7 +159,9 @@ export class AniapiCallbackElement extends ReactiveElement {
   override connectedCallback(): void {
     // The response leaves the address bar first, synchronously; it is checked
     // and kept in the first update, once the page or framework has set `store`.
-    const arrived = scrubCallbackPage();
+    // Connected again (moved in the page), only a fragment counts, as on
+    // popstate: see _onHashChange.
+    const arrived = scrubCallbackPage(this._phase.at !== 'unchecked');
     super.connectedCallback();
     this._stopListening = listen(window, ['popstate', 'hashchange'], this._onHashChange);
     // Reconnected after its first check: a response that came meanwhile is checked now, not left waiting.

@@ -172,6 +172,26 @@ describe('<aniapi-callback> and the address bar', () => {
     expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
   });
 
+  it('leaves alone an entry of the app with such a query where it connects again, moved in the page', async () => {
+    const { element, status } = await completeWith(`access_token=t&state=${startLogin()}`);
+    const page = location.pathname + location.search;
+    history.pushState({ route: 'filtered' }, '', `${page}${location.search ? '&' : '?'}state=CA&page=2`);
+    const waiting = startLogin();
+    const { events, stop } = collectEvents();
+    element.remove();
+    document.body.append(element);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stop();
+    const search = location.search;
+    element.remove();
+    history.replaceState(history.state, '', page);
+    expect(search).to.contain('state=CA');
+    expect(events.map((e) => e.type)).to.deep.equal([]);
+    expect(element.result?.ok).to.equal(true);
+    expect(status.textContent).to.equal('Signed in.');
+    expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
+  });
+
   it('opened with an anchor that is no response, reports no_response and keeps the anchor and the pending login', async () => {
     const waiting = startLogin();
     const { events } = await completeWith('main');
