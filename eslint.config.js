@@ -14,9 +14,10 @@ const NO_UNSAFE_HTML = { name: 'lit/directives/unsafe-html.js', message: 'Provid
 // src/ is laid out by role. The protocol (oauth/, token/, http/, internal/) is at the
 // bottom, with response/ just above it: neither may import the elements, popup sign-in or
 // lit, so that the session, api and expiry entry points, which register nothing, never pull
-// in an element or a DOM-element class. Within the protocol, oauth/ (the login's rules) is the
-// ground: it keeps no token, so it imports neither token/ nor http/. (ESLint replaces a rule's options per file rather
-// than merging them, so each block that sets no-restricted-imports repeats NO_UNSAFE_HTML.)
+// in an element or a DOM-element class. Within the protocol, oauth/ (the login's rules) is
+// the ground: it keeps no token, so it imports neither token/ nor http/. (ESLint replaces a
+// rule's options per file rather than merging them, so each block that sets
+// no-restricted-imports repeats NO_UNSAFE_HTML.)
 const PROTOCOL = 'src/oauth, token, http and internal are the protocol layer, below the elements';
 const ENTRY_POINT = {
   regex: String.raw`^\.\./[^/]+\.js$`,
