@@ -311,6 +311,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       if (popup) window.close();
     } else if (!phase.result.ok) {
       emitError(this, phase.result.error);
+      failureViewIfHere()?.adviseOnFailure(phase.result.error);
     } else {
       emit(this, 'aniapi-token', phase.result.token);
       if (this.autoReturn && phase.result.token.returnTo !== null) this.replaceLocation(phase.result.token.returnTo);

@@ -7,6 +7,7 @@
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { fill } from '../i18n/message-registry.js';
 import type { CallbackFailureMessages, TextLookup } from '../i18n/message-registry.js';
+import { popupHooks } from '../popup-sign-in/hooks.js';
 
 export { CALLBACK_FAILURE_MESSAGES } from '../i18n/callback-failure-messages.js';
 export { retryLogin } from './retry-login.js';
@@ -31,4 +32,21 @@ export function explainFailure(
   if (error.code === 'no_pending_login' && !error.cause && LOOPBACK.includes(hostname))
     reason = fill(t('loopbackHint'), reason);
   return fill(t(retry ? 'failed' : 'failedNoRetry'), reason);
+}
+
+// Whether the page has been told of its likeliest setup mistake: once is enough, however many elements fail.
+let advised = false;
+
+/**
+ * Says in the console, once per page, the setup mistake behind `error` when it is the likeliest one: a
+ * `no_pending_login` in a window that has an opener, with `aniapi-elements/popup` not loaded. That is a popup
+ * sign-in whose callback page lacks the module: the popup checks the response itself, where no login waits, and
+ * the page that opened it waits on until its timeout.
+ */
+export function adviseOnFailure(error: AniapiErrorDetail): void {
+  if (advised || error.code !== 'no_pending_login' || error.cause || !window.opener || popupHooks()) return;
+  advised = true;
+  console.error(
+    '<aniapi-callback> no_pending_login: this window has an opener, so the sign-in may have run in a popup. Popup sign-in needs aniapi-elements/popup (or aniapi-popup.min.js) on the callback page too, loaded before <aniapi-callback> connects: without it the popup checks the response itself, where no sign-in waits, and the page that opened it waits until its timeout.',
+  );
 }

@@ -196,4 +196,27 @@ describe('misconfiguration said out loud', () => {
       expect(explainFailure(t, { code: 'state_mismatch', message: 'x' }, true, 'localhost')).not.to.contain(PITFALL);
     });
   });
+
+  describe("a popup's callback page without aniapi-elements/popup", () => {
+    const POPUP_ADVICE = 'Popup sign-in needs aniapi-elements/popup';
+
+    it('says nothing of it in a window without an opener', async () => {
+      await completeWith(`access_token=${aniapiToken()}&state=${'o'.repeat(43)}`);
+      expect(console_.lines.filter((line) => line.includes(POPUP_ADVICE))).to.deep.equal([]);
+    });
+
+    it('says in the console, once, that the module must be on the callback page too', async () => {
+      (window as { opener: unknown }).opener = { postMessage: () => {} };
+      try {
+        const { events } = await completeWith(`access_token=${aniapiToken()}&state=${'p'.repeat(43)}`);
+        expect(events.map((e) => e.detail.code)).to.deep.equal(['no_pending_login']);
+        await completeWith(`access_token=${aniapiToken()}&state=${'r'.repeat(43)}`);
+      } finally {
+        (window as { opener: unknown }).opener = null;
+      }
+      const advice = console_.lines.filter((line) => line.includes(POPUP_ADVICE));
+      expect(advice).to.have.length(1);
+      expect(advice[0]).to.match(/^<aniapi-callback> no_pending_login: this window has an opener/);
+    });
+  });
 });
