@@ -79,7 +79,14 @@ const USER_FIELDS: Record<keyof AniapiUser, string | readonly unknown[]> = {
 export async function fetchUser(options: FetchUserOptions): Promise<AniapiUser | null> {
   // No default server: AniAPI's documented domain has another owner, who must never get the token.
   if (!options?.apiBase) throw new AniapiError('invalid_config', 'apiBase is required: the AniAPI server to ask.');
-  const url = endpointUrl(`${options.apiBase.replace(/\/+$/, '')}/v1/auth/me`, 'apiBase', 'api-base');
+  const base = options.apiBase.replace(/\/+$/, '');
+  // As authorize-url ends in /v1/oauth, a base may be written with /v1: the request would go to /v1/v1/auth/me, a 404.
+  if (/\/v1$/i.test(base)) {
+    throw new AniapiError('invalid_config', `apiBase is the AniAPI server without /v1: ${base.slice(0, -3)}.`, {
+      attribute: 'api-base',
+    });
+  }
+  const url = endpointUrl(`${base}/v1/auth/me`, 'apiBase', 'api-base');
   const allowed = options.allowOrigin ? originOf(options.allowOrigin, 'allowOrigin') : undefined;
   const session = getSession();
   if (session === null) return null;

@@ -86,6 +86,19 @@ describe('fetchUser', () => {
     expect(asked).to.deep.equal([]);
   });
 
+  it('refuses an apiBase written with /v1 with invalid_config naming the server without it, and sends nothing', async () => {
+    setToken('t0k3n');
+    const { fetch, asked } = answering(200, { status_code: 200, data: USER });
+    for (const apiBase of [`${API}/v1`, `${API}/v1/`, `${API}/V1`]) {
+      const error = await failure(fetchUser({ apiBase, fetch }));
+      expect([error.code, error.message]).to.deep.equal([
+        'invalid_config',
+        `apiBase is the AniAPI server without /v1: ${API}.`,
+      ]);
+    }
+    expect(asked).to.deep.equal([]);
+  });
+
   it('resolves to null without asking when signed out', async () => {
     const { fetch, asked } = answering(200, { status_code: 200, data: USER });
     expect(await fetchUser({ apiBase: API, fetch })).to.equal(null);
