@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { pageSingleton } from '../internal/page-singleton.js';
+import { AniapiError } from '../oauth/errors.js';
 
 /** `<aniapi-login>`'s texts. */
 export interface LoginMessages {
@@ -107,8 +108,19 @@ const registry = pageSingleton<Registry>('messages', () => ({ packs: new Map(), 
  * the built-in English. A partial pack is fine: each missing text falls back
  * to the broader tag (`fr-CA` to `fr`), then to English. Connected elements
  * show the new texts at once.
+ *
+ * @throws {AniapiError} `invalid_config` for a `lang` that is no language tag
+ *   (`fr_FR`, `''`): no page's `lang` would ever find its texts.
  */
 export function registerMessages(lang: string, pack: MessagePack): void {
+  try {
+    Intl.getCanonicalLocales(lang);
+  } catch {
+    throw new AniapiError(
+      'invalid_config',
+      `registerMessages takes a BCP 47 language tag, such as fr or fr-CA; ${JSON.stringify(lang)} is none.`,
+    );
+  }
   const key = lang.toLowerCase();
   registry.packs.set(key, { ...registry.packs.get(key), ...pack });
   registry.hosts.forEach((host) => host.requestUpdate());

@@ -9,7 +9,8 @@ import { LOGIN_MESSAGES } from '../../../src/i18n/english-messages.js';
 import { registerMessages } from '../../../src/i18n/message-registry.js';
 import { logout } from '../../../src/token/token-store.js';
 import { completeWith } from '../callback-harness.js';
-import { aniapiToken, clearStorage, startLogin } from '../helpers.js';
+import { aniapiToken, clearStorage, startLogin, thrown } from '../helpers.js';
+import type { AniapiError } from '../../../src/oauth/errors.js';
 
 const labelOf = (element: AniapiLoginElement) =>
   element
@@ -130,6 +131,18 @@ describe('messages', () => {
     expect(statusOf(callback)).to.equal(
       'Sign-in failed. The response does not belong to the sign-in this tab started.',
     );
+  });
+
+  it('refuse a language that is no BCP 47 tag with invalid_config, registering nothing', async () => {
+    document.documentElement.lang = 'de-DE';
+    for (const lang of ['de_DE', '', 'Deutsch (DE)']) {
+      const failure = thrown<AniapiError>(() => registerMessages(lang, { login: 'Mit AniAPI anmelden' }));
+      expect([failure.code, failure.message]).to.deep.equal([
+        'invalid_config',
+        `registerMessages takes a BCP 47 language tag, such as fr or fr-CA; ${JSON.stringify(lang)} is none.`,
+      ]);
+    }
+    expect(labelOf(await button())).to.equal('Log in with AniAPI');
   });
 
   it('let an app override the built-in English, key by key, and a shipped pack too', async () => {
