@@ -47,6 +47,6 @@ export function adviseOnFailure(error: AniapiErrorDetail): void {
   if (advised || error.code !== 'no_pending_login' || error.cause || !window.opener || popupHooks()) return;
   advised = true;
   console.error(
-    '<aniapi-callback> no_pending_login: this window has an opener, so the sign-in may have run in a popup. Popup sign-in needs aniapi-elements/popup (or aniapi-popup.min.js) on the callback page too, loaded before <aniapi-callback> connects: without it the popup checks the response itself, where no sign-in waits, and the page that opened it waits until its timeout.',
+    '<aniapi-callback> no_pending_login in a window with an opener: if the sign-in ran in a popup, load aniapi-elements/popup on this callback page too, before <aniapi-callback> connects.',
   );
 }

@@ -121,6 +121,14 @@ export function registerMessages(lang: string, pack: MessagePack): void {
       `registerMessages takes a BCP 47 language tag, such as fr or fr-CA; ${JSON.stringify(lang)} is none.`,
     );
   }
+  addMessages(lang, pack);
+}
+
+/**
+ * Registers texts as {@link registerMessages} does, for a `lang` known to be a
+ * language tag: the packs this package ships, which need not carry the check.
+ */
+export function addMessages(lang: string, pack: MessagePack): void {
   const key = lang.toLowerCase();
   registry.packs.set(key, { ...registry.packs.get(key), ...pack });
   registry.hosts.forEach((host) => host.requestUpdate());

@@ -6,7 +6,7 @@
  * @module
  */
 import type { AniapiMessages } from '../i18n/message-registry.js';
-import { registerMessages } from '../i18n/message-registry.js';
+import { addMessages } from '../i18n/message-registry.js';
 
 /** The French texts. */
 export const messages: AniapiMessages = {
@@ -42,4 +42,4 @@ export const messages: AniapiMessages = {
   network_error: 'AniAPI est injoignable, ou sa réponse n’est pas lisible par cette page.',
 };
 
-registerMessages('fr', messages);
+addMessages('fr', messages);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { AniapiMessages } from '../i18n/message-registry.js';
-import { registerMessages } from '../i18n/message-registry.js';
+import { addMessages } from '../i18n/message-registry.js';
 
 /** The Italian texts. */
 export const messages: AniapiMessages = {
@@ -41,4 +41,4 @@ export const messages: AniapiMessages = {
   network_error: 'Impossibile raggiungere AniAPI, o la sua risposta non è leggibile da questa pagina.',
 };
 
-registerMessages('it', messages);
+addMessages('it', messages);

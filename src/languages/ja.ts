@@ -7,7 +7,7 @@
  * @module
  */
 import type { AniapiMessages } from '../i18n/message-registry.js';
-import { registerMessages } from '../i18n/message-registry.js';
+import { addMessages } from '../i18n/message-registry.js';
 
 /** The Japanese texts. */
 export const messages: AniapiMessages = {
@@ -43,4 +43,4 @@ export const messages: AniapiMessages = {
   network_error: 'AniAPI に接続できないか、その応答をこのページで読み取れませんでした。',
 };
 
-registerMessages('ja', messages);
+addMessages('ja', messages);

@@ -199,7 +199,7 @@ describe('misconfiguration said out loud', () => {
   });
 
   describe("a popup's callback page without aniapi-elements/popup", () => {
-    const POPUP_ADVICE = 'Popup sign-in needs aniapi-elements/popup';
+    const POPUP_ADVICE = 'load aniapi-elements/popup on this callback page too';
 
     it('says nothing of it in a window without an opener', async () => {
       await completeWith(`access_token=${aniapiToken()}&state=${'o'.repeat(43)}`);
@@ -220,7 +220,7 @@ describe('misconfiguration said out loud', () => {
         await waitUntil(() => popup().heard.length > 1, 'the popup reported no second failure', { timeout: 5000 });
         const advice = popup().errors.filter((line) => line.includes(POPUP_ADVICE));
         expect(advice).to.have.length(1);
-        expect(advice[0]).to.match(/^<aniapi-callback> no_pending_login: this window has an opener/);
+        expect(advice[0]).to.match(/^<aniapi-callback> no_pending_login in a window with an opener: /);
       } finally {
         frame.remove();
       }
