@@ -184,7 +184,7 @@ export class AniapiLoginElement extends ReactiveElement {
       // its own store says.
       if (this.store !== 'session' || this.popupTimeout !== 600) {
         console.warn(
-          '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode the callback page keeps the token where its own store says.',
+          '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode, set store on <aniapi-callback>.',
         );
       }
       const { url } = beginLogin(options);

@@ -102,8 +102,8 @@ describe('<aniapi-login>', () => {
       console.warn = original;
     }
     expect(warned).to.deep.equal([
-      '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode the callback page keeps the token where its own store says.',
-      '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode the callback page keeps the token where its own store says.',
+      '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode, set store on <aniapi-callback>.',
+      '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode, set store on <aniapi-callback>.',
     ]);
   });
 
