@@ -180,13 +180,6 @@ export class AniapiLoginElement extends ReactiveElement {
       if (this.mode !== 'redirect') {
         throw new AniapiError('invalid_config', 'mode must be redirect, or popup with aniapi-elements/popup loaded.');
       }
-      // Popup mode's settings, other than their defaults: in redirect mode the callback page keeps the token, where
-      // its own store says.
-      if (this.store !== 'session' || this.popupTimeout !== 600) {
-        console.warn(
-          '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode, set store on <aniapi-callback>.',
-        );
-      }
       const { url } = beginLogin(options);
       if (!emit(this, 'aniapi-login', { url }, true)) return;
       this._redirecting = true;

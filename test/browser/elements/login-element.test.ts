@@ -85,28 +85,6 @@ describe('<aniapi-login>', () => {
     });
   });
 
-  it('says in the console that store and popup-timeout do nothing in redirect mode, and navigates', async () => {
-    const warned: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warned.push(args.join(' '));
-    try {
-      for (const set of ['', 'store=session', 'store=local', 'popup-timeout=60']) {
-        const { element, button, navigations } = await loginButton();
-        const [name, value] = set.split('=');
-        if (name) element.setAttribute(name, value!);
-        await element.updateComplete;
-        button.click();
-        expect(navigations, set).to.have.length(1);
-      }
-    } finally {
-      console.warn = original;
-    }
-    expect(warned).to.deep.equal([
-      '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode, set store on <aniapi-callback>.',
-      '<aniapi-login> store and popup-timeout are for popup mode; in redirect mode, set store on <aniapi-callback>.',
-    ]);
-  });
-
   it('uses authorize-url and return-to', async () => {
     const { element, navigations } = await loginButton(
       html`<aniapi-login
