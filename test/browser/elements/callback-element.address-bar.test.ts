@@ -150,47 +150,44 @@ describe('<aniapi-callback> and the address bar', () => {
 
   // A single-page app's own entries may have such a query (`?state=CA`, `?code=`); no response comes that way: in the
   // same document a new response arrives as a fragment, and one in the query needs a new document.
-  it('leaves alone an entry of the app that Back returns to, with a query named like a response parameter', async () => {
-    const { element, status } = await completeWith(`access_token=t&state=${startLogin()}`);
-    const page = location.pathname + location.search;
-    const filtered = `${page}${location.search ? '&' : '?'}state=CA&page=2`;
-    history.pushState({ route: 'filtered' }, '', filtered);
-    history.pushState({ route: 'next' }, '', page);
-    const waiting = startLogin();
-    const { events, stop } = collectEvents();
-    const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
-    history.back();
-    await popped;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    stop();
-    const search = location.search;
-    history.replaceState(history.state, '', page);
-    expect(search).to.contain('state=CA');
-    expect(events.map((e) => e.type)).to.deep.equal([]);
-    expect(element.result?.ok).to.equal(true);
-    expect(status.textContent).to.equal('Signed in.');
-    expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
-  });
-
-  it('leaves alone an entry of the app with such a query where it connects again, moved in the page', async () => {
-    const { element, status } = await completeWith(`access_token=t&state=${startLogin()}`);
-    const page = location.pathname + location.search;
-    history.pushState({ route: 'filtered' }, '', `${page}${location.search ? '&' : '?'}state=CA&page=2`);
-    const waiting = startLogin();
-    const { events, stop } = collectEvents();
-    element.remove();
-    document.body.append(element);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    stop();
-    const search = location.search;
-    element.remove();
-    history.replaceState(history.state, '', page);
-    expect(search).to.contain('state=CA');
-    expect(events.map((e) => e.type)).to.deep.equal([]);
-    expect(element.result?.ok).to.equal(true);
-    expect(status.textContent).to.equal('Signed in.');
-    expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
-  });
+  for (const [how, reach] of [
+    [
+      'Back returns to',
+      async (_element: HTMLElement, page: string, entry: string) => {
+        history.pushState({ route: 'filtered' }, '', entry);
+        history.pushState({ route: 'next' }, '', page);
+        const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
+        history.back();
+        await popped;
+      },
+    ],
+    [
+      'it is moved in the page on',
+      async (element: HTMLElement, _page: string, entry: string) => {
+        history.pushState({ route: 'filtered' }, '', entry);
+        element.remove();
+        document.body.append(element);
+      },
+    ],
+  ] as const) {
+    it(`leaves alone an entry of the app with a query named like a response parameter that ${how}`, async () => {
+      const { element, status } = await completeWith(`access_token=t&state=${startLogin()}`);
+      const page = location.pathname + location.search;
+      const waiting = startLogin();
+      const { events, stop } = collectEvents();
+      await reach(element, page, `${page}${location.search ? '&' : '?'}state=CA&page=2`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stop();
+      const search = location.search;
+      element.remove();
+      history.replaceState(history.state, '', page);
+      expect(search).to.contain('state=CA');
+      expect(events.map((e) => e.type)).to.deep.equal([]);
+      expect(element.result?.ok).to.equal(true);
+      expect(status.textContent).to.equal('Signed in.');
+      expect(sessionStorage.getItem(`aniapi-elements.pending.${waiting}`)).not.to.equal(null);
+    });
+  }
 
   it('opened with an anchor that is no response, reports no_response and keeps the anchor and the pending login', async () => {
     const waiting = startLogin();
