@@ -151,6 +151,11 @@ export class AniapiCallbackElement extends ReactiveElement {
 
   private readonly _state = customStates(this);
 
+  // Left unset (a framework passes undefined for a prop it leaves out), store is its default.
+  private get _store(): TokenStore {
+    return this.store ?? 'session';
+  }
+
   /** The outcome once known: `{ ok: true, token }` with the `aniapi-token` detail, or `{ ok: false, error }` with the `aniapi-error` detail. */
   get result(): CallbackResult | null {
     return 'result' in this._phase ? this._phase.result : null;
@@ -221,11 +226,11 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (phase.at === 'unchecked') this._check();
     // A store set after the response was checked (Angular binds properties a task after
     // connecting) moves this login's token there, as long as it is still the session's.
-    else if (changed.has('store') && STORES.includes(this.store) && token !== null && token === getToken()) {
+    else if (changed.has('store') && STORES.includes(this._store) && token !== null && token === getToken()) {
       this._session.quietly(() => {
         try {
           // The same token: setToken() keeps its session record, issuer included.
-          setToken(token, this.store);
+          setToken(token, this._store);
         } catch (error) {
           emitFailure(this, error);
         }
@@ -276,7 +281,7 @@ export class AniapiCallbackElement extends ReactiveElement {
     if (this._phase.at === 'handing-back') return;
     const offer = popupHooks()?.handBack();
     if (!offer) {
-      this._phase = { at: 'known', result: this._session.quietly(() => readCallbackPage(this.store)) };
+      this._phase = { at: 'known', result: this._session.quietly(() => readCallbackPage(this._store)) };
       return;
     }
     this._phase = { at: 'handing-back' };

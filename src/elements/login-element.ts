@@ -175,9 +175,11 @@ export class AniapiLoginElement extends ReactiveElement {
       returnTo: this.returnTo,
     };
     try {
-      const popup = this.mode === 'popup' ? popupHooks() : undefined;
+      // Left unset (a framework passes undefined for a prop it leaves out), mode is its default.
+      const mode = this.mode ?? 'redirect';
+      const popup = mode === 'popup' ? popupHooks() : undefined;
       if (popup) return this._loginInPopup(popup, options);
-      if (this.mode !== 'redirect') {
+      if (mode !== 'redirect') {
         throw new AniapiError('invalid_config', 'mode must be redirect, or popup with aniapi-elements/popup loaded.');
       }
       const { url } = beginLogin(options);

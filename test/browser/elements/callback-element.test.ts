@@ -98,6 +98,18 @@ describe('<aniapi-callback>', () => {
     element.remove();
   });
 
+  it('keeps the token in the default store when store is undefined, as a framework sets a prop left out', async () => {
+    const token = aniapiToken();
+    await arrive(`access_token=${token}&state=${startLogin()}`);
+    const element = document.createElement('aniapi-callback');
+    (element as { store: unknown }).store = undefined;
+    document.body.append(element);
+    await element.updateComplete;
+    expect(element.result?.ok).to.equal(true);
+    expect(storedToken(sessionStorage)).to.equal(token);
+    element.remove();
+  });
+
   it('moves the token to a store set a task after it connects, with one outcome event', async () => {
     const { token, element, events, stop } = await connectAfterValidResponse();
     await element.updateComplete;

@@ -102,6 +102,17 @@ describe('<aniapi-login>', () => {
     expect(JSON.parse(sessionStorage.getItem(`aniapi-elements.pending.${state}`)!).returnTo).to.equal('/me');
   });
 
+  it('redirects when mode is set to undefined, as a framework sets a prop left out', async () => {
+    const { element, button, navigations } = await loginButton();
+    (element as { mode: unknown }).mode = undefined;
+    await element.updateComplete;
+    const { events, stop } = collectEvents();
+    button.click();
+    stop();
+    expect(events.map((e) => e.type)).to.deep.equal(['aniapi-login']);
+    expect(navigations).to.have.length(1);
+  });
+
   it('does not navigate when a listener cancels aniapi-login', async () => {
     const { element, button, navigations } = await loginButton();
     element.addEventListener('aniapi-login', (event) => event.preventDefault());
