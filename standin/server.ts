@@ -54,6 +54,18 @@ export interface Standin {
 // stand-in's own origin; allowing others there would let any page sign in with the demo credentials
 // and read the redirect URL, token included.
 const CORS_PATHS = new Set(['/v1/auth/me', '/v1/oauth/token']);
+
+/** The names of this machine, as a request's Host header gives them. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/** The host name of a Host header (`localhost:8765`, `[::1]:8765`), lowercased; '' when it is none. */
+function hostNameOf(header: string | undefined): string {
+  try {
+    return new URL(`http://${header ?? ''}`).hostname;
+  } catch {
+    return '';
+  }
+}
 // AniAPI keeps a code for 3 minutes and, unlike RFC 6749, does not spend it on use.
 const CODE_LIFETIME = 3 * 60 * 1000;
 
@@ -147,6 +159,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     },
   };
 
+  const listensOn = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  const servesLoopbackOnly = LOOPBACK_NAMES.includes(listensOn) || listensOn.startsWith('127.');
+  const servedNames = [...LOOPBACK_NAMES, listensOn.toLowerCase()];
+
   /** The answer to a request and its HTTP status; headers that depend on the request are set on `res`. */
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<[Answer, number]> {
     let url: URL;
@@ -154,6 +170,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       url = new URL(req.url ?? '/', 'http://stand-in');
     } catch {
       return [{ envelope: envelope(400, 'Bad request', 'Request target is not valid') }, 400];
+    }
+    // DNS rebinding: a page whose name an attacker points at this machine is same-origin with the stand-in, where
+    // the login page's refusal of other origins does not reach it. Listening on this machine only, the stand-in
+    // answers only to this machine's names and to the host it listens on.
+    if (servesLoopbackOnly && !servedNames.includes(hostNameOf(req.headers.host))) {
+      return [{ envelope: envelope(421, 'Misdirected request', `Ask this stand-in as ${settings.host}`) }, 421];
     }
     // Set first, so that a browser app can read a 429 or a 405 too.
     if (CORS_PATHS.has(url.pathname)) allowAnyOrigin(res);
@@ -210,7 +232,6 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     server.listen(settings.port, settings.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   const close = () =>
     new Promise<void>((resolve) => {
       closing.abort();
@@ -218,7 +239,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       server.closeAllConnections();
     });
 
-  const url = `http://${host}:${port}`;
+  const url = `http://${listensOn}:${port}`;
   return {
     url,
     get requests() {

@@ -431,6 +431,34 @@ describe('every endpoint', () => {
     assert.equal((await fetch(`${standin.url}/v1/auth/me`)).status, 401);
   });
 
+  test('answers only to the names of this machine: a rebound name signs nobody in (DNS rebinding)', async () => {
+    /** Asks with `host` in the Host header, as a page whose name points at 127.0.0.1 does. */
+    const ask = (host, method = 'GET', body) =>
+      new Promise((resolve, reject) => {
+        const path = `/v1/oauth?${new URLSearchParams(implicit())}`;
+        const req = request(
+          standin.url + path,
+          { method, headers: { Host: host, 'Content-Type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode, text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const port = new URL(standin.url).port;
+    for (const host of [`attacker.example:${port}`, `127.0.0.1.attacker.example:${port}`, 'localhost.evil']) {
+      const page = await ask(host);
+      const post = await ask(host, 'POST', JSON.stringify(demoLogin));
+      assert.deepEqual([page.status, post.status], [421, 421], host);
+      assert.doesNotMatch(post.text, /access_token/);
+    }
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `LOCALHOST:${port}`])
+      assert.equal((await ask(host)).status, 200, host);
+  });
+
   test('answers an unknown path with a 404 envelope and a wrong method with 405', async () => {
     assert.equal((await envelopeOf(await fetch(`${standin.url}/v2/nothing`), 404)).status_code, 404);
     const wrong = await fetch(`${standin.url}/v1/auth/me`, { method: 'DELETE' });
