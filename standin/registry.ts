@@ -43,6 +43,17 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function checkClient(client: StandinClient): StandinClient {
   if (!GUID.test(client.id)) throw new TypeError(`Client id ${JSON.stringify(client.id)} is not a GUID.`);
   if (!client.name || !client.redirectUri) throw new TypeError(`Client ${client.id} needs a name and a redirectUri.`);
+  // The token is appended as the redirect URI's fragment: a relative URI, another scheme or a fragment of its own
+  // could only fail later, at the first login, as a 500.
+  if (
+    !/^https?:\/\//i.test(client.redirectUri) ||
+    !URL.canParse(client.redirectUri) ||
+    client.redirectUri.includes('#')
+  ) {
+    throw new TypeError(
+      `Client ${client.id}'s redirectUri ${JSON.stringify(client.redirectUri)} is not an absolute http(s) URL without a fragment.`,
+    );
+  }
   return client;
 }
 

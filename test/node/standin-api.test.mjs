@@ -81,6 +81,11 @@ describe('addClient', () => {
         [{ id: 'demo', name: 'x', redirectUri: 'http://x' }, /^Client id "demo" is not a GUID\.$/],
         [{ name: '', redirectUri: 'http://x' }, /needs a name and a redirectUri/],
         [{ name: 'x' }, /needs a name and a redirectUri/],
+        // The token goes in the redirect URI's fragment: a URI the flow cannot use is refused here, not at a login.
+        [{ name: 'x', redirectUri: '/callback' }, /redirectUri "\/callback" is not an absolute http\(s\) URL/],
+        [{ name: 'x', redirectUri: 'localhost:5173/cb' }, /is not an absolute http\(s\) URL/],
+        [{ name: 'x', redirectUri: 'javascript:alert(1)//' }, /is not an absolute http\(s\) URL/],
+        [{ name: 'x', redirectUri: 'http://localhost:5173/cb#frag' }, /without a fragment/],
         [{ id: DEMO_CLIENT_ID.toUpperCase(), name: 'x', redirectUri: 'http://x' }, /is already registered/],
       ];
       for (const [client, message] of refusals) {
