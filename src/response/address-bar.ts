@@ -35,9 +35,10 @@ function isResponse(fragment: string): boolean {
  * URL held a response.
  *
  * `fragmentOnly`, for the pre-scrub, which may run on every route of an app, and
- * for the elements once the page has loaded: response parameters in the query
- * alone (`?state=`, `?code=` on some other page, or an app's own history entry)
- * are then left alone, and the URL is touched only when the fragment is a response.
+ * for an element after its first check (on `popstate`, `hashchange`, and when it
+ * connects again): response parameters in the query alone (`?state=`, `?code=` on
+ * some other page, or an app's own history entry) are then left alone, and the URL
+ * is touched only when the fragment is a response.
  */
 export function scrubCallbackPage(fragmentOnly?: boolean): boolean {
   const url = new URL(location.href);

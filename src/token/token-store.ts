@@ -277,8 +277,8 @@ export function getToken(): string | null {
  * @param options.issuer Where the token came from: `fetchUser()` then sends it to that origin only. Without it, the
  *   token goes to whatever API origin the page names.
  * @throws {AniapiError} `invalid_config` for a store other than `session`, `local` or `memory`, a token that is no
- *   RFC 6750 bearer token, or an issuer that is no URL; nothing changes then. `unsupported` when the chosen storage refuses to work; the old session has ended all the
- *   same, and its listeners hear `logout`.
+ *   RFC 6750 bearer token, or an issuer that is no URL; nothing changes then. `unsupported` when the chosen storage
+ *   refuses to work; the old session has ended all the same, and its listeners hear `logout`.
  */
 export function setToken(accessToken: string, store: TokenStore = 'session', options: SetTokenOptions = {}): Session {
   // From script, anything: `'localStorage'` would land in sessionStorage, and the options in its place would lose
