@@ -107,7 +107,8 @@ describe('the round trip in Firefox', skipUnless('firefox'), () => {
   test('under the strict CSP: login, no violation, a scrubbed callback entry through Back, Forward and reload', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/login.html`);
-    await page.waitForSelector('aniapi-login >>> button');
+    // login.js sets the button's settings after fetching them, and its top-level await does not hold the load event.
+    await page.waitForFunction(() => document.querySelector('aniapi-login')?.authorizeUrl);
     await Promise.all([page.waitForNavigation(), page.click('aniapi-login >>> button')]);
     await page.type('input[name=email]', DEMO_EMAIL);
     await page.type('input[name=password]', DEMO_PASSWORD);

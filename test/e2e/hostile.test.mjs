@@ -46,6 +46,8 @@ async function login(page, { intercept } = {}) {
     });
   }
   await page.goto(`${site.url}/login.html`);
+  // login.js sets the button's settings after fetching them, and its top-level await does not hold the load event.
+  await page.waitForFunction(() => document.querySelector('aniapi-login')?.authorizeUrl);
   await page.locator('aniapi-login').getByRole('button').click();
   await page.waitForURL(`${site.standin.url}/v1/oauth?**`);
   await page.getByLabel('Email').fill(DEMO_EMAIL);
