@@ -39,9 +39,13 @@ export function handBack(): Promise<HandBackClaim | null> | null {
  */
 function tellOpener({ inQuery }: TakenResponse): void {
   const refusal: Refusal = { type: REFUSAL, inQuery };
+  postToOpener(window.opener as Window | null, refusal);
+}
+
+/** Posts to `opener`, if any: delivered only if it is still a page of this very origin. */
+function postToOpener(opener: Window | null, post: Offer | Refusal): void {
   try {
-    // Delivered only if the opener is still a page of this very origin.
-    (window.opener as Window | null)?.postMessage(refusal, location.origin);
+    opener?.postMessage(post, location.origin);
   } catch {
     // An opener that is gone.
   }
@@ -69,12 +73,7 @@ function offer(fragment: string, state: string): Promise<HandBackClaim | null> {
     const timer = setTimeout(() => done(null), HAND_BACK_WAIT);
     // The origin's other tabs hear the response only when the opener did not take it at once, or there is none.
     const others = setTimeout(() => channel.send(post), opener ? OPENER_FIRST : 0);
-    try {
-      // Delivered only if the opener is still a page of this very origin.
-      opener?.postMessage(post, location.origin);
-    } catch {
-      // An opener that is gone.
-    }
+    postToOpener(opener, post);
 
     /** Ends the offer with the first claim, or null after the wait, closing what it holds open. */
     function done(claim: HandBackClaim | null): void {
