@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { forcedColorsPlugin, standinPlugin } from './test/commands.mjs';
+import { reactModulesPlugin } from './test/react-modules.mjs';
 import { requireBrowsers } from './test/browsers.mjs';
 import { launcherFor } from './test/launchers.mjs';
 import { STRICT_POLICY } from './test/strict-policy.mjs';
@@ -12,6 +13,7 @@ export default {
   nodeResolve: true,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    reactModulesPlugin(),
     forcedColorsPlugin(),
     standinPlugin(),
   ],

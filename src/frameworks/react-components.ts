@@ -90,10 +90,15 @@ function component<I extends HTMLElement, E extends Record<string, EventName>>(o
   }) as unknown as React.ElementType;
   let defined: Promise<unknown> | undefined;
   const Component = React.forwardRef<I, Record<string, unknown>>((props, ref) => {
+    const element = React.useRef<I>(null);
+    // The app's ref gets the element from React itself, which keeps React 19's contract for a ref callback that
+    // returns a cleanup: the cleanup runs when the element goes, and the callback is not called again with null.
+    // (@lit/react calls the app's ref from a callback of its own, which drops the cleanup.)
+    React.useImperativeHandle(ref, () => element.current!, []);
     React.useEffect(() => {
       defined ??= define();
     }, []);
-    return React.createElement(Wrapped, { ...props, 'defer-hydration': '', ref });
+    return React.createElement(Wrapped, { ...props, 'defer-hydration': '', ref: element });
   });
   Component.displayName = displayName;
   return Component as unknown as ReactWebComponent<I, E>;
