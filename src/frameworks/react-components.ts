@@ -67,18 +67,31 @@ function propertiesOf<I extends HTMLElement>(names: ReadonlyArray<keyof I>): new
 }
 
 /**
+ * The React component of an element, as `createComponent` types it, with props for the element's settable
+ * properties `K` only: a read-only member (`signedIn`, `status`) or a method given as a prop would be set on the
+ * element, where it throws or replaces the method.
+ */
+export type ElementComponent<
+  I extends HTMLElement,
+  K extends keyof I,
+  E extends Record<string, EventName>,
+> = React.ForwardRefExoticComponent<
+  Omit<React.ComponentProps<ReactWebComponent<I, E>>, Exclude<keyof I, K | keyof HTMLElement>>
+>;
+
+/**
  * The React component of one element. `@lit/react` sets its properties and adds its listeners in a layout
  * effect, so after hydration, and removes `defer-hydration` once mounted; every render carries that attribute,
  * so that the element leaves its own attributes alone until React has hydrated the markup. An effect, which
  * React runs in the browser only, defines the element by importing its entry point, once.
  */
-function component<I extends HTMLElement, E extends Record<string, EventName>>(options: {
+function component<I extends HTMLElement, K extends keyof I, E extends Record<string, EventName>>(options: {
   tagName: string;
   displayName: string;
-  properties: ReadonlyArray<keyof I>;
+  properties: readonly K[];
   events: E;
   define: () => Promise<unknown>;
-}): ReactWebComponent<I, E> {
+}): ElementComponent<I, K, E> {
   const { tagName, displayName, properties, events, define } = options;
   // Typed loosely inside: the component below takes the same props, and adds one attribute. Cast, not
   // annotated: checking that ReactWebComponent<I, E> is an ElementType took TypeScript 5 s a compile.
@@ -101,7 +114,7 @@ function component<I extends HTMLElement, E extends Record<string, EventName>>(o
     return React.createElement(Wrapped, { ...props, 'defer-hydration': '', ref: element });
   });
   Component.displayName = displayName;
-  return Component as unknown as ReactWebComponent<I, E>;
+  return Component as unknown as ElementComponent<I, K, E>;
 }
 
 // Each component's type arguments are written out: inferred from a declared type instead, they took
@@ -115,7 +128,7 @@ function component<I extends HTMLElement, E extends Record<string, EventName>>(o
  * reaches the element. The element is defined in the browser, after the component's first render there; a
  * server renders the tag alone and loads no element code.
  */
-export const AniapiLogin = component<AniapiLoginElement, typeof LOGIN_EVENTS>({
+export const AniapiLogin = component<AniapiLoginElement, (typeof LOGIN_PROPERTIES)[number], typeof LOGIN_EVENTS>({
   tagName: 'aniapi-login',
   displayName: 'AniapiLogin',
   properties: LOGIN_PROPERTIES,
@@ -131,7 +144,11 @@ export const AniapiLogin = component<AniapiLoginElement, typeof LOGIN_EVENTS>({
  * defined in the browser, after the component's first render there, and scrubs the address bar only then: put
  * the pre-scrub first in the callback page (docs/frameworks.md says how in Next.js).
  */
-export const AniapiCallback = component<AniapiCallbackElement, typeof CALLBACK_EVENTS>({
+export const AniapiCallback = component<
+  AniapiCallbackElement,
+  (typeof CALLBACK_PROPERTIES)[number],
+  typeof CALLBACK_EVENTS
+>({
   tagName: 'aniapi-callback',
   displayName: 'AniapiCallback',
   properties: CALLBACK_PROPERTIES,
@@ -145,7 +162,7 @@ export const AniapiCallback = component<AniapiCallbackElement, typeof CALLBACK_E
  * `onAniapiError` listen for its events; a ref reaches the element. The element is defined in the browser,
  * after the component's first render there: only pages that show a card load `aniapi-elements/user`.
  */
-export const AniapiUser = component<AniapiUserElement, typeof USER_EVENTS>({
+export const AniapiUser = component<AniapiUserElement, (typeof USER_PROPERTIES)[number], typeof USER_EVENTS>({
   tagName: 'aniapi-user',
   displayName: 'AniapiUser',
   properties: USER_PROPERTIES,

@@ -77,3 +77,9 @@ export const badEvent = <AniapiLogin onAniapiUser={() => {}} />;
 export const badRef = <AniapiUser ref={useRef<AniapiLoginElement>(null)} />;
 // @ts-expect-error: the bare tag is typed as before
 export const badBare = <aniapi-callback store="cookie" />;
+// @ts-expect-error: signedIn is read-only: the element sets it
+export const badSignedIn = <AniapiLogin signedIn />;
+// @ts-expect-error: status is read-only: the element sets it
+export const badStatus = <AniapiUser status="signed-in" />;
+// @ts-expect-error: login is the element's method, not a prop
+export const badMethod = <AniapiLogin login={() => {}} />;
