@@ -12,3 +12,4 @@
  * @module
  */
 export { AniapiCallback, AniapiLogin, AniapiUser } from './frameworks/react-components.js';
+export type { ElementComponent } from './frameworks/react-components.js';
