@@ -22,9 +22,6 @@ export class SessionController implements ReactiveController {
   private _stopExpiry: (() => void) | undefined;
   // The lead the expiry watch runs with, in seconds: a new one re-arms it.
   private _warning: number | undefined;
-  // Whether the watch warns: from the task after the page's load on, so that a warning due as the element
-  // connects reaches the listeners that the page adds meanwhile, as outcomes do.
-  private _mayWarn = false;
 
   /**
    * Attaches itself to `_host`. A controller made `paused` relays nothing
@@ -53,15 +50,14 @@ export class SessionController implements ReactiveController {
       }
       this._host.requestUpdate();
     });
-    // Read after subscribing. A token that expired while the page was away reads as null; the watch started
-    // next drops it, and the change is relayed as `aniapi-logout` (`expired`).
+    // Read after subscribing: a token that expired while the page was away reads as null.
     this.session = getSession();
-    this._watchExpiry();
+    // The watch starts in the task after the page's load, so that what it finds as the element connects (a warning
+    // due, or that token, which it drops: `aniapi-logout`, `expired`) reaches the listeners that the page's scripts,
+    // or a framework once it has put the element in the page, add meanwhile, as outcomes do.
     afterLoad(() => {
-      // Still connected, and not yet warning.
-      if (!this._stop || this._mayWarn) return;
-      this._mayWarn = true;
-      this._watchExpiry();
+      // Still connected, and not yet watching.
+      if (this._stop && !this._stopExpiry) this._watchExpiry();
     });
   }
 
@@ -69,12 +65,11 @@ export class SessionController implements ReactiveController {
     this._stop?.();
     this._stopExpiry?.();
     this._stop = this._stopExpiry = undefined;
-    this._mayWarn = false;
   }
 
-  /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch. */
+  /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch, once it has started. */
   hostUpdate(): void {
-    if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();
+    if (this._stopExpiry && this._warning !== this._host.expiryWarning) this._watchExpiry();
   }
 
   /** Relays again, from the session as it is now, while the host is connected. */
@@ -100,7 +95,7 @@ export class SessionController implements ReactiveController {
     this._stopExpiry = watchExpiry({
       // A lead that is no number (`expiry-warning="soon"`) is the default lead: the watch sees to that.
       warnBefore: this._warning * 1000,
-      onExpiring: this._mayWarn ? this._warn : undefined,
+      onExpiring: this._warn,
     });
   }
 

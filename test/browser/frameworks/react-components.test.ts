@@ -6,7 +6,8 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { AniapiLogin } from '../../../src/react.js';
 import { AniapiLoginElement } from '../../../src/elements/login-element.js';
-import { clearStorage } from '../helpers.js';
+import '../../../src/login.js';
+import { clearStorage, jwt, sessionRecord, storedToken, TOKEN_KEY } from '../helpers.js';
 
 let container: HTMLElement;
 let root: Root;
@@ -44,6 +45,15 @@ describe('aniapi-elements/react', () => {
     // A redirect URI on another origin than the page's: invalid_config at the click.
     login.login();
     expect(heard).to.deep.equal(['invalid_config']);
+  });
+
+  it('hears, through onAniapiLogout, that a session expired while the page was away', async () => {
+    sessionStorage.setItem(TOKEN_KEY, sessionRecord(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 60 })));
+    const heard: string[] = [];
+    // The element is defined already, as on any mount after a page's first: it connects as React commits.
+    render({ onAniapiLogout: (event) => heard.push(event.detail.reason) });
+    await waitUntil(() => storedToken(sessionStorage) === null, 'the expired token was not dropped');
+    expect(heard).to.deep.equal(['expired']);
   });
 
   it("calls a ref callback's cleanup when the element goes, and never the callback with null (React 19)", () => {

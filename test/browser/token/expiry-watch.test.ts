@@ -3,9 +3,10 @@ import type { AniapiLoginElement } from '../../../src/elements/login-element.js'
 import type { ExpiryClock } from '../../../src/token/expiry-watch.js';
 import { watchExpiry } from '../../../src/token/expiry-watch.js';
 import '../../../src/login.js';
+import '../../../src/user.js';
 import type { Session, SessionChangeReason } from '../../../src/token/token-store.js';
 import { logout, onChange, setToken } from '../../../src/token/token-store.js';
-import { clearStorage, collectEvents, jwt, storedToken } from '../helpers.js';
+import { clearStorage, collectEvents, jwt, sessionRecord, storedToken, TOKEN_KEY } from '../helpers.js';
 
 /** A wall clock and timers that move only when told; `jump` moves the clock without firing anything. */
 class TestClock implements ExpiryClock {
@@ -233,6 +234,33 @@ describe('expiry on the elements', () => {
   });
   after(clearStorage);
 
+  // A framework adds its listeners just after it has put the elements in the page (React's components in a layout
+  // effect), and so does a page's script that runs after the elements' module: both hear the session end.
+  for (const [what, markup] of [
+    ['the button alone', '<aniapi-login></aniapi-login>'],
+    [
+      'the button before a card',
+      '<aniapi-login></aniapi-login><aniapi-user api-base="http://127.0.0.1:1"></aniapi-user>',
+    ],
+  ]) {
+    it(`tells listeners added just after it connects that a session expired while the page was away: ${what}`, async () => {
+      sessionStorage.setItem(TOKEN_KEY, sessionRecord(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 60 })));
+      const holder = document.createElement('div');
+      holder.innerHTML = markup;
+      document.body.append(holder);
+      const button = holder.querySelector('aniapi-login')!;
+      const heard: string[] = [];
+      button.addEventListener('aniapi-logout', (event) => heard.push(event.detail.reason));
+      try {
+        expect(button.hasAttribute('signed-in'), 'an expired token is no session').to.equal(false);
+        await waitUntil(() => storedToken(sessionStorage) === null, 'the expired token was not dropped');
+        expect(heard).to.deep.equal(['expired']);
+      } finally {
+        holder.remove();
+      }
+    });
+  }
+
   it('fires aniapi-expiring, then aniapi-logout (expired) and drops signed-in, on time', async () => {
     const exp = Math.floor(Date.now() / 1000) + 3;
     setToken(jwt({ id: '42', exp }));
@@ -328,10 +356,11 @@ describe('expiry on the elements', () => {
     const { events, stop } = collectEvents();
     // An app that keeps tokens itself gives back one that has expired meanwhile.
     setToken(jwt({ id: '42', exp: Math.floor(Date.now() / 1000) - 10 }));
+    // At once, or once the elements' watches have started, in the task after the page's load.
+    await waitUntil(() => storedToken(sessionStorage) === null, 'the expired token was not dropped');
     stop();
     await first!.updateComplete;
     await second!.updateComplete;
-    expect(storedToken(sessionStorage)).to.equal(null);
     for (const element of [first!, second!]) {
       expect(element.hasAttribute('signed-in'), 'signed in after the token was dropped').to.equal(false);
       // The last word each element says is that the session ended.
