@@ -13,7 +13,8 @@ Runs a local stand-in for AniAPI's OAuth server (login page, tokens, /v1/auth/me
   --port <n>             port to listen on (default 8765; 0 picks a free one)
   --host <address>       address to listen on (default 127.0.0.1)
   --config <file.json>   clients, users and any option below, as JSON
-  --redirect-uri <uri>   the demo client's registered redirect URI
+  --redirect-uri <uri>   registers the demo client at this redirect URI, beside any
+                         clients of --config
   --token-lifetime <s>   token lifetime in seconds (default 2592000, 30 days)
   --rate-limit <n>       requests a minute per address (default 90; 0 = no limit)
   --delay <ms>           milliseconds every answer waits (default 0; at most 60000)
@@ -42,7 +43,11 @@ async function main(): Promise<void> {
   const options: StandinOptions = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : {};
   options.port = number(values.port, 'port') ?? options.port ?? 8765;
   if (values.host) options.host = values.host;
-  if (values['redirect-uri']) options.clients = [demoClient(values['redirect-uri'])];
+  if (values['redirect-uri']) {
+    const demo = demoClient(values['redirect-uri']);
+    // Beside the config file's clients, in place of a demo client of its own if it has one.
+    options.clients = [...(options.clients ?? []).filter((client) => client.id !== demo.id), demo];
+  }
   const tokenLifetime = number(values['token-lifetime'], 'token-lifetime');
   if (tokenLifetime !== undefined) options.tokenLifetime = tokenLifetime;
   const rateLimit = number(values['rate-limit'], 'rate-limit');

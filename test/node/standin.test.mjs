@@ -589,6 +589,31 @@ describe('aniapi-standin', () => {
     assert.equal(await exited, 0);
   });
 
+  test("adds the demo client at --redirect-uri beside the config file's clients, not in their place", async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'standin-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const config = join(dir, 'standin.json');
+    await writeFile(config, JSON.stringify({ clients: [clients[1]] }));
+    const { child, ready, exited, output } = run([
+      '--port',
+      '0',
+      '--config',
+      config,
+      '--redirect-uri',
+      'http://localhost:5173/cb',
+    ]);
+    t.after(() => child.kill('SIGKILL'));
+    const url = await ready;
+    const authorize = (client_id, redirect_uri) =>
+      fetch(`${url}/v1/oauth?${new URLSearchParams({ response_type: 'token', client_id, redirect_uri })}`);
+    assert.equal((await authorize(OTHER_ID, 'https://other.test/cb')).status, 200);
+    assert.equal((await authorize(DEMO_CLIENT_ID, 'http://localhost:5173/cb')).status, 200);
+    assert.match(output(), new RegExp(`${OTHER_ID}, redirect URI https://other.test/cb`));
+    assert.match(output(), new RegExp(`${DEMO_CLIENT_ID}, redirect URI http://localhost:5173/cb`));
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+  });
+
   test('makes every answer wait --delay milliseconds', async () => {
     const { child, ready, exited } = run(['--port', '0', '--delay', '300']);
     const url = await ready;
