@@ -27,13 +27,14 @@ export type { CallbackResult } from '../response/page-outcome.js';
 /**
  * Where an element is with the page's response. `unchecked`: the next update
  * checks it. `handing-back`: the window that started its login is asked to
- * take it. `known`: checked here (its `result`), or claimed by that window
- * (its `claim`). `reported`: its event has fired, and the view shows it.
+ * take it. `known`: checked here (its `result`, and whether `aniapi-elements/popup`
+ * was there to offer it first), or claimed by that window (its `claim`).
+ * `reported`: its event has fired, and the view shows it.
  */
 type Phase =
   | { at: 'unchecked' }
   | { at: 'handing-back' }
-  | { at: 'known' | 'reported'; result: CallbackResult }
+  | { at: 'known' | 'reported'; result: CallbackResult; popupLoaded: boolean }
   | { at: 'known' | 'reported'; claim: HandBackClaim };
 
 type FailureView = typeof import('./failure-view.js');
@@ -279,9 +280,11 @@ export class AniapiCallbackElement extends ReactiveElement {
     // Asking for the worker costs Chromium about 100 ms (measured): the check waits until the response is dealt with.
     if (stashedResponse()) setTimeout(warnOfServiceWorker);
     if (this._phase.at === 'handing-back') return;
-    const offer = popupHooks()?.handBack();
+    const popup = popupHooks();
+    const offer = popup?.handBack();
     if (!offer) {
-      this._phase = { at: 'known', result: this._session.quietly(() => readCallbackPage(this._store)) };
+      const result = this._session.quietly(() => readCallbackPage(this._store));
+      this._phase = { at: 'known', result, popupLoaded: !!popup };
       return;
     }
     this._phase = { at: 'handing-back' };
@@ -316,7 +319,7 @@ export class AniapiCallbackElement extends ReactiveElement {
       if (popup) window.close();
     } else if (!phase.result.ok) {
       emitError(this, phase.result.error);
-      failureViewIfHere()?.adviseOnFailure(phase.result.error);
+      failureViewIfHere()?.adviseOnFailure(phase.result.error, phase.popupLoaded);
     } else {
       emit(this, 'aniapi-token', phase.result.token);
       if (this.autoReturn && phase.result.token.returnTo !== null) this.replaceLocation(phase.result.token.returnTo);

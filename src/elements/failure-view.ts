@@ -7,7 +7,6 @@
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { fill } from '../i18n/message-registry.js';
 import type { CallbackFailureMessages, TextLookup } from '../i18n/message-registry.js';
-import { popupHooks } from '../popup-sign-in/hooks.js';
 
 export { CALLBACK_FAILURE_MESSAGES } from '../i18n/callback-failure-messages.js';
 export { retryLogin } from './retry-login.js';
@@ -21,6 +20,7 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
  * put in as text, inside the `failed` template, or `failedNoRetry` when there
  * is no "Try again". On a loopback `hostname`, a `no_pending_login` with no
  * cause adds the likeliest one: the sign-in began on another of the machine's names.
+ * Not in a popup: its opener began the sign-in, on the redirect URI's origin, which the button checks.
  */
 export function explainFailure(
   t: TextLookup<keyof CallbackFailureMessages>,
@@ -29,7 +29,7 @@ export function explainFailure(
   hostname: string = location.hostname,
 ): string {
   let reason = fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? '');
-  if (error.code === 'no_pending_login' && !error.cause && LOOPBACK.includes(hostname))
+  if (error.code === 'no_pending_login' && !error.cause && LOOPBACK.includes(hostname) && !window.opener)
     reason = fill(t('loopbackHint'), reason);
   return fill(t(retry ? 'failed' : 'failedNoRetry'), reason);
 }
@@ -39,12 +39,13 @@ let advised = false;
 
 /**
  * Says in the console, once per page, the setup mistake behind `error` when it is the likeliest one: a
- * `no_pending_login` in a window that has an opener, with `aniapi-elements/popup` not loaded. That is a popup
- * sign-in whose callback page lacks the module: the popup checks the response itself, where no login waits, and
- * the page that opened it waits on until its timeout.
+ * `no_pending_login` in a window that has an opener, checked without `aniapi-elements/popup` (`popupLoaded`
+ * false: it was not loaded, or loaded only after the check). That is a popup sign-in whose callback page lacks the
+ * module when its element connects: the popup checks the response itself, where no login waits, and the page that
+ * opened it waits on until its timeout.
  */
-export function adviseOnFailure(error: AniapiErrorDetail): void {
-  if (advised || error.code !== 'no_pending_login' || error.cause || !window.opener || popupHooks()) return;
+export function adviseOnFailure(error: AniapiErrorDetail, popupLoaded: boolean): void {
+  if (advised || error.code !== 'no_pending_login' || error.cause || !window.opener || popupLoaded) return;
   advised = true;
   console.error(
     '<aniapi-callback> no_pending_login in a window with an opener: if the sign-in ran in a popup, load aniapi-elements/popup on this callback page too, before <aniapi-callback> connects.',

@@ -225,5 +225,24 @@ describe('misconfiguration said out loud', () => {
         frame.remove();
       }
     });
+
+    it('says it too, and blames no address, when the module loads after the callback has checked the response', async () => {
+      const page = '/test/browser/fixtures/popup-callback-late.html';
+      const frame = await openFrame(`${page}#access_token=${aniapiToken()}&state=${'q'.repeat(43)}`);
+      type PopupPage = Window & { heard: AniapiErrorDetail[]; errors: string[] };
+      const popup = () => frame.contentWindow as PopupPage;
+      try {
+        await waitUntil(() => popup().heard?.length > 0, 'the popup reported nothing', { timeout: 5000 });
+        expect(popup().heard.map((detail) => detail.code)).to.deep.equal(['no_pending_login']);
+        const advice = popup().errors.filter((line) => line.includes(POPUP_ADVICE));
+        expect(advice).to.have.length(1);
+        const status = popup().document.querySelector('aniapi-callback')!.shadowRoot!.querySelector('[part=status]')!;
+        expect(status.textContent).to.contain('This tab has no sign-in waiting.');
+        // In a popup, the sign-in began in its opener, which the redirect URI shares an origin with: not the pitfall.
+        expect(status.textContent).not.to.contain(PITFALL);
+      } finally {
+        frame.remove();
+      }
+    });
   });
 });
