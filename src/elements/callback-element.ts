@@ -20,7 +20,6 @@ import { getToken, setToken, STORES } from '../token/token-store.js';
 import { LocalizedTexts } from '../i18n/message-registry.js';
 import type { MessagePack } from '../i18n/message-registry.js';
 import { CALLBACK_PROGRESS_MESSAGES } from '../i18n/english-messages.js';
-import { lastLogin } from '../oauth/pending-logins.js';
 
 export type { CallbackResult } from '../response/page-outcome.js';
 
@@ -93,7 +92,7 @@ const failed = (phase: Phase): boolean => outcomeOf(phase)?.ok === false;
  * @cssstate error - The response was refused: `aniapi-callback:state(error)`.
  *
  * @csspart status - The live region that says what is happening: signing in, signed in, or why it failed, in the language of the closest `lang`.
- * @csspart retry - The "Try again" button after a failure, when this tab knows the login to start again and is no popup; hidden otherwise.
+ * @csspart retry - The "Try again" button after a failure, when this tab knows the login to start again, is no popup, and the failure is no `invalid_config` or `unsupported`, which a fresh sign-in would meet again; hidden otherwise.
  *
  * @fires aniapi-login - "Try again" is starting a fresh login, detail `{ url }`; cancelable, as from `<aniapi-login>`.
  * @fires aniapi-token - Signed in, detail `{ accessToken, expiresAt, returnTo }`. Also fired on later session changes, with `returnTo: null`.
@@ -248,9 +247,8 @@ export class AniapiCallbackElement extends ReactiveElement {
     const shown = phase.at === 'reported';
     const result = shown ? this.result : null;
     const error = result?.ok === false ? result.error : null;
-    // A popup's opener started the login; a fresh one started in the popup would sign in the popup alone.
     const view = failureViewIfHere();
-    const retry = error !== null && lastLogin() !== null && !window.opener && !!view;
+    const retry = error !== null && !!view && view.offersRetry(error);
     const t = this._texts.lookup();
     // A failure's own words come with the failure view (none when it could not be fetched).
     const tFailure = view ? this._texts.lookup(view.CALLBACK_FAILURE_MESSAGES) : null;

@@ -7,9 +7,22 @@
 import type { AniapiErrorDetail } from '../oauth/errors.js';
 import { fill } from '../i18n/message-registry.js';
 import type { CallbackFailureMessages, TextLookup } from '../i18n/message-registry.js';
+import { lastLogin } from '../oauth/pending-logins.js';
 
 export { CALLBACK_FAILURE_MESSAGES } from '../i18n/callback-failure-messages.js';
 export { retryLogin } from './retry-login.js';
+
+/** Failures of the page's own setup, or of what the browser allows: a fresh sign-in would end the same way. */
+const SETUP_FAILURES: readonly string[] = ['invalid_config', 'unsupported'];
+
+/**
+ * Whether a failed callback offers "Try again": when this tab knows a login to start again, it is no popup (its
+ * opener started the login; a fresh one started in the popup would sign in the popup alone), and a fresh sign-in
+ * could end otherwise than `error`.
+ */
+export function offersRetry(error: AniapiErrorDetail): boolean {
+  return lastLogin() !== null && !window.opener && !SETUP_FAILURES.includes(error.code);
+}
 
 /** The names of this machine, each a site of its own with its own storage. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -18,7 +31,7 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
  * The words for `error`: the failure's own text (by its `cause`, else its
  * `code`; its `message` when no text has that key), with the provider's words
  * put in as text, inside the `failed` template, or `failedNoRetry` when there
- * is no "Try again". On a loopback `hostname`, a `no_pending_login` with no
+ * is no "Try again" because the tab does not know where the sign-in started. On a loopback `hostname`, a `no_pending_login` with no
  * cause adds the likeliest one: the sign-in began on another of the machine's names.
  * Not in a popup: its opener began the sign-in, on the redirect URI's origin, which the button checks.
  */
@@ -31,7 +44,7 @@ export function explainFailure(
   let reason = fill(t(error.cause ?? error.code) ?? error.message, error.errorDescription ?? error.error ?? '');
   if (error.code === 'no_pending_login' && !error.cause && LOOPBACK.includes(hostname) && !window.opener)
     reason = fill(t('loopbackHint'), reason);
-  return fill(t(retry ? 'failed' : 'failedNoRetry'), reason);
+  return fill(t(retry || SETUP_FAILURES.includes(error.code) ? 'failed' : 'failedNoRetry'), reason);
 }
 
 // Whether the page has been told of its likeliest setup mistake: once is enough, however many elements fail.

@@ -36,7 +36,7 @@ const callbackStates: Array<[string, () => string, ((element: AniapiCallbackElem
   ['missing_token', () => `state=${startLogin()}`],
   ['token_expired', () => `access_token=${jwt({ exp: 1 })}&state=${startLogin()}`],
   [
-    'invalid_config',
+    'invalid_config, with nothing to try again',
     () => `access_token=a&state=${startLogin()}`,
     (element) => (element.store = 'cookie' as 'session'),
   ],

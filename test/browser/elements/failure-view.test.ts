@@ -1,7 +1,7 @@
 // What a failed <aniapi-callback> shows, from its failure view (src/elements/failure-view.ts):
 // each failure in plain words, and "Try again", which starts a fresh login with the
 // failed one's settings (retry-login.ts).
-import { expect } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { AniapiCallbackElement } from '../../../src/elements/callback-element.js';
 import type { AniapiErrorCode } from '../../../src/elements/events.js';
 import { beginLogin } from '../../../src/oauth/begin-login.js';
@@ -70,6 +70,17 @@ describe('<aniapi-callback> after a failure', () => {
       expect(retryOf(element).hidden).to.equal(words.endsWith(NO_RETRY));
     });
   }
+
+  it('offers no "Try again" for a setup the page must fix: it would fail the same way', async () => {
+    const fragment = `access_token=${aniapiToken()}&state=${startLogin()}`;
+    const { element, events, status } = await completeWith(
+      fragment,
+      html`<aniapi-callback store="cookie"></aniapi-callback>`,
+    );
+    expect(events.map((e) => e.detail.code)).to.deep.equal(['invalid_config']);
+    expect(status.textContent).to.equal('Sign-in failed. Sign-in is not set up correctly on this site.');
+    expect(retryOf(element).hidden).to.equal(true);
+  });
 
   it('says a response was already used', async () => {
     const fragment = `access_token=${aniapiToken()}&state=${startLogin()}`;
