@@ -166,6 +166,11 @@ export class LocalizedTexts<Known extends keyof AniapiMessages> implements React
 
   hostConnected(): void {
     registry.hosts.add(this._host);
+    // The texts are data, set from script: an attribute of that name, which markup may try, is read by nothing.
+    if (this._host.hasAttribute('messages'))
+      console.error(
+        `<${this._host.localName}> messages is a property, not an attribute: set it from script, element.messages = { … }.`,
+      );
   }
 
   hostDisconnected(): void {

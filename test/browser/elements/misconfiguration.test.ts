@@ -198,6 +198,20 @@ describe('misconfiguration said out loud', () => {
     });
   });
 
+  describe('a messages attribute, where the property is meant', () => {
+    for (const tag of ['aniapi-login', 'aniapi-callback', 'aniapi-user']) {
+      it(`<${tag}> says in the console that messages is a property, set from script`, () => {
+        const element = document.createElement(tag);
+        element.setAttribute('messages', '{"login":"Sign in"}');
+        document.body.append(element);
+        element.remove();
+        expect(console_.lines.filter((line) => line.includes('messages'))).to.deep.equal([
+          `<${tag}> messages is a property, not an attribute: set it from script, element.messages = { … }.`,
+        ]);
+      });
+    }
+  });
+
   describe("a popup's callback page without aniapi-elements/popup", () => {
     const POPUP_ADVICE = 'load aniapi-elements/popup on this callback page too';
 
