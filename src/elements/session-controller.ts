@@ -22,6 +22,14 @@ export class SessionController implements ReactiveController {
   private _stopExpiry: (() => void) | undefined;
   // The lead the expiry watch runs with, in seconds: a new one re-arms it.
   private _warning: number | undefined;
+  // Whether the watch warns: from the task after the page's load on, so that a warning due as the element
+  // connects reaches the listeners that the page adds meanwhile, as outcomes do.
+  private _mayWarn = false;
+  // The changes heard in this connection before the task after the page's load, held until then in order, for the
+  // same listeners: those that the page's scripts, or a framework once it has put the element in the page, add
+  // meanwhile. Above all the end of a session whose token expired while the page was away, which the expiry watch
+  // finds as the element connects. Undefined once changes go out as they come.
+  private _held: Array<() => void> | undefined;
 
   /**
    * Attaches itself to `_host`. A controller made `paused` relays nothing
@@ -37,39 +45,45 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     if (this._paused) return;
+    const held: Array<() => void> = (this._held = []);
     this._stop = onChange((session, reason) => {
       this.session = session;
-      if (session) {
-        emit(this._host, 'aniapi-token', {
-          accessToken: session.accessToken,
-          expiresAt: session.expiresAt,
-          returnTo: null,
-        });
-      } else {
-        emit(this._host, 'aniapi-logout', { reason: reason as LogoutReason });
-      }
+      const tell = session
+        ? () =>
+            emit(this._host, 'aniapi-token', {
+              accessToken: session.accessToken,
+              expiresAt: session.expiresAt,
+              returnTo: null,
+            })
+        : () => emit(this._host, 'aniapi-logout', { reason: reason as LogoutReason });
+      if (this._held) this._held.push(tell);
+      else tell();
       this._host.requestUpdate();
     });
-    // Read after subscribing: a token that expired while the page was away reads as null.
+    // Read after subscribing. A token that expired while the page was away reads as null; the watch started
+    // next drops it, and the change is told as `aniapi-logout` (`expired`) after the page's load.
     this.session = getSession();
-    // The watch starts in the task after the page's load, so that what it finds as the element connects (a warning
-    // due, or that token, which it drops: `aniapi-logout`, `expired`) reaches the listeners that the page's scripts,
-    // or a framework once it has put the element in the page, add meanwhile, as outcomes do.
+    this._watchExpiry();
     afterLoad(() => {
-      // Still connected, and not yet watching.
-      if (this._stop && !this._stopExpiry) this._watchExpiry();
+      // Still in this connection.
+      if (this._held !== held) return;
+      this._held = undefined;
+      for (const tell of held) tell();
+      this._mayWarn = true;
+      this._watchExpiry();
     });
   }
 
   hostDisconnected(): void {
     this._stop?.();
     this._stopExpiry?.();
-    this._stop = this._stopExpiry = undefined;
+    this._stop = this._stopExpiry = this._held = undefined;
+    this._mayWarn = false;
   }
 
-  /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch, once it has started. */
+  /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch. */
   hostUpdate(): void {
-    if (this._stopExpiry && this._warning !== this._host.expiryWarning) this._watchExpiry();
+    if (this._stop && this._warning !== this._host.expiryWarning) this._watchExpiry();
   }
 
   /** Relays again, from the session as it is now, while the host is connected. */
@@ -95,7 +109,7 @@ export class SessionController implements ReactiveController {
     this._stopExpiry = watchExpiry({
       // A lead that is no number (`expiry-warning="soon"`) is the default lead: the watch sees to that.
       warnBefore: this._warning * 1000,
-      onExpiring: this._warn,
+      onExpiring: this._mayWarn ? this._warn : undefined,
     });
   }
 

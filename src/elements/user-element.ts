@@ -143,13 +143,8 @@ export class AniapiUserElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const stops = (this._stop = [onChange(() => void this._load(true))]);
-    // Without an element that watches expiry on the page, the card would show a user whose token has ended. The
-    // watch starts as the other elements' do, after the page's load, so that every listener of theirs hears what it finds.
-    afterLoad(() => {
-      // Still in this connection: not disconnected since, nor connected again (which starts a watch of its own).
-      if (this._stop === stops) stops.push(watchExpiry());
-    });
+    // Without an element that watches expiry on the page, the card would show a user whose token has ended.
+    this._stop = [onChange(() => void this._load(true)), watchExpiry()];
     // The first fetch waits for the first update, by when a framework has set api-base.
     this._loadOnUpdate = true;
     this.requestUpdate();

@@ -1,5 +1,6 @@
 import { beginLogin } from '../../src/oauth/begin-login.js';
 import type { PageEnvironment } from '../../src/oauth/page-environment.js';
+import { afterLoad } from '../../src/elements/after-load.js';
 
 /** Base64url of a string, as JWTs encode their parts. */
 export function base64url(text: string): string {
@@ -156,3 +157,12 @@ export const DEMO_USER = {
   has_anilist: false,
   has_mal: false,
 };
+
+/**
+ * Resolves in the task after the page's load, once the elements' own work of that task is done: the session changes
+ * they heard until then, which they hold for the listeners a page adds meanwhile, have been told.
+ */
+export function afterPageLoad(): Promise<void> {
+  // Later than the elements' own task: a browser may put a timer off by 4 ms (nested timers), and so out of order.
+  return new Promise((resolve) => afterLoad(() => setTimeout(resolve, 10)));
+}

@@ -5,7 +5,7 @@ import type { AniapiLoginElement } from '../../../src/elements/login-element.js'
 import type { AniapiErrorDetail } from '../../../src/elements/events.js';
 import '../../../src/login.js';
 import { logout, setToken } from '../../../src/token/token-store.js';
-import { clearStorage, collectEvents, keysOf, nextLoad, openFrame } from '../helpers.js';
+import { afterPageLoad, clearStorage, collectEvents, keysOf, nextLoad, openFrame } from '../helpers.js';
 
 const CLIENT = 'c0ffee00-0000-4000-8000-000000000001';
 const REDIRECT = `${location.origin}/callback`;
@@ -219,6 +219,8 @@ describe('<aniapi-login>', () => {
   it('reflects signed-in and fires aniapi-token and aniapi-logout as the session changes', async () => {
     const { element } = await loginButton();
     expect(element.hasAttribute('signed-in')).to.equal(false);
+    // From the task after the page's load on, the element tells each change as it comes.
+    await afterPageLoad();
     const { events, stop } = collectEvents(element);
     setToken('t0k3n');
     await element.updateComplete;
@@ -308,6 +310,7 @@ describe('<aniapi-login>', () => {
   it('hears a logout made in another tab', async () => {
     setToken('shared', 'local');
     const { element } = await loginButton();
+    await afterPageLoad();
     const { events, stop } = collectEvents(element);
     localStorage.removeItem('aniapi-elements.token');
     window.dispatchEvent(

@@ -8,6 +8,7 @@ import { getSession, getToken, logout, onChange, setToken } from '../../../src/t
 import { completeLogin } from '../../../src/response/complete-login.js';
 import type { AniapiError } from '../../../src/oauth/errors.js';
 import {
+  afterPageLoad,
   aniapiToken,
   clearStorage,
   collectEvents,
@@ -15,8 +16,8 @@ import {
   pageAt,
   startLogin,
   storedToken,
-  TOKEN_KEY,
   thrown,
+  TOKEN_KEY,
 } from '../helpers.js';
 
 const PENDING_PREFIX = 'aniapi-elements.pending.';
@@ -66,6 +67,7 @@ describe('a copy of sessionStorage that history brings back', () => {
     setToken(aniapiToken());
     await element.updateComplete;
     expect(element.hasAttribute('signed-in')).to.equal(true);
+    await afterPageLoad();
     const signedIn = copyOfSessionStorage();
     const heard: Array<[Session | null, SessionChangeReason]> = [];
     const stop = onChange((session, reason) => heard.push([session, reason]));
