@@ -30,10 +30,13 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 /**
  * The words for `error`: the failure's own text (by its `cause`, else its
  * `code`; its `message` when no text has that key), with the provider's words
- * put in as text, inside the `failed` template, or `failedNoRetry` when there
- * is no "Try again" because the tab does not know where the sign-in started. On a loopback `hostname`, a `no_pending_login` with no
- * cause adds the likeliest one: the sign-in began on another of the machine's names.
- * Not in a popup: its opener began the sign-in, on the redirect URI's origin, which the button checks.
+ * put in as text, inside the `failed` template, or `failedNoRetry` (go back to
+ * the site) when there is no "Try again" and the failure is not of the page's
+ * setup: the tab knows no login to start again, or is a popup. On a loopback
+ * `hostname`, a `no_pending_login` with no cause adds the likeliest one: the
+ * sign-in began on another of the machine's names. Not in a window with an
+ * opener, as a popup has: its opener began the sign-in, on the redirect URI's
+ * origin, which the button checks.
  */
 export function explainFailure(
   t: TextLookup<keyof CallbackFailureMessages>,
