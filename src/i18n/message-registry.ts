@@ -168,9 +168,7 @@ export class LocalizedTexts<Known extends keyof AniapiMessages> implements React
     registry.hosts.add(this._host);
     // The texts are data, set from script: an attribute of that name, which markup may try, is read by nothing.
     if (this._host.hasAttribute('messages'))
-      console.error(
-        `<${this._host.localName}> messages is a property, not an attribute: set it from script, element.messages = { … }.`,
-      );
+      console.error(`<${this._host.localName}> messages is a property, not an attribute: set it from script.`);
   }
 
   hostDisconnected(): void {
