@@ -22,13 +22,11 @@ export class SessionController implements ReactiveController {
   private _stopExpiry: (() => void) | undefined;
   // The lead the expiry watch runs with, in seconds: a new one re-arms it.
   private _warning: number | undefined;
-  // Whether the watch warns: from the task after the page's load on, so that a warning due as the element
-  // connects reaches the listeners that the page adds meanwhile, as outcomes do.
-  private _mayWarn = false;
   // The changes heard in this connection before the task after the page's load, held until then in order, for the
-  // same listeners: those that the page's scripts, or a framework once it has put the element in the page, add
-  // meanwhile. Above all the end of a session whose token expired while the page was away, which the expiry watch
-  // finds as the element connects. Undefined once changes go out as they come.
+  // listeners that the page's scripts, or a framework once it has put the element in the page, add meanwhile, as
+  // outcomes are: above all the end of a session whose token expired while the page was away, which the expiry
+  // watch finds as the element connects. Undefined once changes go out as they come, and from then on the watch
+  // warns too, so that a warning due as the element connects reaches those listeners as well.
   private _held: Array<() => void> | undefined;
 
   /**
@@ -69,7 +67,6 @@ export class SessionController implements ReactiveController {
       if (this._held !== held) return;
       this._held = undefined;
       for (const tell of held) tell();
-      this._mayWarn = true;
       this._watchExpiry();
     });
   }
@@ -78,7 +75,6 @@ export class SessionController implements ReactiveController {
     this._stop?.();
     this._stopExpiry?.();
     this._stop = this._stopExpiry = this._held = undefined;
-    this._mayWarn = false;
   }
 
   /** Before each update of the host: a new `expiryWarning` re-arms the expiry watch. */
@@ -109,7 +105,7 @@ export class SessionController implements ReactiveController {
     this._stopExpiry = watchExpiry({
       // A lead that is no number (`expiry-warning="soon"`) is the default lead: the watch sees to that.
       warnBefore: this._warning * 1000,
-      onExpiring: this._mayWarn ? this._warn : undefined,
+      onExpiring: this._held ? undefined : this._warn,
     });
   }
 
