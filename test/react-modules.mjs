@@ -43,8 +43,13 @@ export function reactModulesPlugin() {
   };
 }
 
-/** The names a CommonJS package exports, as a new Node process requires it. */
+const exportNames = new Map();
+
+/** The names a CommonJS package exports, as a new Node process requires it; asked once per package. */
 function exportsOf(specifier) {
-  const script = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  if (!exportNames.has(specifier)) {
+    const script = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`;
+    exportNames.set(specifier, JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  }
+  return exportNames.get(specifier);
 }
