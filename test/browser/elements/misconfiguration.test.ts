@@ -214,6 +214,24 @@ describe('misconfiguration said out loud', () => {
 
   describe("a popup's callback page without aniapi-elements/popup", () => {
     const POPUP_ADVICE = 'load aniapi-elements/popup on this callback page too';
+    type PopupPage = Window & { heard: AniapiErrorDetail[]; errors: string[] };
+
+    /**
+     * Opens `page` in a frame whose page takes this one for its opener from its first script, as a popup has one,
+     * with a response whose login no tab started, and waits until it reports `no_pending_login`.
+     */
+    async function popupWithoutLogin(page: string, state: string) {
+      const frame = await openFrame(`${page}#access_token=${aniapiToken()}&state=${state}`);
+      const popup = () => frame.contentWindow as PopupPage;
+      try {
+        await waitUntil(() => popup().heard?.length > 0, 'the popup reported nothing', { timeout: 5000 });
+        expect(popup().heard.map((detail) => detail.code)).to.deep.equal(['no_pending_login']);
+      } catch (error) {
+        frame.remove();
+        throw error;
+      }
+      return { frame, popup };
+    }
 
     it('says nothing of it in a window without an opener', async () => {
       await completeWith(`access_token=${aniapiToken()}&state=${'o'.repeat(43)}`);
@@ -221,14 +239,9 @@ describe('misconfiguration said out loud', () => {
     });
 
     it('says in the console, once, that the module must be on the callback page too', async () => {
-      // A frame whose page takes this one for its opener from its first script, as a popup has one.
       const page = '/test/browser/fixtures/popup-callback.html?without-popup';
-      const frame = await openFrame(`${page}#access_token=${aniapiToken()}&state=${'p'.repeat(43)}`);
-      type PopupPage = Window & { heard: AniapiErrorDetail[]; errors: string[] };
-      const popup = () => frame.contentWindow as PopupPage;
+      const { frame, popup } = await popupWithoutLogin(page, 'p'.repeat(43));
       try {
-        await waitUntil(() => popup().heard?.length > 0, 'the popup reported nothing', { timeout: 5000 });
-        expect(popup().heard.map((detail) => detail.code)).to.deep.equal(['no_pending_login']);
         // A second failure in the same page is not said again.
         popup().location.hash = `access_token=${aniapiToken()}&state=${'r'.repeat(43)}`;
         await waitUntil(() => popup().heard.length > 1, 'the popup reported no second failure', { timeout: 5000 });
@@ -241,13 +254,11 @@ describe('misconfiguration said out loud', () => {
     });
 
     it('says it too, and blames no address, when the module loads after the callback has checked the response', async () => {
-      const page = '/test/browser/fixtures/popup-callback-late.html';
-      const frame = await openFrame(`${page}#access_token=${aniapiToken()}&state=${'q'.repeat(43)}`);
-      type PopupPage = Window & { heard: AniapiErrorDetail[]; errors: string[] };
-      const popup = () => frame.contentWindow as PopupPage;
+      const { frame, popup } = await popupWithoutLogin(
+        '/test/browser/fixtures/popup-callback-late.html',
+        'q'.repeat(43),
+      );
       try {
-        await waitUntil(() => popup().heard?.length > 0, 'the popup reported nothing', { timeout: 5000 });
-        expect(popup().heard.map((detail) => detail.code)).to.deep.equal(['no_pending_login']);
         const advice = popup().errors.filter((line) => line.includes(POPUP_ADVICE));
         expect(advice).to.have.length(1);
         const status = popup().document.querySelector('aniapi-callback')!.shadowRoot!.querySelector('[part=status]')!;
