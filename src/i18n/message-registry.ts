@@ -168,7 +168,9 @@ export class LocalizedTexts<Known extends keyof AniapiMessages> implements React
     registry.hosts.add(this._host);
     // The texts are data, set from script: an attribute of that name, which markup may try, is read by nothing.
     if (this._host.hasAttribute('messages'))
-      console.error(`<${this._host.localName}> messages is a property, not an attribute: set it from script.`);
+      console.error(
+        `<${this._host.localName}> messages is a property, not an attribute: set it from script, element.messages = { … }.`,
+      );
   }
 
   hostDisconnected(): void {

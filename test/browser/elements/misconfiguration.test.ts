@@ -206,7 +206,7 @@ describe('misconfiguration said out loud', () => {
         document.body.append(element);
         element.remove();
         expect(console_.lines.filter((line) => line.includes('messages'))).to.deep.equal([
-          `<${tag}> messages is a property, not an attribute: set it from script.`,
+          `<${tag}> messages is a property, not an attribute: set it from script, element.messages = { … }.`,
         ]);
       });
     }
